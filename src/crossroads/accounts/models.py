@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    APPLICANT = "applicant", _("Applicant")
+    ADVISER = "adviser", _("Innovation adviser")
+    SECRETARIAT = "secretariat", _("Programme secretariat")
+    ASSESSOR = "assessor", _("Assessor")
+    FINANCE = "finance", _("Finance")
+    ADMIN = "admin", _("Administrator")
+
+
+# Everyone except applicants works with other people's data and must use a second factor.
+STAFF_ROLES = frozenset({Role.ADVISER, Role.SECRETARIAT, Role.ASSESSOR, Role.FINANCE, Role.ADMIN})
+
+
+class PartnerOrganisation(models.Model):
+    """One of the seven organisations that run the programme together."""
+
+    code = models.SlugField(_("code"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, choices=[("BE", _("Belgium")), ("NL", _("Netherlands"))], blank=True)
+    website = models.URLField(_("website"), blank=True)
+    provinces = models.ManyToManyField(
+        "programme.Province", blank=True, related_name="agencies", verbose_name=_("provinces served")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create(self, email: str, password: str | None, **extra: object) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> User:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> User:
+        extra.update(is_staff=True, is_superuser=True, role=Role.ADMIN)
+        return self._create(email, password, **extra)
+
+
+class User(AbstractUser):
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.APPLICANT)
+    agency = models.ForeignKey(
+        PartnerOrganisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        verbose_name=_("partner organisation"),
+    )
+    covered_provinces = models.ManyToManyField(
+        "programme.Province",
+        blank=True,
+        related_name="advisers",
+        verbose_name=_("provinces covered"),
+        help_text=_("Empty means: all provinces of the partner organisation."),
+    )
+    language = models.CharField(
+        _("language"), max_length=5, choices=[("nl", "Nederlands"), ("en", "English")], default="nl"
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        full = self.get_full_name()
+        return f"{full} <{self.email}>" if full else self.email
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    def province_codes(self) -> set[str]:
+        """NUTS2 codes an adviser covers: their own list, else their agency's."""
+        own = set(self.covered_provinces.values_list("code", flat=True))
+        if own or self.agency_id is None:
+            return own
+        return set(self.agency.provinces.values_list("code", flat=True))

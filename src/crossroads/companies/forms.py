@@ -1,0 +1,252 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from crossroads.core.money import parse_amount
+from crossroads.programme.models import Theme
+from crossroads.programme.regions import PostcodeError, normalise_postcode, nuts3_for_postcode
+
+from .identifiers import (
+    IdentifierError,
+    normalise_enterprise_number,
+    normalise_nace,
+    normalise_vat,
+    vat_matches_enterprise_number,
+)
+from .models import Company, DeMinimisAid, Establishment, FinancialYear, Holding
+
+IDENTIFIER_MESSAGES = {
+    "be_enterprise_invalid": _(
+        "This is not a valid Belgian enterprise number: 10 digits starting with 0 or 1, e.g. 0403.019.261."
+    ),
+    "kvk_invalid": _("A KvK number has exactly 8 digits, e.g. 12345678."),
+    "country_unknown": _("Choose Belgium or the Netherlands."),
+    "vat_invalid": _("This VAT number is not valid, e.g. BE0403019261 or NL004495445B01."),
+    "vat_wrong_country": _("The VAT number belongs to another country than the company."),
+    "nace_invalid": _("%(code)s is not a NACE code of the chosen revision."),
+}
+
+
+class AmountField(forms.DecimalField):
+    """Accepts Dutch and English notations ('1.234,56', '1234.56', '€ 1.234')."""
+
+    def __init__(self, *, allow_negative: bool = False, **kwargs: Any) -> None:
+        kwargs.setdefault("max_digits", 16)
+        kwargs.setdefault("decimal_places", 2)
+        self.allow_negative = allow_negative
+        super().__init__(**kwargs)
+        self.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            amount = parse_amount(str(value))
+        except ValueError:
+            raise ValidationError(_("Enter an amount, e.g. 1.250.000,00."), code="invalid") from None
+        if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+            raise ValidationError(_("Use at most two decimals."), code="max_decimal_places")
+        if amount < 0 and not self.allow_negative:
+            raise ValidationError(_("The amount cannot be negative."), code="min_value")
+        return amount
+
+    def validate(self, value: Any) -> None:
+        forms.Field.validate(self, value)
+
+    def prepare_value(self, value: Any) -> Any:
+        return value
+
+
+class CompanyForm(forms.ModelForm):
+    nace = forms.CharField(
+        label=_("NACE codes"), required=False,
+        help_text=_("Separate codes with commas; the first is the main activity. E.g. 62.01, 72.19"),
+    )
+    nace_revision = forms.ChoiceField(label=_("NACE revision"), choices=[("2.0", "NACE Rev. 2"), ("2.1", "NACE Rev. 2.1")])
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Company
+        fields = ["legal_name", "legal_form", "country", "enterprise_number", "vat_number", "role", "founded_on",
+                  "website", "description", "description_en", "themes"]
+        widgets = {
+            "founded_on": forms.DateInput(attrs={"type": "date"}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, programme: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if programme is not None:
+            self.fields["themes"].queryset = programme.themes.all()
+        if self.instance.pk:
+            codes = list(self.instance.nace_codes.all())
+            self.initial.setdefault("nace", ", ".join(n.code for n in codes))
+            if codes:
+                self.initial.setdefault("nace_revision", codes[0].revision)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        country = data.get("country")
+        if country and data.get("enterprise_number"):
+            try:
+                data["enterprise_number"] = normalise_enterprise_number(country, data["enterprise_number"])
+            except IdentifierError as exc:
+                self.add_error("enterprise_number", IDENTIFIER_MESSAGES[exc.code])
+        if country and data.get("vat_number"):
+            try:
+                data["vat_number"] = normalise_vat(country, data["vat_number"])
+            except IdentifierError as exc:
+                self.add_error("vat_number", IDENTIFIER_MESSAGES[exc.code])
+            else:
+                if "enterprise_number" not in self.errors and not vat_matches_enterprise_number(
+                    country, data["vat_number"], data.get("enterprise_number", "")
+                ):
+                    self.add_error("vat_number", _("A Belgian VAT number is BE followed by the enterprise number."))
+        if country and data.get("enterprise_number") and "enterprise_number" not in self.errors:
+            clash = Company.objects.filter(country=country, enterprise_number=data["enterprise_number"])
+            if self.instance.pk:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("enterprise_number", _("A company with this number is already registered."))
+        codes, revision = [], data.get("nace_revision") or "2.0"
+        for raw in (data.get("nace") or "").replace(";", ",").split(","):
+            if not raw.strip():
+                continue
+            try:
+                code = normalise_nace(raw, revision)
+            except IdentifierError:
+                self.add_error("nace", IDENTIFIER_MESSAGES["nace_invalid"] % {"code": raw.strip()})
+                continue
+            if code not in codes:
+                codes.append(code)
+        data["nace_codes"] = codes
+        return data
+
+
+class EstablishmentForm(forms.ModelForm):
+    class Meta:
+        model = Establishment
+        fields = ["name", "street", "postcode", "city", "country", "is_registered_office", "is_project_site"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        country, postcode = data.get("country"), data.get("postcode")
+        if country and postcode:
+            try:
+                data["postcode"] = normalise_postcode(country, postcode)
+            except PostcodeError:
+                message = (_("A Belgian postcode has four digits, e.g. 2000.") if country == "BE"
+                           else _("A Dutch postcode has four digits and two letters, e.g. 4331 AB."))
+                self.add_error("postcode", message)
+            else:
+                if nuts3_for_postcode(country, data["postcode"]) is None:
+                    self.add_error("postcode", _("This postcode does not exist in %(country)s.")
+                                   % {"country": dict(self.fields["country"].choices)[country]})
+        return data
+
+
+class FinancialYearForm(forms.ModelForm):
+    staff_fte = forms.DecimalField(label=_("Staff (FTE)"), min_value=0, max_digits=9, decimal_places=2, localize=True,
+                                   widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+    turnover = AmountField(label=_("Turnover (€)"))
+    balance_sheet_total = AmountField(label=_("Balance-sheet total (€)"))
+    equity = AmountField(label=_("Equity (€)"), allow_negative=True)
+    subscribed_capital = AmountField(label=_("Subscribed capital incl. share premium (€)"))
+
+    class Meta:
+        model = FinancialYear
+        fields = ["year", "closing_date", "staff_fte", "turnover", "balance_sheet_total", "equity",
+                  "subscribed_capital", "is_interim", "attested_on", "attested_by"]
+        widgets = {
+            "closing_date": forms.DateInput(attrs={"type": "date"}),
+            "attested_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args: Any, company: Company, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.company = company
+
+    def clean_staff_fte(self) -> Decimal:
+        value = self.cleaned_data["staff_fte"]
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("is_interim") and not (data.get("attested_on") and data.get("attested_by")):
+            self.add_error("attested_on", _("Interim figures count only when an auditor or accountant attested them: "
+                                            "enter the date and who attested them."))
+        year = data.get("year")
+        if year:
+            clash = FinancialYear.objects.filter(company=self.company, year=year, is_interim=bool(data.get("is_interim")))
+            if self.instance.pk:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("year", _("Figures for this year are already entered; edit them instead."))
+        return data
+
+
+class HoldingForm(forms.ModelForm):
+    direction = forms.ChoiceField(
+        label=_("Direction"),
+        choices=[("out", _("This company holds shares in the other enterprise")),
+                 ("in", _("The other enterprise holds shares in this company"))],
+        widget=forms.RadioSelect,
+    )
+    other = forms.ModelChoiceField(label=_("Other enterprise"), queryset=Company.objects.all())
+    percent = forms.DecimalField(label=_("Share (%)"), min_value=Decimal("0.01"), max_value=Decimal("100"),
+                                 decimal_places=2, localize=True)
+
+    class Meta:
+        model = Holding
+        fields = ["percent", "has_control"]
+
+    def __init__(self, *args: Any, company: Company, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.company = company
+        self.fields["other"].queryset = Company.objects.exclude(pk=company.pk)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        other = data.get("other")
+        if other:
+            owner, owned = (self.company, other) if data.get("direction") == "out" else (other, self.company)
+            if Holding.objects.filter(owner=owner, owned=owned).exists():
+                self.add_error("other", _("This holding is already recorded; delete it first to change it."))
+            self.instance.owner, self.instance.owned = owner, owned
+        return data
+
+
+class DeMinimisAidForm(forms.ModelForm):
+    amount = AmountField(label=_("Amount (€)"))
+
+    class Meta:
+        model = DeMinimisAid
+        fields = ["granted_on", "amount", "granting_body", "description"]
+        widgets = {"granted_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Colleague's e-mail address"))
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(label=_("CSV or XLSX file"), help_text=_("At most 5 MB. Use the template for the columns."))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".csv", ".xlsx")):
+            raise ValidationError(_("Upload a .csv or .xlsx file."))
+        if upload.size > 5 * 1024 * 1024:
+            raise ValidationError(_("The file is larger than 5 MB."))
+        return upload

@@ -1,0 +1,234 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Country(models.TextChoices):
+    BE = "BE", _("Belgium")
+    NL = "NL", _("Netherlands")
+
+
+class CompanyRole(models.TextChoices):
+    SME = "sme", _("Company (SME applicant)")
+    LARGE = "large", _("Large company")
+    KNOWLEDGE = "knowledge", _("Knowledge institution")
+
+
+class Company(models.Model):
+    legal_name = models.CharField(_("legal name"), max_length=200)
+    legal_form = models.CharField(_("legal form"), max_length=30)
+    country = models.CharField(_("country of registration"), max_length=2, choices=Country.choices)
+    enterprise_number = models.CharField(
+        _("enterprise number"), max_length=20,
+        help_text=_("Belgium: KBO/BCE number (0123.456.789). Netherlands: KvK number (8 digits)."),
+    )
+    vat_number = models.CharField(_("VAT number"), max_length=20, blank=True)
+    role = models.CharField(_("kind of organisation"), max_length=12, choices=CompanyRole.choices, default=CompanyRole.SME)
+    founded_on = models.DateField(_("founding date"))
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("activities"), blank=True)
+    description_en = models.TextField(_("activities (English)"), blank=True)
+    themes = models.ManyToManyField("programme.Theme", blank=True, related_name="companies", verbose_name=_("themes"))
+    is_fictional = models.BooleanField(default=False, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["legal_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "enterprise_number"], name="unique_enterprise_number")
+        ]
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+
+    def __str__(self) -> str:
+        return self.legal_name
+
+    @property
+    def project_establishment(self) -> Establishment | None:
+        """The establishment that carries out projects; the registered office when none is marked."""
+        establishments = list(self.establishments.all())
+        for est in establishments:
+            if est.is_project_site:
+                return est
+        for est in establishments:
+            if est.is_registered_office:
+                return est
+        return establishments[0] if establishments else None
+
+
+class Establishment(models.Model):
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="establishments")
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    street = models.CharField(_("street and number"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=10)
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    nuts3 = models.ForeignKey(
+        "programme.Nuts3", null=True, blank=True, on_delete=models.PROTECT, related_name="establishments",
+        verbose_name=_("NUTS3 region"),
+    )
+    is_registered_office = models.BooleanField(_("registered office"), default=False)
+    is_project_site = models.BooleanField(_("carries out the project"), default=False)
+
+    class Meta:
+        ordering = ["-is_project_site", "-is_registered_office", "city"]
+        verbose_name = _("establishment")
+        verbose_name_plural = _("establishments")
+
+    def __str__(self) -> str:
+        return f"{self.street}, {self.postcode} {self.city}"
+
+
+class NaceCode(models.Model):
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="nace_codes")
+    code = models.CharField(_("NACE code"), max_length=10)
+    revision = models.CharField(_("NACE revision"), max_length=5, default="2.0")
+    is_main = models.BooleanField(_("main activity"), default=False)
+
+    class Meta:
+        ordering = ["-is_main", "code"]
+        constraints = [models.UniqueConstraint(fields=["company", "code", "revision"], name="unique_company_nace")]
+        verbose_name = _("NACE code")
+        verbose_name_plural = _("NACE codes")
+
+    def __str__(self) -> str:
+        return f"{self.code} (NACE {self.revision})"
+
+
+def money(verbose: str) -> models.DecimalField:
+    return models.DecimalField(verbose, max_digits=16, decimal_places=2)
+
+
+class FinancialYear(models.Model):
+    """Figures of one financial year: closed accounts, or attested interim figures for the OIM test."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="financial_years")
+    year = models.PositiveSmallIntegerField(_("financial year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)])
+    closing_date = models.DateField(_("closing date"), null=True, blank=True)
+    staff_fte = models.DecimalField(_("staff (FTE)"), max_digits=9, decimal_places=2, validators=[MinValueValidator(Decimal("0"))])
+    turnover = money(_("turnover"))
+    balance_sheet_total = money(_("balance-sheet total"))
+    equity = money(_("equity"))
+    subscribed_capital = money(_("subscribed capital (incl. share premium)"))
+    is_interim = models.BooleanField(_("interim figures"), default=False)
+    attested_on = models.DateField(_("attested on"), null=True, blank=True)
+    attested_by = models.CharField(_("attested by (auditor or accountant)"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["company", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "year", "is_interim"], name="unique_financial_year")
+        ]
+        verbose_name = _("financial year")
+        verbose_name_plural = _("financial years")
+
+    def __str__(self) -> str:
+        return f"{self.company} {self.year}{' (interim)' if self.is_interim else ''}"
+
+
+class Holding(models.Model):
+    """`owner` holds `percent` of the capital or voting rights of `owned`."""
+
+    owner = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="holdings_out", verbose_name=_("holder"))
+    owned = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="holdings_in", verbose_name=_("held enterprise"))
+    percent = models.DecimalField(
+        _("share (%)"), max_digits=5, decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
+    )
+    has_control = models.BooleanField(
+        _("dominant influence by other means"), default=False,
+        help_text=_("Tick when the holder controls the enterprise by contract, statutes or voting agreements."),
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "owned"], name="unique_holding"),
+            models.CheckConstraint(condition=~models.Q(owner=models.F("owned")), name="holding_not_self"),
+        ]
+        verbose_name = _("holding")
+        verbose_name_plural = _("holdings")
+
+    def __str__(self) -> str:
+        return f"{self.owner} → {self.owned} ({self.percent}%)"
+
+
+class DeMinimisAid(models.Model):
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="de_minimis_aid")
+    granted_on = models.DateField(_("date granted"))
+    amount = models.DecimalField(_("amount (gross grant equivalent)"), max_digits=14, decimal_places=2,
+                                 validators=[MinValueValidator(Decimal("0.01"))])
+    granting_body = models.CharField(_("granting body"), max_length=200)
+    description = models.CharField(_("description"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-granted_on"]
+        verbose_name = _("de minimis aid")
+        verbose_name_plural = _("de minimis aid")
+
+    def __str__(self) -> str:
+        return f"{self.granting_body} {self.granted_on} €{self.amount}"
+
+
+class MembershipRole(models.TextChoices):
+    MANAGER = "manager", _("Manager (can invite colleagues)")
+    MEMBER = "member", _("Member")
+
+
+class CompanyMembership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "company"], name="unique_membership")]
+        verbose_name = _("company membership")
+        verbose_name_plural = _("company memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.company}"
+
+
+class Invitation(models.Model):
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    token = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.company}"
+
+
+class ImportBatch(models.Model):
+    """An uploaded CSV/XLSX of companies, parsed and checked, waiting to be committed all at once."""
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(max_length=255)
+    rows = models.JSONField(default=list)
+    errors = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    committed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.errors)

@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from crossroads.core.views import forbidden
+from crossroads.programme.selectors import current_programme
+
+from . import services
+from .forms import CompanyForm, DeMinimisAidForm, EstablishmentForm, FinancialYearForm, HoldingForm, InvitationForm
+from .models import Company, DeMinimisAid, Establishment, FinancialYear, Holding
+from .permissions import can_create_company, can_edit_company, can_invite_to_company, can_view_company
+from .selectors import companies_visible_to, company_verdicts
+from .verdict_text import (
+    DIFFICULTY_LABELS,
+    LIMITED_ROLE_LABELS,
+    OUTCOME_LABELS,
+    REGION_LABELS,
+    SIZE_LABELS,
+    describe,
+)
+
+
+def _company_for(request: HttpRequest, pk: int) -> Company:
+    """The company, or a 404 for anyone who may not see it (its existence is not revealed)."""
+    company = get_object_or_404(Company, pk=pk)
+    if not can_view_company(request.user, company):
+        raise Http404
+    return company
+
+
+def _editable_company(request: HttpRequest, pk: int) -> Company | HttpResponse:
+    company = _company_for(request, pk)
+    permission = can_edit_company(request.user, company)
+    if not permission:
+        return forbidden(request, permission.reason)
+    return company
+
+
+@login_required
+def company_list(request: HttpRequest) -> HttpResponse:
+    companies = companies_visible_to(request.user).prefetch_related("establishments__nuts3__province")
+    query = request.GET.get("q", "").strip()
+    country = request.GET.get("country", "")
+    if query:
+        companies = companies.filter(Q(legal_name__icontains=query) | Q(enterprise_number__icontains=query))
+    if country in {"BE", "NL"}:
+        companies = companies.filter(country=country)
+    page = Paginator(companies.order_by("legal_name"), 25).get_page(request.GET.get("page"))
+    return render(request, "companies/company_list.html", {
+        "page": page, "query": query, "country": country,
+        "can_create": can_create_company(request.user).allowed,
+    })
+
+
+@login_required
+def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    company = _company_for(request, pk)
+    verdicts = company_verdicts(company)
+    explain = lambda reasons: [describe(r) for r in reasons]  # noqa: E731
+    return render(request, "companies/company_detail.html", {
+        "company": company,
+        "verdicts": verdicts,
+        "size_label": SIZE_LABELS.get(verdicts.size.size_class or "", _("unknown")),
+        "size_reasons": explain(verdicts.size.reasons),
+        "difficulty_label": DIFFICULTY_LABELS[verdicts.difficulty.status],
+        "difficulty_reasons": explain(verdicts.difficulty.reasons),
+        "de_minimis_reasons": explain(verdicts.de_minimis.reasons),
+        "eligibility_label": OUTCOME_LABELS[verdicts.eligibility.outcome],
+        "eligibility_reasons": explain(verdicts.eligibility.reasons),
+        "limited_roles": [LIMITED_ROLE_LABELS.get(r, r) for r in verdicts.eligibility.allowed_roles],
+        "region_label": REGION_LABELS[verdicts.eligibility.region_status],
+        "size_years": [(row, SIZE_LABELS[row.raw_class], SIZE_LABELS[row.effective_class]) for row in verdicts.size.years],
+        "can_edit": can_edit_company(request.user, company).allowed,
+        "can_invite": can_invite_to_company(request.user, company).allowed,
+    })
+
+
+@login_required
+def company_create(request: HttpRequest) -> HttpResponse:
+    permission = can_create_company(request.user)
+    if not permission:
+        return forbidden(request, permission.reason)
+    programme = current_programme()
+    form = CompanyForm(request.POST or None, programme=programme)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k not in {"nace", "nace_revision", "nace_codes"}}
+        company = services.company_create(actor=request.user, data=data, make_member=request.user.role == "applicant")
+        services.nace_codes_set(actor=request.user, company=company, codes=form.cleaned_data["nace_codes"],
+                                revision=form.cleaned_data["nace_revision"])
+        messages.success(request, _("Company registered. Add an establishment and the financial figures next."))
+        return redirect("companies:establishment_add", pk=company.pk)
+    return render(request, "companies/company_form.html", {"form": form, "company": None})
+
+
+@login_required
+def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    company = _editable_company(request, pk)
+    if isinstance(company, HttpResponse):
+        return company
+    form = CompanyForm(request.POST or None, instance=company, programme=current_programme())
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k not in {"nace", "nace_revision", "nace_codes"}}
+        services.company_update(actor=request.user, company=company, data=data)
+        services.nace_codes_set(actor=request.user, company=company, codes=form.cleaned_data["nace_codes"],
+                                revision=form.cleaned_data["nace_revision"])
+        messages.success(request, _("Company details saved."))
+        return redirect("companies:detail", pk=company.pk)
+    return render(request, "companies/company_form.html", {"form": form, "company": company})
+
+
+def _child_form_view(request, pk, *, model, form_class, item_pk, save, template, title, form_kwargs=None):  # type: ignore[no-untyped-def]
+    company = _editable_company(request, pk)
+    if isinstance(company, HttpResponse):
+        return company
+    instance = get_object_or_404(model, pk=item_pk, company=company) if item_pk else model(company=company)
+    kwargs = dict(form_kwargs or {})
+    if "company" in kwargs:
+        kwargs["company"] = company
+    form = form_class(request.POST or None, instance=instance, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        obj = form.save(commit=False)
+        obj.company = company
+        save(actor=request.user, obj=obj)
+        messages.success(request, _("Saved."))
+        return redirect("companies:detail", pk=company.pk)
+    return render(request, template, {"form": form, "company": company, "title": title})
+
+
+@login_required
+def establishment_edit(request: HttpRequest, pk: int, item_pk: int | None = None) -> HttpResponse:
+    return _child_form_view(
+        request, pk, model=Establishment, form_class=EstablishmentForm, item_pk=item_pk,
+        save=lambda actor, obj: services.establishment_save(actor=actor, establishment=obj),
+        template="companies/child_form.html", title=_("Establishment"),
+    )
+
+
+@login_required
+def financial_year_edit(request: HttpRequest, pk: int, item_pk: int | None = None) -> HttpResponse:
+    return _child_form_view(
+        request, pk, model=FinancialYear, form_class=FinancialYearForm, item_pk=item_pk,
+        save=lambda actor, obj: services.financial_year_save(actor=actor, figures=obj),
+        template="companies/child_form.html", title=_("Financial year"), form_kwargs={"company": None},
+    )
+
+
+@login_required
+def de_minimis_edit(request: HttpRequest, pk: int, item_pk: int | None = None) -> HttpResponse:
+    return _child_form_view(
+        request, pk, model=DeMinimisAid, form_class=DeMinimisAidForm, item_pk=item_pk,
+        save=lambda actor, obj: services.de_minimis_aid_save(actor=actor, aid=obj),
+        template="companies/child_form.html", title=_("De minimis aid received"),
+    )
+
+
+@login_required
+def holding_add(request: HttpRequest, pk: int) -> HttpResponse:
+    company = _editable_company(request, pk)
+    if isinstance(company, HttpResponse):
+        return company
+    form = HoldingForm(request.POST or None, company=company)
+    if request.method == "POST" and form.is_valid():
+        services.holding_save(actor=request.user, holding=form.save(commit=False))
+        messages.success(request, _("Holding saved."))
+        return redirect("companies:detail", pk=company.pk)
+    return render(request, "companies/child_form.html", {"form": form, "company": company, "title": _("Holding")})
+
+
+_DELETABLE = {
+    "establishment": (Establishment, "company", "establishment.delete"),
+    "financial-year": (FinancialYear, "company", "financial_year.delete"),
+    "aid": (DeMinimisAid, "company", "de_minimis.delete"),
+}
+
+
+@login_required
+@require_POST
+def child_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
+    company = _editable_company(request, pk)
+    if isinstance(company, HttpResponse):
+        return company
+    if kind == "holding":
+        obj = get_object_or_404(Holding.objects.filter(Q(owner=company) | Q(owned=company)), pk=item_pk)
+        verb = "holding.delete"
+    elif kind in _DELETABLE:
+        model, _field, verb = _DELETABLE[kind]
+        obj = get_object_or_404(model, pk=item_pk, company=company)
+    else:
+        raise Http404
+    services.record_delete(actor=request.user, obj=obj, verb=verb)
+    messages.success(request, _("Deleted."))
+    return redirect("companies:detail", pk=company.pk)
+
+
+@login_required
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    company = _company_for(request, pk)
+    permission = can_invite_to_company(request.user, company)
+    if not permission:
+        return forbidden(request, permission.reason)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.invitation_create(actor=request.user, company=company, email=form.cleaned_data["email"],
+                                   base_url=request.build_absolute_uri("/")[:-1])
+        messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
+        return redirect("companies:detail", pk=company.pk)
+    return render(request, "companies/child_form.html",
+                  {"form": form, "company": company, "title": _("Invite a colleague")})
+
+
+@login_required
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method == "POST":
+        try:
+            membership = services.invitation_accept(user=request.user, token=token)
+        except services.InvitationError as exc:
+            messages.error(request, str(exc))
+            return redirect("core:dashboard")
+        messages.success(request, _("You are now a member of %(company)s.") % {"company": membership.company})
+        return redirect("companies:detail", pk=membership.company_id)
+    return render(request, "companies/invitation_accept.html", {"token": token})

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from crossroads.core.views import forbidden
+
+from .forms import ImportUploadForm
+from .importer import COLUMNS, ImportFileError, ImportNotAllowed, import_commit, import_prepare
+from .models import ImportBatch
+from .permissions import can_import_companies
+
+
+def _batch_for(request: HttpRequest, pk: int) -> ImportBatch:
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    if batch.created_by_id != request.user.pk:
+        raise Http404
+    return batch
+
+
+@login_required
+def import_upload(request: HttpRequest) -> HttpResponse:
+    permission = can_import_companies(request.user)
+    if not permission:
+        return forbidden(request, permission.reason)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            batch = import_prepare(actor=request.user, name=upload.name, content=upload.read())
+        except ImportFileError as exc:
+            form.add_error("file", str(exc))
+        else:
+            return redirect("companies:import_preview", pk=batch.pk)
+    return render(request, "companies/import_upload.html", {"form": form, "columns": COLUMNS})
+
+
+@login_required
+def import_template(request: HttpRequest) -> HttpResponse:
+    permission = can_import_companies(request.user)
+    if not permission:
+        return forbidden(request, permission.reason)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="crossroads-companies-template.csv"'
+    writer = csv.writer(response)
+    writer.writerow(COLUMNS)
+    writer.writerow(["Voorbeeld Sensoren BV", "BV", "BE", "0403.019.261", "BE0403019261", "sme", "2015-04-01",
+                     "", "Sensoren voor warmtenetten", "Kaai 1", "2000", "Antwerpen", "26.51", "2024", "12,5",
+                     "1.800.000,00", "950.000,00", "400.000,00", "100.000,00"])
+    return response
+
+
+@login_required
+def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    if not can_import_companies(request.user):
+        raise Http404
+    batch = _batch_for(request, pk)
+    rows = [(row, batch.errors.get(str(row["_line"]), {})) for row in batch.rows]
+    return render(request, "companies/import_preview.html", {
+        "batch": batch, "rows": rows, "columns": COLUMNS, "error_count": len(batch.errors),
+    })
+
+
+@login_required
+@require_POST
+def import_commit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    if not can_import_companies(request.user):
+        raise Http404
+    batch = _batch_for(request, pk)
+    try:
+        created = import_commit(actor=request.user, batch=batch)
+    except ImportNotAllowed as exc:
+        messages.error(request, str(exc))
+        return redirect("companies:import_preview", pk=batch.pk)
+    messages.success(request, _("%(count)s companies imported.") % {"count": len(created)})
+    return redirect("companies:list")

@@ -1,0 +1,38 @@
+"""Locale-aware display of amounts and dates: '€ 250.000,00' in Dutch, '€250,000.00' in English."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import formats
+from django.utils.translation import get_language
+
+from .money import to_money
+
+
+def format_money(value: Decimal | None) -> str:
+    if value is None:
+        return "–"
+    amount = formats.number_format(to_money(value), 2, use_l10n=True, force_grouping=True)
+    if (get_language() or "nl").startswith("en"):
+        return f"€{amount}" if value >= 0 else f"-€{amount.lstrip('-')}"
+    return f"€ {amount}"
+
+
+def format_number(value: Decimal | None, places: int = 2) -> str:
+    if value is None:
+        return "–"
+    return formats.number_format(value, places, use_l10n=True, force_grouping=True)
+
+
+def format_date(value: dt.date | None) -> str:
+    if value is None:
+        return "–"
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+def format_percent(value: Decimal | None) -> str:
+    if value is None:
+        return "–"
+    return f"{formats.number_format(value, 2, use_l10n=True)} %"

@@ -1,0 +1,23 @@
+"""Permission checks answer `(allowed, reason)` so a page can say why something is refused."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from django.utils.functional import Promise
+
+
+class Permission(NamedTuple):
+    allowed: bool
+    reason: str | Promise = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+def allow(reason: str | Promise = "") -> Permission:
+    return Permission(True, reason)
+
+
+def deny(reason: str | Promise) -> Permission:
+    return Permission(False, reason)
