@@ -1,0 +1,152 @@
+"""The demo programme: fictional companies from demo_data/companies.json and a user for every role.
+
+Idempotent: running it again updates what is there and creates nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+
+from crossroads.accounts.models import PartnerOrganisation, Role, User
+from crossroads.programme.models import Programme, Province
+from crossroads.programme.services import programme_load_default
+
+from .identifiers import normalise_enterprise_number
+from .models import (
+    Company,
+    CompanyMembership,
+    DeMinimisAid,
+    Establishment,
+    FinancialYear,
+    Holding,
+    MembershipRole,
+    NaceCode,
+)
+from .services import establishment_nuts3
+
+DEMO_DATA = Path(__file__).resolve().parent / "demo_data" / "companies.json"
+DEMO_PASSWORD = "crossroads-demo"  # noqa: S105 - printed on purpose: demo accounts only
+# Fixed base32 secrets so the demo's staff can add them to an authenticator app (or run `make demo-totp`).
+DEMO_TOTP_SECRETS = {
+    "adviser.vlaio@crossroads.example": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXA",
+    "adviser.bom@crossroads.example": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXB",
+    "secretariaat@crossroads.example": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXC",
+    "beoordelaar@crossroads.example": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXD",
+    "financien@crossroads.example": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXE",
+    "admin@crossroads.example": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXF",
+}
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    email: str
+    role: str
+    first_name: str
+    last_name: str
+    agency: str | None = None
+    provinces: tuple[str, ...] = ()
+
+
+DEMO_USERS = [
+    DemoUser("ondernemer@crossroads.example", Role.APPLICANT, "Ineke", "Verhulst"),
+    DemoUser("ondernemer.nl@crossroads.example", Role.APPLICANT, "Joost", "van Dijk"),
+    DemoUser("adviser.vlaio@crossroads.example", Role.ADVISER, "Wouter", "Claes", "vlaio"),
+    DemoUser("adviser.bom@crossroads.example", Role.ADVISER, "Sanne", "de Groot", "bom", ("NL41",)),
+    DemoUser("secretariaat@crossroads.example", Role.SECRETARIAT, "Els", "Maes", "interreg-vl-nl"),
+    DemoUser("beoordelaar@crossroads.example", Role.ASSESSOR, "Pieter", "Janssens"),
+    DemoUser("financien@crossroads.example", Role.FINANCE, "Marleen", "Bakker", "interreg-vl-nl"),
+    DemoUser("admin@crossroads.example", Role.ADMIN, "Admin", "CrossRoads"),
+]
+
+
+def _user(spec: DemoUser) -> User:
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    user = User.objects.filter(email=spec.email).first()
+    if user is None:
+        user = User.objects.create_user(spec.email, DEMO_PASSWORD)
+    user.first_name, user.last_name, user.role = spec.first_name, spec.last_name, spec.role
+    user.agency = PartnerOrganisation.objects.filter(code=spec.agency).first() if spec.agency else None
+    user.is_staff = user.is_superuser = spec.role == Role.ADMIN
+    user.save()
+    user.covered_provinces.set(Province.objects.filter(code__in=spec.provinces))
+    EmailAddress.objects.update_or_create(
+        user=user, email=spec.email, defaults={"verified": True, "primary": True}
+    )
+    secret = DEMO_TOTP_SECRETS.get(spec.email)
+    if secret and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, secret)
+    return user
+
+
+def _company(entry: dict, programme: Programme) -> Company:
+    country = entry["address"]["country"] if entry.get("country") is None else entry["country"]
+    number = normalise_enterprise_number(country, entry["enterprise_number"])
+    company, _ = Company.objects.update_or_create(
+        country=country, enterprise_number=number,
+        defaults={
+            "legal_name": entry["name"], "legal_form": entry["legal_form"], "vat_number": entry.get("vat", ""),
+            "role": entry.get("role", "sme"), "founded_on": dt.date.fromisoformat(entry["founded"]),
+            "description": entry.get("description_nl", ""), "description_en": entry.get("description_en", ""),
+            "website": "", "is_fictional": True,
+        },
+    )
+    company.themes.set(programme.themes.filter(code__in=entry.get("themes", [])))
+    address = entry["address"]
+    Establishment.objects.update_or_create(
+        company=company, is_registered_office=True,
+        defaults={
+            "street": address["street"], "postcode": address["postcode"], "city": address["city"],
+            "country": address["country"], "is_project_site": True,
+            "nuts3_id": establishment_nuts3(address["country"], address["postcode"]),
+        },
+    )
+    NaceCode.objects.filter(company=company).delete()
+    for index, code in enumerate(entry.get("nace", [])):
+        NaceCode.objects.create(company=company, code=code, revision="2.0", is_main=index == 0)
+    for year in entry.get("financials", []):
+        FinancialYear.objects.update_or_create(
+            company=company, year=year["year"], is_interim=False,
+            defaults={
+                "staff_fte": Decimal(year["fte"]), "turnover": Decimal(year["turnover"]),
+                "balance_sheet_total": Decimal(year["balance_total"]), "equity": Decimal(year["equity"]),
+                "subscribed_capital": Decimal(year["subscribed_capital"]),
+                "closing_date": dt.date(year["year"], 12, 31),
+            },
+        )
+    for aid in entry.get("de_minimis", []):
+        DeMinimisAid.objects.update_or_create(
+            company=company, granted_on=dt.date.fromisoformat(aid["granted_on"]), granting_body=aid["granting_body"],
+            defaults={"amount": Decimal(aid["amount"]), "description": aid.get("description", "")},
+        )
+    return company
+
+
+@transaction.atomic
+def demo_load() -> dict[str, int]:
+    programme = programme_load_default()
+    users = {spec.email: _user(spec) for spec in DEMO_USERS}
+    entries = json.loads(DEMO_DATA.read_text(encoding="utf-8"))
+    by_key = {entry["key"]: _company(entry, programme) for entry in entries}
+    for entry in entries:
+        for holding in entry.get("holdings", []):
+            Holding.objects.update_or_create(
+                owner=by_key[entry["key"]], owned=by_key[holding["in"]],
+                defaults={"percent": Decimal(holding["percent"])},
+            )
+    # The two demo entrepreneurs manage a Flemish and a Dutch SME.
+    be_first = next(c for c in by_key.values() if c.country == "BE" and c.role == "sme")
+    nl_first = next(c for c in by_key.values() if c.country == "NL" and c.role == "sme")
+    for email, company in (("ondernemer@crossroads.example", be_first), ("ondernemer.nl@crossroads.example", nl_first)):
+        CompanyMembership.objects.update_or_create(
+            user=users[email], company=company, defaults={"role": MembershipRole.MANAGER}
+        )
+    return {"companies": len(by_key), "users": len(users)}

@@ -1,0 +1,93 @@
+"""Shared fixtures: the programme rulebook, one user per role (staff with a real TOTP device), companies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from crossroads.accounts.models import PartnerOrganisation, Role, User
+from crossroads.companies.models import Company, CompanyMembership, Establishment, FinancialYear, MembershipRole
+from crossroads.companies.services import establishment_nuts3
+from crossroads.programme.models import Programme
+
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+@pytest.fixture
+def programme(db) -> Programme:  # type: ignore[no-untyped-def]
+    from crossroads.programme.services import programme_load_default
+
+    return programme_load_default()
+
+
+def make_user(email: str, role: str, *, agency: str | None = None, mfa: bool = True) -> User:
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    user = User.objects.create_user(email, "a-long-test-password", role=role)
+    if agency:
+        user.agency = PartnerOrganisation.objects.get(code=agency)
+        user.save()
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if mfa and user.is_staff_role:
+        TOTP.activate(user, TEST_TOTP_SECRET)
+    return user
+
+
+@pytest.fixture
+def users(programme) -> dict[str, User]:  # type: ignore[no-untyped-def]
+    return {
+        "applicant": make_user("applicant@test.example", Role.APPLICANT),
+        "other_applicant": make_user("other@test.example", Role.APPLICANT),
+        "adviser_be": make_user("adviser-be@test.example", Role.ADVISER, agency="vlaio"),
+        "adviser_nl": make_user("adviser-nl@test.example", Role.ADVISER, agency="liof"),
+        "secretariat": make_user("secretariat@test.example", Role.SECRETARIAT, agency="interreg-vl-nl"),
+        "assessor": make_user("assessor@test.example", Role.ASSESSOR),
+        "finance": make_user("finance@test.example", Role.FINANCE),
+        "admin": make_user("admin@test.example", Role.ADMIN),
+    }
+
+
+def make_company(
+    name: str = "Scheldewarmte BV",
+    *,
+    country: str = "BE",
+    number: str = "0403.019.261",
+    postcode: str = "2000",
+    city: str = "Antwerpen",
+    legal_form: str = "BV",
+    role: str = "sme",
+    founded: dt.date = dt.date(2010, 1, 1),
+    years: list[tuple] | None = None,
+) -> Company:
+    company = Company.objects.create(
+        legal_name=name, legal_form=legal_form, country=country, enterprise_number=number, role=role,
+        founded_on=founded,
+    )
+    Establishment.objects.create(
+        company=company, street="Kaai 1", postcode=postcode, city=city, country=country,
+        is_registered_office=True, is_project_site=True, nuts3_id=establishment_nuts3(country, postcode),
+    )
+    for year, fte, turnover, balance, equity, capital in years or [
+        (2023, "12", "1500000", "900000", "400000", "100000"),
+        (2024, "14", "1700000", "950000", "450000", "100000"),
+    ]:
+        FinancialYear.objects.create(
+            company=company, year=year, staff_fte=Decimal(fte), turnover=Decimal(turnover),
+            balance_sheet_total=Decimal(balance), equity=Decimal(equity), subscribed_capital=Decimal(capital),
+        )
+    return company
+
+
+@pytest.fixture
+def company_be(programme, users) -> Company:  # type: ignore[no-untyped-def]
+    company = make_company()
+    CompanyMembership.objects.create(user=users["applicant"], company=company, role=MembershipRole.MANAGER)
+    return company
+
+
+@pytest.fixture
+def company_nl(programme) -> Company:  # type: ignore[no-untyped-def]
+    return make_company("Maasdata BV", country="NL", number="12345678", postcode="6211 CK", city="Maastricht")
