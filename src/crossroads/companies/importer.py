@@ -48,8 +48,10 @@ def read_rows(name: str, content: bytes) -> list[dict[str, str]]:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = content.decode("cp1252", errors="replace")
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-        values = list(csv.reader(io.StringIO(text), dialect))
+        header_line = text.splitlines()[0] if text.strip() else ""
+        # Excel in Dutch and Flemish locales writes semicolons; pick whichever separator the header uses most.
+        delimiter = max(",;\t", key=header_line.count)
+        values = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not values:
         raise ImportFileError(_("The file is empty."))
     header = [h.strip().lower() for h in values[0]]
@@ -144,7 +146,7 @@ def import_prepare(*, actor: Any, name: str, content: bytes) -> ImportBatch:
     cleaned, errors = [], {}
     for index, row in enumerate(rows, start=2):  # row 1 is the header
         clean, row_errors = check_row(row, seen)
-        clean["_line"] = index
+        clean["line_no"] = index
         cleaned.append(clean)
         if row_errors:
             errors[str(index)] = row_errors
@@ -168,7 +170,7 @@ def import_commit(*, actor: Any, batch: ImportBatch) -> list[Company]:
         clean, errors = check_row(source, seen)
         if errors:  # something changed since the preview (e.g. the company was registered meanwhile)
             raise ImportNotAllowed(_("Line %(line)s is no longer valid: %(errors)s")
-                                   % {"line": row["_line"], "errors": "; ".join(f"{k}: {v}" for k, v in errors.items())})
+                                   % {"line": row["line_no"], "errors": "; ".join(f"{k}: {v}" for k, v in errors.items())})
         company = Company.objects.create(
             legal_name=clean["legal_name"], legal_form=clean["legal_form"], country=clean["country"],
             enterprise_number=clean["enterprise_number"], vat_number=clean["vat_number"], role=clean["role"],
@@ -188,7 +190,7 @@ def import_commit(*, actor: Any, batch: ImportBatch) -> list[Company]:
                 balance_sheet_total=clean["balance_sheet_total"], equity=clean["equity"],
                 subscribed_capital=clean["subscribed_capital"],
             )
-        audit_record(actor=actor, verb="company.import", obj=company, after={"batch": batch.pk, "line": row["_line"]})
+        audit_record(actor=actor, verb="company.import", obj=company, after={"batch": batch.pk, "line": row["line_no"]})
         created.append(company)
     batch.committed_at = services.clock.now()
     batch.save(update_fields=["committed_at"])

@@ -61,7 +61,7 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_import_companies(request.user):
         raise Http404
     batch = _batch_for(request, pk)
-    rows = [(row, batch.errors.get(str(row["_line"]), {})) for row in batch.rows]
+    rows = [(row, batch.errors.get(str(row["line_no"]), {})) for row in batch.rows]
     return render(request, "companies/import_preview.html", {
         "batch": batch, "rows": rows, "columns": COLUMNS, "error_count": len(batch.errors),
     })

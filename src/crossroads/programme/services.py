@@ -71,6 +71,7 @@ def programme_load(data: dict[str, Any]) -> Programme:
             code=org["code"], defaults={"name": org["name"], "country": org["country"], "website": org["website"]}
         )
         agency.provinces.set(Province.objects.filter(code__in=org["provinces"]))
+    programme.refresh_from_db()  # typed values (Decimal, date) instead of the strings from the file
     return programme
 
 
