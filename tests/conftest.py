@@ -63,20 +63,35 @@ def make_company(
     years: list[tuple] | None = None,
 ) -> Company:
     company = Company.objects.create(
-        legal_name=name, legal_form=legal_form, country=country, enterprise_number=number, role=role,
+        legal_name=name,
+        legal_form=legal_form,
+        country=country,
+        enterprise_number=number,
+        role=role,
         founded_on=founded,
     )
     Establishment.objects.create(
-        company=company, street="Kaai 1", postcode=postcode, city=city, country=country,
-        is_registered_office=True, is_project_site=True, nuts3_id=establishment_nuts3(country, postcode),
+        company=company,
+        street="Kaai 1",
+        postcode=postcode,
+        city=city,
+        country=country,
+        is_registered_office=True,
+        is_project_site=True,
+        nuts3_id=establishment_nuts3(country, postcode),
     )
     for year, fte, turnover, balance, equity, capital in years or [
         (2023, "12", "1500000", "900000", "400000", "100000"),
         (2024, "14", "1700000", "950000", "450000", "100000"),
     ]:
         FinancialYear.objects.create(
-            company=company, year=year, staff_fte=Decimal(fte), turnover=Decimal(turnover),
-            balance_sheet_total=Decimal(balance), equity=Decimal(equity), subscribed_capital=Decimal(capital),
+            company=company,
+            year=year,
+            staff_fte=Decimal(fte),
+            turnover=Decimal(turnover),
+            balance_sheet_total=Decimal(balance),
+            equity=Decimal(equity),
+            subscribed_capital=Decimal(capital),
         )
     return company
 

@@ -15,12 +15,69 @@ from crossroads.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
-GOOD = ["Polderlicht BV", "BV", "NL", "87654321", "", "sme", "2016-02-01", "", "LED-verlichting voor kassen",
-        "Havenweg 3", "4331 AB", "Middelburg", "27.40", "2024", "8,5", "900.000,00", "400.000", "120.000", "18.000"]
-GOOD_BE = ["Kempen Composiet BV", "BV", "BE", "0202.239.951", "", "sme", "01-03-2011", "", "Composieten",
-           "Industrieweg 4", "2440", "Geel", "22.29", "2024", "20", "2500000", "1800000", "600000", "100000"]
-BAD = ["Kapot BV", "BV", "BE", "0403.019.262", "", "sme", "2016-02-31", "", "", "Straat 1", "99999", "Gent",
-       "12.345", "2024", "x", "1", "1", "1", "1"]
+GOOD = [
+    "Polderlicht BV",
+    "BV",
+    "NL",
+    "87654321",
+    "",
+    "sme",
+    "2016-02-01",
+    "",
+    "LED-verlichting voor kassen",
+    "Havenweg 3",
+    "4331 AB",
+    "Middelburg",
+    "27.40",
+    "2024",
+    "8,5",
+    "900.000,00",
+    "400.000",
+    "120.000",
+    "18.000",
+]
+GOOD_BE = [
+    "Kempen Composiet BV",
+    "BV",
+    "BE",
+    "0202.239.951",
+    "",
+    "sme",
+    "01-03-2011",
+    "",
+    "Composieten",
+    "Industrieweg 4",
+    "2440",
+    "Geel",
+    "22.29",
+    "2024",
+    "20",
+    "2500000",
+    "1800000",
+    "600000",
+    "100000",
+]
+BAD = [
+    "Kapot BV",
+    "BV",
+    "BE",
+    "0403.019.262",
+    "",
+    "sme",
+    "2016-02-31",
+    "",
+    "",
+    "Straat 1",
+    "99999",
+    "Gent",
+    "12.345",
+    "2024",
+    "x",
+    "1",
+    "1",
+    "1",
+    "1",
+]
 
 
 def csv_upload(rows: list[list[str]], sep: str = ";") -> SimpleUploadedFile:
@@ -93,8 +150,10 @@ def test_unreadable_file_gets_a_message_not_a_500(client, users):
     assert response.status_code == 200 and "file" in response.context["form"].errors
 
 
-@pytest.mark.parametrize(("role", "expected"), [("applicant", 403), ("assessor", 403), ("finance", 403),
-                                                 ("adviser_be", 200), ("secretariat", 200)])
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("applicant", 403), ("assessor", 403), ("finance", 403), ("adviser_be", 200), ("secretariat", 200)],
+)
 def test_import_access_per_role(client, users, role, expected):
     client.force_login(users[role])
     assert client.get(reverse("companies:import_upload")).status_code == expected

@@ -26,7 +26,9 @@ def test_manager_invites_a_colleague_who_joins(client, users, company_be, django
 
 def test_invitation_for_someone_else_is_refused(client, users, company_be):
     invitation = Invitation.objects.create(
-        company=company_be, email="someone@test.example", token="t1",
+        company=company_be,
+        email="someone@test.example",
+        token="t1",
         expires_at=dt.datetime(2100, 1, 1, tzinfo=dt.UTC),
     )
     client.force_login(users["other_applicant"])
@@ -36,7 +38,9 @@ def test_invitation_for_someone_else_is_refused(client, users, company_be):
 
 def test_expired_invitation_is_refused(client, users, company_be):
     invitation = Invitation.objects.create(
-        company=company_be, email="other@test.example", token="t2",
+        company=company_be,
+        email="other@test.example",
+        token="t2",
         expires_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
     )
     client.force_login(users["other_applicant"])

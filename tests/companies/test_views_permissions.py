@@ -18,10 +18,10 @@ def login(client, user):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("applicant", 200),        # member of the company
+        ("applicant", 200),  # member of the company
         ("other_applicant", 404),  # not a member: existence not revealed
-        ("adviser_be", 200),       # VLAIO covers Antwerpen
-        ("adviser_nl", 404),       # LIOF covers Limburg (NL) only
+        ("adviser_be", 200),  # VLAIO covers Antwerpen
+        ("adviser_nl", 404),  # LIOF covers Limburg (NL) only
         ("secretariat", 200),
         ("admin", 200),
         ("assessor", 404),
@@ -65,8 +65,14 @@ def test_member_edits_figures_and_the_verdict_follows(client, users, company_be)
     year = company_be.financial_years.get(year=2024)
     response = client.post(
         reverse("companies:figures_edit", args=[company_be.pk, year.pk]),
-        {"year": "2024", "staff_fte": "260", "turnover": "60.000.000,00", "balance_sheet_total": "50.000.000",
-         "equity": "400.000", "subscribed_capital": "100.000"},
+        {
+            "year": "2024",
+            "staff_fte": "260",
+            "turnover": "60.000.000,00",
+            "balance_sheet_total": "50.000.000",
+            "equity": "400.000",
+            "subscribed_capital": "100.000",
+        },
     )
     assert response.status_code == 302
     year.refresh_from_db()
@@ -81,8 +87,14 @@ def test_member_edits_figures_and_the_verdict_follows(client, users, company_be)
     older = company_be.financial_years.get(year=2023)
     client.post(
         reverse("companies:figures_edit", args=[company_be.pk, older.pk]),
-        {"year": "2023", "staff_fte": "255", "turnover": "55000000", "balance_sheet_total": "45000000",
-         "equity": "400000", "subscribed_capital": "100000"},
+        {
+            "year": "2023",
+            "staff_fte": "255",
+            "turnover": "55000000",
+            "balance_sheet_total": "45000000",
+            "equity": "400000",
+            "subscribed_capital": "100000",
+        },
     )
     page = client.get(reverse("companies:detail", args=[company_be.pk]))
     assert page.context["verdicts"].size.size_class == "large"
@@ -93,8 +105,14 @@ def test_bad_amount_keeps_the_draft_and_says_why(client, users, company_be):
     client.force_login(users["applicant"])
     response = client.post(
         reverse("companies:figures_add", args=[company_be.pk]),
-        {"year": "2025", "staff_fte": "12", "turnover": "veel", "balance_sheet_total": "1.000,50",
-         "equity": "-5.000", "subscribed_capital": "18.550"},
+        {
+            "year": "2025",
+            "staff_fte": "12",
+            "turnover": "veel",
+            "balance_sheet_total": "1.000,50",
+            "equity": "-5.000",
+            "subscribed_capital": "18.550",
+        },
     )
     assert response.status_code == 200
     body = response.content.decode()
@@ -106,8 +124,9 @@ def test_bad_amount_keeps_the_draft_and_says_why(client, users, company_be):
 def test_outsider_cannot_post_to_a_company(client, users, company_be):
     client.force_login(users["other_applicant"])
     year = company_be.financial_years.get(year=2024)
-    response = client.post(reverse("companies:figures_edit", args=[company_be.pk, year.pk]),
-                           {"year": "2024", "staff_fte": "1"})
+    response = client.post(
+        reverse("companies:figures_edit", args=[company_be.pk, year.pk]), {"year": "2024", "staff_fte": "1"}
+    )
     assert response.status_code == 404
     year.refresh_from_db()
     assert year.staff_fte != 1
@@ -130,12 +149,21 @@ def test_applicant_needs_no_authenticator(client, users):
 
 def test_register_company_makes_the_applicant_manager(client, users, programme):
     client.force_login(users["other_applicant"])
-    response = client.post(reverse("companies:create"), {
-        "legal_name": "Kempense Kringloop BV", "legal_form": "BV", "country": "BE",
-        "enterprise_number": "0403.019.261", "vat_number": "BE0403019261", "role": "sme",
-        "founded_on": "2012-05-01", "nace": "38.32, 62.01", "nace_revision": "2.0",
-        "themes": [programme.themes.get(code="materials").pk],
-    })
+    response = client.post(
+        reverse("companies:create"),
+        {
+            "legal_name": "Kempense Kringloop BV",
+            "legal_form": "BV",
+            "country": "BE",
+            "enterprise_number": "0403.019.261",
+            "vat_number": "BE0403019261",
+            "role": "sme",
+            "founded_on": "2012-05-01",
+            "nace": "38.32, 62.01",
+            "nace_revision": "2.0",
+            "themes": [programme.themes.get(code="materials").pk],
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     company = users["other_applicant"].memberships.get().company
     assert company.memberships.get().role == "manager"
@@ -145,10 +173,19 @@ def test_register_company_makes_the_applicant_manager(client, users, programme):
 
 def test_register_company_rejects_invalid_numbers_at_the_field(client, users, programme):
     client.force_login(users["other_applicant"])
-    response = client.post(reverse("companies:create"), {
-        "legal_name": "Foutief BV", "legal_form": "BV", "country": "BE", "enterprise_number": "0403.019.262",
-        "role": "sme", "founded_on": "2012-05-01", "nace": "99.99.9", "nace_revision": "2.0",
-    })
+    response = client.post(
+        reverse("companies:create"),
+        {
+            "legal_name": "Foutief BV",
+            "legal_form": "BV",
+            "country": "BE",
+            "enterprise_number": "0403.019.262",
+            "role": "sme",
+            "founded_on": "2012-05-01",
+            "nace": "99.99.9",
+            "nace_revision": "2.0",
+        },
+    )
     assert response.status_code == 200
     form = response.context["form"]
     assert "enterprise_number" in form.errors and "nace" in form.errors
@@ -156,17 +193,31 @@ def test_register_company_rejects_invalid_numbers_at_the_field(client, users, pr
 
 def test_postcode_that_does_not_exist_is_refused(client, users, company_be):
     client.force_login(users["applicant"])
-    response = client.post(reverse("companies:establishment_add", args=[company_be.pk]), {
-        "street": "Dorp 1", "postcode": "0001", "city": "Nergens", "country": "BE", "is_project_site": "on",
-    })
+    response = client.post(
+        reverse("companies:establishment_add", args=[company_be.pk]),
+        {
+            "street": "Dorp 1",
+            "postcode": "0001",
+            "city": "Nergens",
+            "country": "BE",
+            "is_project_site": "on",
+        },
+    )
     assert response.status_code == 200 and "postcode" in response.context["form"].errors
 
 
 def test_establishment_gets_its_region_from_the_postcode(client, users, company_be):
     client.force_login(users["applicant"])
-    client.post(reverse("companies:establishment_add", args=[company_be.pk]), {
-        "street": "Markt 1", "postcode": "8900", "city": "Ieper", "country": "BE", "is_project_site": "on",
-    })
+    client.post(
+        reverse("companies:establishment_add", args=[company_be.pk]),
+        {
+            "street": "Markt 1",
+            "postcode": "8900",
+            "city": "Ieper",
+            "country": "BE",
+            "is_project_site": "on",
+        },
+    )
     site = company_be.establishments.get(city="Ieper")
     assert site.nuts3_id == "BE253" and site.is_project_site
     assert not company_be.establishments.exclude(pk=site.pk).filter(is_project_site=True).exists()

@@ -20,16 +20,23 @@ pytestmark = pytest.mark.django_db
 def second_scheme(programme):  # type: ignore[no-untyped-def]
     data = json.loads((FIXTURES / "crossroads-2023-2029.json").read_text(encoding="utf-8"))
     other = copy.deepcopy(data)
-    other.update({
-        "code": "grensregio-limburg-pilot",
-        "name_nl": "Grensregio Limburg pilot", "name_en": "Border region Limburg pilot",
-        "grant_rate": "0.4000", "max_grant_per_project": "100000.00", "max_duration_months": 12,
-        "medium_staff_limit": "100", "de_minimis_ceiling": "200000.00", "state_aid_basis": "gber",
-        # Only the two Limburgs form the area here; Antwerp is outside.
-        "region_status": {"core": ["BE22", "NL42"], "extended": []},
-        "themes": [{"code": "health", "name_nl": "Zorg", "name_en": "Care"}],
-        "partner_organisations": [],
-    })
+    other.update(
+        {
+            "code": "grensregio-limburg-pilot",
+            "name_nl": "Grensregio Limburg pilot",
+            "name_en": "Border region Limburg pilot",
+            "grant_rate": "0.4000",
+            "max_grant_per_project": "100000.00",
+            "max_duration_months": 12,
+            "medium_staff_limit": "100",
+            "de_minimis_ceiling": "200000.00",
+            "state_aid_basis": "gber",
+            # Only the two Limburgs form the area here; Antwerp is outside.
+            "region_status": {"core": ["BE22", "NL42"], "extended": []},
+            "themes": [{"code": "health", "name_nl": "Zorg", "name_en": "Care"}],
+            "partner_organisations": [],
+        }
+    )
     return programme_load(other)
 
 
@@ -49,8 +56,12 @@ def test_area_follows_the_scheme(second_scheme, programme):
 
 
 def test_sme_ceiling_follows_the_scheme(second_scheme, programme):
-    company = make_company(years=[(2023, "150", "20000000", "15000000", "5000000", "1000000"),
-                                  (2024, "160", "21000000", "15000000", "5000000", "1000000")])
+    company = make_company(
+        years=[
+            (2023, "150", "20000000", "15000000", "5000000", "1000000"),
+            (2024, "160", "21000000", "15000000", "5000000", "1000000"),
+        ]
+    )
     assert company_verdicts(company, programme=programme).size.size_class == "medium"
     assert company_verdicts(company, programme=second_scheme).size.size_class == "large"
 
@@ -70,11 +81,14 @@ def test_de_minimis_ceiling_follows_the_scheme(second_scheme, programme):
     from crossroads.companies.models import DeMinimisAid
 
     company = make_company()
-    DeMinimisAid.objects.create(company=company, granted_on=dt.date(2026, 1, 10), amount=Decimal("150000"),
-                                granting_body="Provincie")
+    DeMinimisAid.objects.create(
+        company=company, granted_on=dt.date(2026, 1, 10), amount=Decimal("150000"), granting_body="Provincie"
+    )
     reference = dt.date(2026, 11, 27)
     assert company_verdicts(company, programme=programme, reference=reference).de_minimis.headroom == Decimal("150000")
-    assert company_verdicts(company, programme=second_scheme, reference=reference).de_minimis.headroom == Decimal("50000")
+    assert company_verdicts(company, programme=second_scheme, reference=reference).de_minimis.headroom == Decimal(
+        "50000"
+    )
 
 
 def test_loading_twice_changes_nothing(programme):

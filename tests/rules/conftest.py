@@ -7,11 +7,20 @@ behind the tests. Variants are made with `dataclasses.replace(rules, ...)`.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from crossroads.programme.rules import ProgrammeRules, SizeThresholds
+
+# The project runs pytest without caches (-p no:cacheprovider); keep Hypothesis' own storage (constants
+# cache) out of the working tree too, unless the caller chose a place.
+if not os.getenv("HYPOTHESIS_STORAGE_DIRECTORY"):
+    set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "crossroads-hypothesis")
 
 # A few NUTS3 codes with their status per design/decisions.md "Who and where".
 REGION_STATUS = {

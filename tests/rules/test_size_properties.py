@@ -18,7 +18,7 @@ from crossroads.companies.rules.types import Enterprise, Link, YearFigures
 D = Decimal
 YEAR = 2023
 SETTINGS = settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 staff_st = st.decimals(min_value=0, max_value=5000, places=2, allow_nan=False, allow_infinity=False)
@@ -147,7 +147,7 @@ def test_holding_below_partner_minimum_changes_nothing(rules, case, data):
     assert set(after.lines) == set(before.lines)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500, deadline=None, database=None)
 @given(st.lists(st.sampled_from(SIZE_ORDER), min_size=1, max_size=12))
 def test_effective_class_changes_only_after_two_years_on_one_side(raw):
     """Rec. 2003/361 Annex Art. 4(2): with years_needed=2 the class changes only when this year and the
@@ -169,7 +169,7 @@ def test_effective_class_changes_only_after_two_years_on_one_side(raw):
             assert new == max(last_two)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(
     st.sampled_from(SIZE_ORDER), st.sampled_from(SIZE_ORDER), st.integers(1, 5), st.integers(0, 5)
 )

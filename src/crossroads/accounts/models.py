@@ -23,7 +23,9 @@ class PartnerOrganisation(models.Model):
 
     code = models.SlugField(_("code"), unique=True)
     name = models.CharField(_("name"), max_length=200)
-    country = models.CharField(_("country"), max_length=2, choices=[("BE", _("Belgium")), ("NL", _("Netherlands"))], blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, choices=[("BE", _("Belgium")), ("NL", _("Netherlands"))], blank=True
+    )
     website = models.URLField(_("website"), blank=True)
     provinces = models.ManyToManyField(
         "programme.Province", blank=True, related_name="agencies", verbose_name=_("provinces served")

@@ -31,7 +31,7 @@ from .models import (
 from .services import establishment_nuts3
 
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data" / "companies.json"
-DEMO_PASSWORD = "crossroads-demo"  # noqa: S105 - printed on purpose: demo accounts only
+DEMO_PASSWORD = "crossroads-demo"
 # Fixed base32 secrets so the demo's staff can add them to an authenticator app (or run `make demo-totp`).
 DEMO_TOTP_SECRETS = {
     "adviser.vlaio@crossroads.example": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXA",
@@ -78,9 +78,7 @@ def _user(spec: DemoUser) -> User:
     user.is_staff = user.is_superuser = spec.role == Role.ADMIN
     user.save()
     user.covered_provinces.set(Province.objects.filter(code__in=spec.provinces))
-    EmailAddress.objects.update_or_create(
-        user=user, email=spec.email, defaults={"verified": True, "primary": True}
-    )
+    EmailAddress.objects.update_or_create(user=user, email=spec.email, defaults={"verified": True, "primary": True})
     secret = DEMO_TOTP_SECRETS.get(spec.email)
     if secret and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, secret)
@@ -91,21 +89,31 @@ def _company(entry: dict, programme: Programme) -> Company:
     country = entry["address"]["country"] if entry.get("country") is None else entry["country"]
     number = normalise_enterprise_number(country, entry["enterprise_number"])
     company, _ = Company.objects.update_or_create(
-        country=country, enterprise_number=number,
+        country=country,
+        enterprise_number=number,
         defaults={
-            "legal_name": entry["name"], "legal_form": entry["legal_form"], "vat_number": entry.get("vat", ""),
-            "role": entry.get("role", "sme"), "founded_on": dt.date.fromisoformat(entry["founded"]),
-            "description": entry.get("description_nl", ""), "description_en": entry.get("description_en", ""),
-            "website": "", "is_fictional": True,
+            "legal_name": entry["name"],
+            "legal_form": entry["legal_form"],
+            "vat_number": entry.get("vat", ""),
+            "role": entry.get("role", "sme"),
+            "founded_on": dt.date.fromisoformat(entry["founded"]),
+            "description": entry.get("description_nl", ""),
+            "description_en": entry.get("description_en", ""),
+            "website": "",
+            "is_fictional": True,
         },
     )
     company.themes.set(programme.themes.filter(code__in=entry.get("themes", [])))
     address = entry["address"]
     Establishment.objects.update_or_create(
-        company=company, is_registered_office=True,
+        company=company,
+        is_registered_office=True,
         defaults={
-            "street": address["street"], "postcode": address["postcode"], "city": address["city"],
-            "country": address["country"], "is_project_site": True,
+            "street": address["street"],
+            "postcode": address["postcode"],
+            "city": address["city"],
+            "country": address["country"],
+            "is_project_site": True,
             "nuts3_id": establishment_nuts3(address["country"], address["postcode"]),
         },
     )
@@ -114,17 +122,23 @@ def _company(entry: dict, programme: Programme) -> Company:
         NaceCode.objects.create(company=company, code=code, revision="2.0", is_main=index == 0)
     for year in entry.get("financials", []):
         FinancialYear.objects.update_or_create(
-            company=company, year=year["year"], is_interim=False,
+            company=company,
+            year=year["year"],
+            is_interim=False,
             defaults={
-                "staff_fte": Decimal(year["fte"]), "turnover": Decimal(year["turnover"]),
-                "balance_sheet_total": Decimal(year["balance_total"]), "equity": Decimal(year["equity"]),
+                "staff_fte": Decimal(year["fte"]),
+                "turnover": Decimal(year["turnover"]),
+                "balance_sheet_total": Decimal(year["balance_total"]),
+                "equity": Decimal(year["equity"]),
                 "subscribed_capital": Decimal(year["subscribed_capital"]),
                 "closing_date": dt.date(year["year"], 12, 31),
             },
         )
     for aid in entry.get("de_minimis", []):
         DeMinimisAid.objects.update_or_create(
-            company=company, granted_on=dt.date.fromisoformat(aid["granted_on"]), granting_body=aid["granting_body"],
+            company=company,
+            granted_on=dt.date.fromisoformat(aid["granted_on"]),
+            granting_body=aid["granting_body"],
             defaults={"amount": Decimal(aid["amount"]), "description": aid.get("description", "")},
         )
     return company
@@ -139,7 +153,8 @@ def demo_load() -> dict[str, int]:
     for entry in entries:
         for holding in entry.get("holdings", []):
             Holding.objects.update_or_create(
-                owner=by_key[entry["key"]], owned=by_key[holding["in"]],
+                owner=by_key[entry["key"]],
+                owned=by_key[holding["in"]],
                 defaults={"percent": Decimal(holding["percent"])},
             )
     # The two demo entrepreneurs manage a Flemish and a Dutch SME.

@@ -66,18 +66,32 @@ class AmountField(forms.DecimalField):
 
 class CompanyForm(forms.ModelForm):
     nace = forms.CharField(
-        label=_("NACE codes"), required=False,
+        label=_("NACE codes"),
+        required=False,
         help_text=_("Separate codes with commas; the first is the main activity. E.g. 62.01, 72.19"),
     )
-    nace_revision = forms.ChoiceField(label=_("NACE revision"), choices=[("2.0", "NACE Rev. 2"), ("2.1", "NACE Rev. 2.1")])
+    nace_revision = forms.ChoiceField(
+        label=_("NACE revision"), choices=[("2.0", "NACE Rev. 2"), ("2.1", "NACE Rev. 2.1")]
+    )
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:
         model = Company
-        fields = ["legal_name", "legal_form", "country", "enterprise_number", "vat_number", "role", "founded_on",
-                  "website", "description", "description_en", "themes"]
+        fields = [
+            "legal_name",
+            "legal_form",
+            "country",
+            "enterprise_number",
+            "vat_number",
+            "role",
+            "founded_on",
+            "website",
+            "description",
+            "description_en",
+            "themes",
+        ]
         widgets = {
             "founded_on": forms.DateInput(attrs={"type": "date"}),
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -145,19 +159,31 @@ class EstablishmentForm(forms.ModelForm):
             try:
                 data["postcode"] = normalise_postcode(country, postcode)
             except PostcodeError:
-                message = (_("A Belgian postcode has four digits, e.g. 2000.") if country == "BE"
-                           else _("A Dutch postcode has four digits and two letters, e.g. 4331 AB."))
+                message = (
+                    _("A Belgian postcode has four digits, e.g. 2000.")
+                    if country == "BE"
+                    else _("A Dutch postcode has four digits and two letters, e.g. 4331 AB.")
+                )
                 self.add_error("postcode", message)
             else:
                 if nuts3_for_postcode(country, data["postcode"]) is None:
-                    self.add_error("postcode", _("This postcode does not exist in %(country)s.")
-                                   % {"country": dict(self.fields["country"].choices)[country]})
+                    self.add_error(
+                        "postcode",
+                        _("This postcode does not exist in %(country)s.")
+                        % {"country": dict(self.fields["country"].choices)[country]},
+                    )
         return data
 
 
 class FinancialYearForm(forms.ModelForm):
-    staff_fte = forms.DecimalField(label=_("Staff (FTE)"), min_value=0, max_digits=9, decimal_places=2, localize=True,
-                                   widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+    staff_fte = forms.DecimalField(
+        label=_("Staff (FTE)"),
+        min_value=0,
+        max_digits=9,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
     turnover = AmountField(label=_("Turnover (€)"))
     balance_sheet_total = AmountField(label=_("Balance-sheet total (€)"))
     equity = AmountField(label=_("Equity (€)"), allow_negative=True)
@@ -165,8 +191,18 @@ class FinancialYearForm(forms.ModelForm):
 
     class Meta:
         model = FinancialYear
-        fields = ["year", "closing_date", "staff_fte", "turnover", "balance_sheet_total", "equity",
-                  "subscribed_capital", "is_interim", "attested_on", "attested_by"]
+        fields = [
+            "year",
+            "closing_date",
+            "staff_fte",
+            "turnover",
+            "balance_sheet_total",
+            "equity",
+            "subscribed_capital",
+            "is_interim",
+            "attested_on",
+            "attested_by",
+        ]
         widgets = {
             "closing_date": forms.DateInput(attrs={"type": "date"}),
             "attested_on": forms.DateInput(attrs={"type": "date"}),
@@ -183,11 +219,18 @@ class FinancialYearForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("is_interim") and not (data.get("attested_on") and data.get("attested_by")):
-            self.add_error("attested_on", _("Interim figures count only when an auditor or accountant attested them: "
-                                            "enter the date and who attested them."))
+            self.add_error(
+                "attested_on",
+                _(
+                    "Interim figures count only when an auditor or accountant attested them: "
+                    "enter the date and who attested them."
+                ),
+            )
         year = data.get("year")
         if year:
-            clash = FinancialYear.objects.filter(company=self.company, year=year, is_interim=bool(data.get("is_interim")))
+            clash = FinancialYear.objects.filter(
+                company=self.company, year=year, is_interim=bool(data.get("is_interim"))
+            )
             if self.instance.pk:
                 clash = clash.exclude(pk=self.instance.pk)
             if clash.exists():
@@ -198,13 +241,16 @@ class FinancialYearForm(forms.ModelForm):
 class HoldingForm(forms.ModelForm):
     direction = forms.ChoiceField(
         label=_("Direction"),
-        choices=[("out", _("This company holds shares in the other enterprise")),
-                 ("in", _("The other enterprise holds shares in this company"))],
+        choices=[
+            ("out", _("This company holds shares in the other enterprise")),
+            ("in", _("The other enterprise holds shares in this company")),
+        ],
         widget=forms.RadioSelect,
     )
     other = forms.ModelChoiceField(label=_("Other enterprise"), queryset=Company.objects.all())
-    percent = forms.DecimalField(label=_("Share (%)"), min_value=Decimal("0.01"), max_value=Decimal("100"),
-                                 decimal_places=2, localize=True)
+    percent = forms.DecimalField(
+        label=_("Share (%)"), min_value=Decimal("0.01"), max_value=Decimal("100"), decimal_places=2, localize=True
+    )
 
     class Meta:
         model = Holding

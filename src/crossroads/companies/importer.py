@@ -21,9 +21,25 @@ from .identifiers import IdentifierError, normalise_enterprise_number, normalise
 from .models import Company, CompanyRole, Establishment, FinancialYear, ImportBatch
 
 COLUMNS = [
-    "legal_name", "legal_form", "country", "enterprise_number", "vat_number", "role", "founded_on", "website",
-    "description", "street", "postcode", "city", "nace", "year", "staff_fte", "turnover", "balance_sheet_total",
-    "equity", "subscribed_capital",
+    "legal_name",
+    "legal_form",
+    "country",
+    "enterprise_number",
+    "vat_number",
+    "role",
+    "founded_on",
+    "website",
+    "description",
+    "street",
+    "postcode",
+    "city",
+    "nace",
+    "year",
+    "staff_fte",
+    "turnover",
+    "balance_sheet_total",
+    "equity",
+    "subscribed_capital",
 ]
 REQUIRED = {"legal_name", "legal_form", "country", "enterprise_number", "founded_on", "street", "postcode", "city"}
 FIGURES = ("staff_fte", "turnover", "balance_sheet_total", "equity", "subscribed_capital")
@@ -41,8 +57,10 @@ def read_rows(name: str, content: bytes) -> list[dict[str, str]]:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
         except Exception as exc:  # openpyxl raises many kinds for a broken file
             raise ImportFileError(_("The file could not be read as an Excel workbook.")) from exc
-        values = [["" if v is None else str(v) if not isinstance(v, dt.datetime) else v.date().isoformat()
-                   for v in row] for row in sheet.iter_rows(values_only=True)]
+        values = [
+            ["" if v is None else str(v) if not isinstance(v, dt.datetime) else v.date().isoformat() for v in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
     else:
         try:
             text = content.decode("utf-8-sig")
@@ -58,7 +76,9 @@ def read_rows(name: str, content: bytes) -> list[dict[str, str]]:
     missing = REQUIRED - set(header)
     if missing:
         raise ImportFileError(_("Columns missing: %(cols)s.") % {"cols": ", ".join(sorted(missing))})
-    rows = [dict(zip(header, (c.strip() for c in row), strict=False)) for row in values[1:] if any(c.strip() for c in row)]
+    rows = [
+        dict(zip(header, (c.strip() for c in row), strict=False)) for row in values[1:] if any(c.strip() for c in row)
+    ]
     if len(rows) > MAX_ROWS:
         raise ImportFileError(_("At most %(max)s rows per file.") % {"max": MAX_ROWS})
     return rows
@@ -169,25 +189,41 @@ def import_commit(*, actor: Any, batch: ImportBatch) -> list[Company]:
         source = {k: (", ".join(v) if isinstance(v, list) else str(v)) for k, v in row.items() if k in COLUMNS}
         clean, errors = check_row(source, seen)
         if errors:  # something changed since the preview (e.g. the company was registered meanwhile)
-            raise ImportNotAllowed(_("Line %(line)s is no longer valid: %(errors)s")
-                                   % {"line": row["line_no"], "errors": "; ".join(f"{k}: {v}" for k, v in errors.items())})
+            raise ImportNotAllowed(
+                _("Line %(line)s is no longer valid: %(errors)s")
+                % {"line": row["line_no"], "errors": "; ".join(f"{k}: {v}" for k, v in errors.items())}
+            )
         company = Company.objects.create(
-            legal_name=clean["legal_name"], legal_form=clean["legal_form"], country=clean["country"],
-            enterprise_number=clean["enterprise_number"], vat_number=clean["vat_number"], role=clean["role"],
-            founded_on=dt.date.fromisoformat(clean["founded_on"]), website=clean["website"],
+            legal_name=clean["legal_name"],
+            legal_form=clean["legal_form"],
+            country=clean["country"],
+            enterprise_number=clean["enterprise_number"],
+            vat_number=clean["vat_number"],
+            role=clean["role"],
+            founded_on=dt.date.fromisoformat(clean["founded_on"]),
+            website=clean["website"],
             description=clean["description"],
         )
         Establishment.objects.create(
-            company=company, street=clean["street"], postcode=clean["postcode"], city=clean["city"],
-            country=clean["country"], is_registered_office=True, is_project_site=True,
+            company=company,
+            street=clean["street"],
+            postcode=clean["postcode"],
+            city=clean["city"],
+            country=clean["country"],
+            is_registered_office=True,
+            is_project_site=True,
             nuts3_id=services.establishment_nuts3(clean["country"], clean["postcode"]),
         )
         for index, code in enumerate(clean["nace"]):
             company.nace_codes.create(code=code, revision="2.0", is_main=index == 0)
         if clean["year"]:
             FinancialYear.objects.create(
-                company=company, year=int(clean["year"]), staff_fte=clean["staff_fte"], turnover=clean["turnover"],
-                balance_sheet_total=clean["balance_sheet_total"], equity=clean["equity"],
+                company=company,
+                year=int(clean["year"]),
+                staff_fte=clean["staff_fte"],
+                turnover=clean["turnover"],
+                balance_sheet_total=clean["balance_sheet_total"],
+                equity=clean["equity"],
                 subscribed_capital=clean["subscribed_capital"],
             )
         audit_record(actor=actor, verb="company.import", obj=company, after={"batch": batch.pk, "line": row["line_no"]})

@@ -24,11 +24,14 @@ class Company(models.Model):
     legal_form = models.CharField(_("legal form"), max_length=30)
     country = models.CharField(_("country of registration"), max_length=2, choices=Country.choices)
     enterprise_number = models.CharField(
-        _("enterprise number"), max_length=20,
+        _("enterprise number"),
+        max_length=20,
         help_text=_("Belgium: KBO/BCE number (0123.456.789). Netherlands: KvK number (8 digits)."),
     )
     vat_number = models.CharField(_("VAT number"), max_length=20, blank=True)
-    role = models.CharField(_("kind of organisation"), max_length=12, choices=CompanyRole.choices, default=CompanyRole.SME)
+    role = models.CharField(
+        _("kind of organisation"), max_length=12, choices=CompanyRole.choices, default=CompanyRole.SME
+    )
     founded_on = models.DateField(_("founding date"))
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("activities"), blank=True)
@@ -70,7 +73,11 @@ class Establishment(models.Model):
     city = models.CharField(_("city"), max_length=100)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     nuts3 = models.ForeignKey(
-        "programme.Nuts3", null=True, blank=True, on_delete=models.PROTECT, related_name="establishments",
+        "programme.Nuts3",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="establishments",
         verbose_name=_("NUTS3 region"),
     )
     is_registered_office = models.BooleanField(_("registered office"), default=False)
@@ -109,9 +116,13 @@ class FinancialYear(models.Model):
     """Figures of one financial year: closed accounts, or attested interim figures for the OIM test."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="financial_years")
-    year = models.PositiveSmallIntegerField(_("financial year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField(
+        _("financial year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
     closing_date = models.DateField(_("closing date"), null=True, blank=True)
-    staff_fte = models.DecimalField(_("staff (FTE)"), max_digits=9, decimal_places=2, validators=[MinValueValidator(Decimal("0"))])
+    staff_fte = models.DecimalField(
+        _("staff (FTE)"), max_digits=9, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
     turnover = money(_("turnover"))
     balance_sheet_total = money(_("balance-sheet total"))
     equity = money(_("equity"))
@@ -122,9 +133,7 @@ class FinancialYear(models.Model):
 
     class Meta:
         ordering = ["company", "-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["company", "year", "is_interim"], name="unique_financial_year")
-        ]
+        constraints = [models.UniqueConstraint(fields=["company", "year", "is_interim"], name="unique_financial_year")]
         verbose_name = _("financial year")
         verbose_name_plural = _("financial years")
 
@@ -136,13 +145,18 @@ class Holding(models.Model):
     """`owner` holds `percent` of the capital or voting rights of `owned`."""
 
     owner = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="holdings_out", verbose_name=_("holder"))
-    owned = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="holdings_in", verbose_name=_("held enterprise"))
+    owned = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="holdings_in", verbose_name=_("held enterprise")
+    )
     percent = models.DecimalField(
-        _("share (%)"), max_digits=5, decimal_places=2,
+        _("share (%)"),
+        max_digits=5,
+        decimal_places=2,
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
     )
     has_control = models.BooleanField(
-        _("dominant influence by other means"), default=False,
+        _("dominant influence by other means"),
+        default=False,
         help_text=_("Tick when the holder controls the enterprise by contract, statutes or voting agreements."),
     )
 
@@ -161,8 +175,12 @@ class Holding(models.Model):
 class DeMinimisAid(models.Model):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="de_minimis_aid")
     granted_on = models.DateField(_("date granted"))
-    amount = models.DecimalField(_("amount (gross grant equivalent)"), max_digits=14, decimal_places=2,
-                                 validators=[MinValueValidator(Decimal("0.01"))])
+    amount = models.DecimalField(
+        _("amount (gross grant equivalent)"),
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
     granting_body = models.CharField(_("granting body"), max_length=200)
     description = models.CharField(_("description"), max_length=255, blank=True)
 

@@ -30,9 +30,7 @@ def companies_visible_to(user: User) -> QuerySet[Company]:
         return base
     if user.role == Role.ADVISER:
         provinces = user.province_codes()
-        return base.filter(
-            Q(establishments__nuts3__province__in=provinces) | Q(memberships__user=user)
-        ).distinct()
+        return base.filter(Q(establishments__nuts3__province__in=provinces) | Q(memberships__user=user)).distinct()
     return base.filter(memberships__user=user).distinct()
 
 
@@ -54,8 +52,13 @@ def _group_company_ids(company: Company) -> tuple[set[int], list[Holding]]:
 def _enterprise(company: Company) -> Enterprise:
     years = tuple(
         YearFigures(
-            year=f.year, staff=f.staff_fte, turnover=f.turnover, balance_total=f.balance_sheet_total,
-            equity=f.equity, subscribed_capital=f.subscribed_capital, is_interim=f.is_interim,
+            year=f.year,
+            staff=f.staff_fte,
+            turnover=f.turnover,
+            balance_total=f.balance_sheet_total,
+            equity=f.equity,
+            subscribed_capital=f.subscribed_capital,
+            is_interim=f.is_interim,
             attested_on=f.attested_on,
         )
         for f in company.financial_years.all()
@@ -94,8 +97,13 @@ def company_verdicts(
     site = company.project_establishment
     nuts3 = site.nuts3_id if site else None
     eligibility = eligibility_verdict(
-        role=company.role, country=site.country if site else company.country, nuts3=nuts3, size=size,
-        difficulty=difficulty, de_minimis=de_minimis, rules=rules,
+        role=company.role,
+        country=site.country if site else company.country,
+        nuts3=nuts3,
+        size=size,
+        difficulty=difficulty,
+        de_minimis=de_minimis,
+        rules=rules,
     )
     related = [c for pk, c in companies.items() if pk != company.pk]
     return CompanyVerdicts(reference, size, difficulty, de_minimis, eligibility, nuts3, related)

@@ -73,8 +73,9 @@ def establishment_save(*, actor: Any, establishment: Establishment) -> Establish
     if establishment.is_project_site:
         establishment.company.establishments.exclude(pk=establishment.pk).update(is_project_site=False)
     establishment.save()
-    audit_record(actor=actor, verb="establishment.save", obj=establishment, before=before,
-                 after=snapshot(establishment))
+    audit_record(
+        actor=actor, verb="establishment.save", obj=establishment, before=before, after=snapshot(establishment)
+    )
     return establishment
 
 
@@ -115,14 +116,22 @@ def nace_codes_set(*, actor: Any, company: Company, codes: list[str], revision: 
     company.nace_codes.all().delete()
     for index, code in enumerate(codes):
         NaceCode.objects.create(company=company, code=code, revision=revision, is_main=index == 0)
-    audit_record(actor=actor, verb="company.nace", obj=company, before={"nace": before},
-                 after={"nace": [f"{c}/{revision}" for c in codes]})
+    audit_record(
+        actor=actor,
+        verb="company.nace",
+        obj=company,
+        before={"nace": before},
+        after={"nace": [f"{c}/{revision}" for c in codes]},
+    )
 
 
 @transaction.atomic
 def invitation_create(*, actor: User, company: Company, email: str, base_url: str) -> Invitation:
     invitation = Invitation.objects.create(
-        company=company, email=email.lower(), token=secrets.token_urlsafe(32), invited_by=actor,
+        company=company,
+        email=email.lower(),
+        token=secrets.token_urlsafe(32),
+        invited_by=actor,
         expires_at=clock.now() + dt.timedelta(days=INVITATION_DAYS),
     )
     audit_record(actor=actor, verb="invitation.create", obj=invitation, after={"email": invitation.email})
@@ -136,8 +145,13 @@ def invitation_create(*, actor: User, company: Company, email: str, base_url: st
                 _(
                     "%(inviter)s invites you to manage %(company)s on the CrossRoads platform.\n\n"
                     "Accept the invitation within %(days)s days: %(link)s\n"
-                ) % {"inviter": actor.get_full_name() or actor.email, "company": company.legal_name,
-                     "days": INVITATION_DAYS, "link": link},
+                )
+                % {
+                    "inviter": actor.get_full_name() or actor.email,
+                    "company": company.legal_name,
+                    "days": INVITATION_DAYS,
+                    "link": link,
+                },
                 settings.DEFAULT_FROM_EMAIL,
                 [invitation.email],
             )

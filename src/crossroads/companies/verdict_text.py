@@ -43,8 +43,18 @@ LIMITED_ROLE_LABELS = {
 
 
 def _fmt(params: dict[str, Any]) -> dict[str, str]:
-    money_keys = {"turnover", "balance", "turnover_limit", "balance_limit", "equity", "capital", "threshold",
-                  "used", "ceiling", "headroom"}
+    money_keys = {
+        "turnover",
+        "balance",
+        "turnover_limit",
+        "balance_limit",
+        "equity",
+        "capital",
+        "threshold",
+        "used",
+        "ceiling",
+        "headroom",
+    }
     out: dict[str, str] = {}
     for key, value in params.items():
         if key in money_keys and isinstance(value, Decimal):
@@ -55,9 +65,7 @@ def _fmt(params: dict[str, Any]) -> dict[str, str]:
             out[key] = format_percent(value * 100)
         elif key in {"staff", "staff_limit"} and isinstance(value, Decimal):
             out[key] = format_number(value)
-        elif key == "class":
-            out[key] = str(SIZE_LABELS.get(value, value))
-        elif key in {"raw", "kept"}:
+        elif key == "class" or key in {"raw", "kept"}:
             out[key] = str(SIZE_LABELS.get(value, value))
         elif key == "status":
             out[key] = str(REGION_LABELS.get(value, value))

@@ -53,10 +53,16 @@ def company_list(request: HttpRequest) -> HttpResponse:
     if country in {"BE", "NL"}:
         companies = companies.filter(country=country)
     page = Paginator(companies.order_by("legal_name"), 25).get_page(request.GET.get("page"))
-    return render(request, "companies/company_list.html", {
-        "page": page, "query": query, "country": country,
-        "can_create": can_create_company(request.user).allowed,
-    })
+    return render(
+        request,
+        "companies/company_list.html",
+        {
+            "page": page,
+            "query": query,
+            "country": country,
+            "can_create": can_create_company(request.user).allowed,
+        },
+    )
 
 
 @login_required
@@ -64,22 +70,28 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     company = _company_for(request, pk)
     verdicts = company_verdicts(company)
     explain = lambda reasons: [describe(r) for r in reasons]  # noqa: E731
-    return render(request, "companies/company_detail.html", {
-        "company": company,
-        "verdicts": verdicts,
-        "size_label": SIZE_LABELS.get(verdicts.size.size_class or "", _("unknown")),
-        "size_reasons": explain(verdicts.size.reasons),
-        "difficulty_label": DIFFICULTY_LABELS[verdicts.difficulty.status],
-        "difficulty_reasons": explain(verdicts.difficulty.reasons),
-        "de_minimis_reasons": explain(verdicts.de_minimis.reasons),
-        "eligibility_label": OUTCOME_LABELS[verdicts.eligibility.outcome],
-        "eligibility_reasons": explain(verdicts.eligibility.reasons),
-        "limited_roles": [LIMITED_ROLE_LABELS.get(r, r) for r in verdicts.eligibility.allowed_roles],
-        "region_label": REGION_LABELS[verdicts.eligibility.region_status],
-        "size_years": [(row, SIZE_LABELS[row.raw_class], SIZE_LABELS[row.effective_class]) for row in verdicts.size.years],
-        "can_edit": can_edit_company(request.user, company).allowed,
-        "can_invite": can_invite_to_company(request.user, company).allowed,
-    })
+    return render(
+        request,
+        "companies/company_detail.html",
+        {
+            "company": company,
+            "verdicts": verdicts,
+            "size_label": SIZE_LABELS.get(verdicts.size.size_class or "", _("unknown")),
+            "size_reasons": explain(verdicts.size.reasons),
+            "difficulty_label": DIFFICULTY_LABELS[verdicts.difficulty.status],
+            "difficulty_reasons": explain(verdicts.difficulty.reasons),
+            "de_minimis_reasons": explain(verdicts.de_minimis.reasons),
+            "eligibility_label": OUTCOME_LABELS[verdicts.eligibility.outcome],
+            "eligibility_reasons": explain(verdicts.eligibility.reasons),
+            "limited_roles": [LIMITED_ROLE_LABELS.get(r, r) for r in verdicts.eligibility.allowed_roles],
+            "region_label": REGION_LABELS[verdicts.eligibility.region_status],
+            "size_years": [
+                (row, SIZE_LABELS[row.raw_class], SIZE_LABELS[row.effective_class]) for row in verdicts.size.years
+            ],
+            "can_edit": can_edit_company(request.user, company).allowed,
+            "can_invite": can_invite_to_company(request.user, company).allowed,
+        },
+    )
 
 
 @login_required
@@ -92,8 +104,12 @@ def company_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in {"nace", "nace_revision", "nace_codes"}}
         company = services.company_create(actor=request.user, data=data, make_member=request.user.role == "applicant")
-        services.nace_codes_set(actor=request.user, company=company, codes=form.cleaned_data["nace_codes"],
-                                revision=form.cleaned_data["nace_revision"])
+        services.nace_codes_set(
+            actor=request.user,
+            company=company,
+            codes=form.cleaned_data["nace_codes"],
+            revision=form.cleaned_data["nace_revision"],
+        )
         messages.success(request, _("Company registered. Add an establishment and the financial figures next."))
         return redirect("companies:establishment_add", pk=company.pk)
     return render(request, "companies/company_form.html", {"form": form, "company": None})
@@ -108,8 +124,12 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in {"nace", "nace_revision", "nace_codes"}}
         services.company_update(actor=request.user, company=company, data=data)
-        services.nace_codes_set(actor=request.user, company=company, codes=form.cleaned_data["nace_codes"],
-                                revision=form.cleaned_data["nace_revision"])
+        services.nace_codes_set(
+            actor=request.user,
+            company=company,
+            codes=form.cleaned_data["nace_codes"],
+            revision=form.cleaned_data["nace_revision"],
+        )
         messages.success(request, _("Company details saved."))
         return redirect("companies:detail", pk=company.pk)
     return render(request, "companies/company_form.html", {"form": form, "company": company})
@@ -136,27 +156,43 @@ def _child_form_view(request, pk, *, model, form_class, item_pk, save, template,
 @login_required
 def establishment_edit(request: HttpRequest, pk: int, item_pk: int | None = None) -> HttpResponse:
     return _child_form_view(
-        request, pk, model=Establishment, form_class=EstablishmentForm, item_pk=item_pk,
+        request,
+        pk,
+        model=Establishment,
+        form_class=EstablishmentForm,
+        item_pk=item_pk,
         save=lambda actor, obj: services.establishment_save(actor=actor, establishment=obj),
-        template="companies/child_form.html", title=_("Establishment"),
+        template="companies/child_form.html",
+        title=_("Establishment"),
     )
 
 
 @login_required
 def financial_year_edit(request: HttpRequest, pk: int, item_pk: int | None = None) -> HttpResponse:
     return _child_form_view(
-        request, pk, model=FinancialYear, form_class=FinancialYearForm, item_pk=item_pk,
+        request,
+        pk,
+        model=FinancialYear,
+        form_class=FinancialYearForm,
+        item_pk=item_pk,
         save=lambda actor, obj: services.financial_year_save(actor=actor, figures=obj),
-        template="companies/child_form.html", title=_("Financial year"), form_kwargs={"company": None},
+        template="companies/child_form.html",
+        title=_("Financial year"),
+        form_kwargs={"company": None},
     )
 
 
 @login_required
 def de_minimis_edit(request: HttpRequest, pk: int, item_pk: int | None = None) -> HttpResponse:
     return _child_form_view(
-        request, pk, model=DeMinimisAid, form_class=DeMinimisAidForm, item_pk=item_pk,
+        request,
+        pk,
+        model=DeMinimisAid,
+        form_class=DeMinimisAidForm,
+        item_pk=item_pk,
         save=lambda actor, obj: services.de_minimis_aid_save(actor=actor, aid=obj),
-        template="companies/child_form.html", title=_("De minimis aid received"),
+        template="companies/child_form.html",
+        title=_("De minimis aid received"),
     )
 
 
@@ -207,12 +243,17 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         return forbidden(request, permission.reason)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.invitation_create(actor=request.user, company=company, email=form.cleaned_data["email"],
-                                   base_url=request.build_absolute_uri("/")[:-1])
+        services.invitation_create(
+            actor=request.user,
+            company=company,
+            email=form.cleaned_data["email"],
+            base_url=request.build_absolute_uri("/")[:-1],
+        )
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
         return redirect("companies:detail", pk=company.pk)
-    return render(request, "companies/child_form.html",
-                  {"form": form, "company": company, "title": _("Invite a colleague")})
+    return render(
+        request, "companies/child_form.html", {"form": form, "company": company, "title": _("Invite a colleague")}
+    )
 
 
 @login_required

@@ -50,9 +50,29 @@ def import_template(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = 'attachment; filename="crossroads-companies-template.csv"'
     writer = csv.writer(response)
     writer.writerow(COLUMNS)
-    writer.writerow(["Voorbeeld Sensoren BV", "BV", "BE", "0403.019.261", "BE0403019261", "sme", "2015-04-01",
-                     "", "Sensoren voor warmtenetten", "Kaai 1", "2000", "Antwerpen", "26.51", "2024", "12,5",
-                     "1.800.000,00", "950.000,00", "400.000,00", "100.000,00"])
+    writer.writerow(
+        [
+            "Voorbeeld Sensoren BV",
+            "BV",
+            "BE",
+            "0403.019.261",
+            "BE0403019261",
+            "sme",
+            "2015-04-01",
+            "",
+            "Sensoren voor warmtenetten",
+            "Kaai 1",
+            "2000",
+            "Antwerpen",
+            "26.51",
+            "2024",
+            "12,5",
+            "1.800.000,00",
+            "950.000,00",
+            "400.000,00",
+            "100.000,00",
+        ]
+    )
     return response
 
 
@@ -62,9 +82,16 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     batch = _batch_for(request, pk)
     rows = [(row, batch.errors.get(str(row["line_no"]), {})) for row in batch.rows]
-    return render(request, "companies/import_preview.html", {
-        "batch": batch, "rows": rows, "columns": COLUMNS, "error_count": len(batch.errors),
-    })
+    return render(
+        request,
+        "companies/import_preview.html",
+        {
+            "batch": batch,
+            "rows": rows,
+            "columns": COLUMNS,
+            "error_count": len(batch.errors),
+        },
+    )
 
 
 @login_required

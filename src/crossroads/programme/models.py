@@ -37,12 +37,12 @@ class Bilingual(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         return self.name_en if (get_language() or "nl").startswith("en") else self.name_nl
-
-    def __str__(self) -> str:
-        return self.name
 
 
 def money_field(verbose: str, default: str) -> models.DecimalField:
@@ -74,7 +74,9 @@ class Programme(Bilingual):
     max_duration_months = models.PositiveSmallIntegerField(_("maximum duration (months)"), default=24)
     cost_share_warning = ratio_field(_("warn when one partner carries more than this share"), "0.70")
     personnel_cost_method = models.CharField(
-        _("personnel cost method"), max_length=20, choices=PersonnelCostMethod.choices,
+        _("personnel cost method"),
+        max_length=20,
+        choices=PersonnelCostMethod.choices,
         default=PersonnelCostMethod.ANNUAL_COST,
     )
     annual_hours = models.PositiveIntegerField(_("productive hours per year"), default=1720)
@@ -107,7 +109,9 @@ class Programme(Bilingual):
         _("attested interim figures at most this old (months)"), default=2
     )
     oim_exempt_legal_forms = models.JSONField(
-        _("legal forms without an OIM test"), default=list, blank=True,
+        _("legal forms without an OIM test"),
+        default=list,
+        blank=True,
         help_text=_("Lower-case codes, e.g. eenmanszaak, maatschap, vzw, stichting."),
     )
 
@@ -120,9 +124,7 @@ class Programme(Bilingual):
 
     # Who may take part
     countries = models.JSONField(_("countries of the two sides"), default=list)
-    eligible_region_statuses = models.JSONField(
-        _("region statuses eligible for core partners"), default=list
-    )
+    eligible_region_statuses = models.JSONField(_("region statuses eligible for core partners"), default=list)
     limited_roles = models.JSONField(
         _("roles open to large companies and knowledge institutions"), default=list, blank=True
     )

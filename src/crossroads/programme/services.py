@@ -53,12 +53,14 @@ def programme_load(data: dict[str, Any]) -> Programme:
     programme, _created = Programme.objects.update_or_create(code=data["code"], defaults=fields)
     for order, theme in enumerate(data.get("themes", [])):
         Theme.objects.update_or_create(
-            programme=programme, code=theme["code"],
+            programme=programme,
+            code=theme["code"],
             defaults={"name_nl": theme["name_nl"], "name_en": theme["name_en"], "order": order},
         )
     for order, cat in enumerate(data.get("cost_categories", [])):
         CostCategory.objects.update_or_create(
-            programme=programme, code=cat["code"],
+            programme=programme,
+            code=cat["code"],
             defaults={"name_nl": cat["name_nl"], "name_en": cat["name_en"], "order": order},
         )
     prefixes = data.get("region_status", {})

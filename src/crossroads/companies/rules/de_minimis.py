@@ -48,8 +48,17 @@ def de_minimis_verdict(
         # The oldest aid leaves the window the day after it turns `window_years` old.
         verdict.next_release = add_years(counted[0].granted_on, rules.de_minimis_window_years)
     verdict.reasons.append(
-        Reason("deminimis.headroom", {"used": used, "ceiling": rules.de_minimis_ceiling, "headroom": headroom,
-                                      "start": start, "end": reference, "count": len(counted)})
+        Reason(
+            "deminimis.headroom",
+            {
+                "used": used,
+                "ceiling": rules.de_minimis_ceiling,
+                "headroom": headroom,
+                "start": start,
+                "end": reference,
+                "count": len(counted),
+            },
+        )
     )
     if len(group) > 1:
         verdict.reasons.append(Reason("deminimis.single_undertaking", {"members": len(group)}))

