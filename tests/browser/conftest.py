@@ -36,3 +36,9 @@ def assert_accessible(page) -> None:  # type: ignore[no-untyped-def]
     assert not bad, "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in bad
     )
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):  # type: ignore[no-untyped-def]
+    # A Flemish entrepreneur's browser: the platform answers in Dutch.
+    return {**browser_context_args, "locale": "nl-BE"}
