@@ -205,6 +205,19 @@ def test_linked_enterprise_of_a_partner_added_at_the_partners_rate(rules):
     assert shares["Q"] == ("partner", D("30"))
 
 
+def test_cross_holding_uses_the_greater_percentage(rules):
+    """Rec. 2003/361 Annex Art. 6(3): 'In the case of cross-holdings, the greater percentage shall apply';
+    A holds 30 % of P and P holds 40 % of A -> P added at 40 %, once."""
+    enterprises = world(ent("A", fig(2023, 10, "1", "1")), ent("P", fig(2023, 100, "10", "10")))
+    both = [Link("A", "P", D("30")), Link("P", "A", D("40"))]
+    for links in (both, both[::-1]):
+        totals = consolidate("A", 2023, enterprises, links, rules)
+        assert (totals.staff, totals.turnover) == (D("50"), D("5000000"))  # 10 + 40; 1M + 4M
+        assert [(line.enterprise_id, line.share) for line in totals.lines if line.relation == "partner"] == [
+            ("P", D("40"))
+        ]
+
+
 def test_holding_below_25_percent_is_ignored(rules):
     """Rec. 2003/361 Annex Art. 3(1): below 25 % the enterprise stays autonomous."""
     enterprises = world(ent("A", fig(2023, 5, "1", "1")), ent("B", fig(2023, 5000, "900", "900")))
@@ -321,9 +334,7 @@ def test_related_enterprise_with_only_later_figures_counts_as_missing(rules):
 
 def test_related_enterprise_uses_its_latest_closed_year(rules):
     """Rec. 2003/361 Annex Art. 4(1): the last approved accounts; P's 2021 accounts serve for A's 2022."""
-    enterprises = world(
-        ent("A", fig(2022, 5, "1", "1")), ent("P", fig(2020, 100, "9", "9"), fig(2021, 40, "4", "4"))
-    )
+    enterprises = world(ent("A", fig(2022, 5, "1", "1")), ent("P", fig(2020, 100, "9", "9"), fig(2021, 40, "4", "4")))
     totals = consolidate("A", 2022, enterprises, [Link("P", "A", D("30"))], rules)
     assert totals.missing == ()
     line = next(line for line in totals.lines if line.enterprise_id == "P")

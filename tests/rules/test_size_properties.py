@@ -92,9 +92,7 @@ def with_linked(draw):
     """A star plus one linked leaf "L" with figures in every year; the years are 2020..2020+n."""
     year_count = draw(st.integers(1, 4))
     years = [2020 + i for i in range(year_count)]
-    own = tuple(
-        YearFigures(y, draw(staff_st), draw(money_st), draw(money_st)) for y in years
-    )
+    own = tuple(YearFigures(y, draw(staff_st), draw(money_st), draw(money_st)) for y in years)
     linked = tuple(YearFigures(y, draw(staff_st), draw(money_st), draw(money_st)) for y in years)
     percent = draw(st.decimals(min_value="50.01", max_value=100, places=2))
     upstream = draw(st.booleans())
@@ -119,9 +117,7 @@ def test_more_staff_in_a_linked_enterprise_never_makes_the_class_smaller(rules, 
     enterprises, links, bumped_year, increase = case
     before = size_verdict("A", enterprises, links, rules)
     linked = enterprises["L"]
-    years = tuple(
-        replace(y, staff=y.staff + increase) if y.year == bumped_year else y for y in linked.years
-    )
+    years = tuple(replace(y, staff=y.staff + increase) if y.year == bumped_year else y for y in linked.years)
     after = size_verdict("A", {**enterprises, "L": replace(linked, years=years)}, links, rules)
     for old, new in zip(before.years, after.years, strict=True):
         assert SIZE_ORDER.index(new.raw_class) >= SIZE_ORDER.index(old.raw_class)
@@ -170,9 +166,7 @@ def test_effective_class_changes_only_after_two_years_on_one_side(raw):
 
 
 @settings(max_examples=300, deadline=None, database=None)
-@given(
-    st.sampled_from(SIZE_ORDER), st.sampled_from(SIZE_ORDER), st.integers(1, 5), st.integers(0, 5)
-)
+@given(st.sampled_from(SIZE_ORDER), st.sampled_from(SIZE_ORDER), st.integers(1, 5), st.integers(0, 5))
 def test_a_single_differing_year_never_changes_the_class(base, other, before, after):
     """Rec. 2003/361 Annex Art. 4(2): one year on the other side of a ceiling, surrounded by normal years,
     never changes the class."""

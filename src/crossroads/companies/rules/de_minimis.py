@@ -45,8 +45,10 @@ def de_minimis_verdict(
     headroom = max(Decimal("0"), rules.de_minimis_ceiling - used)
     verdict = DeMinimisVerdict(start, reference, used, rules.de_minimis_ceiling, headroom, counted)
     if counted:
-        # The oldest aid leaves the window the day after it turns `window_years` old.
-        verdict.next_release = add_years(counted[0].granted_on, rules.de_minimis_window_years)
+        # First reference date whose window no longer holds the oldest aid. Shifting by a day before and after
+        # keeps this consistent with the window start for aid granted on 29 February.
+        one_day = dt.timedelta(days=1)
+        verdict.next_release = add_years(counted[0].granted_on - one_day, rules.de_minimis_window_years) + one_day
     verdict.reasons.append(
         Reason(
             "deminimis.headroom",
