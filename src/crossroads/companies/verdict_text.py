@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from crossroads.core.formatting import format_date, format_money, format_number, format_percent
+from crossroads.programme.regions import nuts3_table
 
 from .rules.types import Reason
 
@@ -69,6 +70,9 @@ def _fmt(params: dict[str, Any]) -> dict[str, str]:
             out[key] = str(SIZE_LABELS.get(value, value))
         elif key == "status":
             out[key] = str(REGION_LABELS.get(value, value))
+        elif key == "nuts3" and isinstance(value, str):
+            region = nuts3_table().get(value)
+            out[key] = f"{region['name']}, {region['nuts2_name']} ({value})" if region else value
         elif isinstance(value, dt.date):
             out[key] = format_date(value)
         else:

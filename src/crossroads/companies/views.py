@@ -68,7 +68,8 @@ def company_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     company = _company_for(request, pk)
-    verdicts = company_verdicts(company)
+    programme = current_programme()
+    verdicts = company_verdicts(company, programme=programme)
     explain = lambda reasons: [describe(r) for r in reasons]  # noqa: E731
     return render(
         request,
@@ -90,6 +91,7 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "can_edit": can_edit_company(request.user, company).allowed,
             "can_invite": can_invite_to_company(request.user, company).allowed,
+            "partner_holding_min": programme.partner_holding_min,
         },
     )
 
