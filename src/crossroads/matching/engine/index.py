@@ -1,0 +1,424 @@
+"""The in-memory index and the ranking: hard filters, complementarity, fusion, diversity, reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from .encoders import Encoder
+from .lexical import LexicalIndex
+from .reasons import pair_reasons
+from .text import split_sentences
+from .types import Filters, Match, MatchProfile, ProfileVectors
+
+COUNTRY_CODES = {"BE": 1, "NL": 2}
+SIZE_CODES = {None: 0, "micro": 1, "small": 2, "medium": 3, "large": 4}
+ELIGIBLE_REGIONS = frozenset({"core", "extended"})
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the signals add up. Semantic and lexical scores are z-scored within each candidate pool, so the
+    weights do not depend on the encoder's similarity range."""
+
+    lexical: float = 0.35
+    themes: float = 0.30
+    mutual: float = 0.50
+    candidate_pool: int = 200
+    diversity: float = 0.15  # MMR: share of the score given up for being unlike the ones already chosen
+    mutual_z: float = 0.5
+
+
+def _zscore(values: np.ndarray) -> np.ndarray:
+    if values.size == 0:
+        return values
+    std = float(values.std())
+    return (values - float(values.mean())) / std if std > 1e-9 else np.zeros_like(values)
+
+
+class MatchEngine:
+    def __init__(self, encoder: Encoder, *, weights: Weights | None = None, capacity: int = 1024) -> None:
+        self.encoder = encoder
+        self.weights = weights or Weights()
+        self.dim = encoder.dim
+        self._ids: list[str | None] = []
+        self._row_of: dict[str, int] = {}
+        self._profiles: list[MatchProfile | None] = []
+        self._vectors: list[ProfileVectors | None] = []
+        self._company_of: dict[str, int] = {}
+        self._passage_text: list[str] = []
+        self._seek_text: list[str] = []
+        self._lex_passage = LexicalIndex()
+        self._lex_seek = LexicalIndex()
+        self._alloc(capacity)
+
+    # ----------------------------------------------------------------- storage
+    def _alloc(self, capacity: int) -> None:
+        def grow(name: str, shape: tuple, dtype: type) -> None:
+            old = getattr(self, name, None)
+            new = np.zeros(shape, dtype=dtype)
+            if old is not None:
+                new[: old.shape[0]] = old
+            setattr(self, name, new)
+
+        grow("_P", (capacity, self.dim), np.float32)
+        grow("_Q", (capacity, self.dim), np.float32)
+        for name, dtype in (
+            ("_active", np.bool_),
+            ("_has_seeks", np.bool_),
+            ("_eligible", np.bool_),
+            ("_country", np.int8),
+            ("_size", np.int8),
+            ("_themes", np.uint32),
+            ("_trl", np.int8),
+            ("_province", np.int32),
+            ("_company", np.int32),
+            ("_nace_lo", np.uint64),
+            ("_nace_hi", np.uint64),
+        ):
+            grow(name, (capacity,), dtype)
+        self._capacity = capacity
+
+    def __len__(self) -> int:
+        return int(self._active.sum())
+
+    def embed(self, profile: MatchProfile) -> ProfileVectors:
+        """Sentence vectors of a profile with the engine's encoder (the slow part: run it in a worker)."""
+        return embed_profile(self.encoder, profile)
+
+    def embed_many(self, profiles: list[MatchProfile], batch: int = 64) -> list[ProfileVectors]:
+        return embed_profiles(self.encoder, profiles, batch=batch)
+
+    def add(self, profile: MatchProfile, vectors: ProfileVectors | None = None) -> None:
+        """Add or replace one profile; the index stays usable (incremental)."""
+        vectors = vectors or self.embed(profile)
+        if vectors.encoder != self.encoder.name:
+            raise ValueError(f"vectors from {vectors.encoder}, engine uses {self.encoder.name}")
+        row = self._row_of.get(profile.id)
+        if row is None:
+            row = len(self._ids)
+            if row >= self._capacity:
+                self._alloc(max(self._capacity * 2, 1024))
+            self._ids.append(profile.id)
+            self._profiles.append(None)
+            self._vectors.append(None)
+            self._passage_text.append("")
+            self._seek_text.append("")
+            self._row_of[profile.id] = row
+        self._profiles[row], self._vectors[row] = profile, vectors
+        self._P[row] = vectors.pooled_passage()
+        self._Q[row] = vectors.pooled_query() if vectors.has_seeks else 0.0
+        self._has_seeks[row] = vectors.has_seeks
+        self._active[row] = True
+        self._eligible[row] = profile.region_status in ELIGIBLE_REGIONS and profile.participation != "not_eligible"
+        self._country[row] = COUNTRY_CODES.get(profile.country, 0)
+        self._size[row] = SIZE_CODES.get(profile.size_class, 0)
+        self._themes[row] = self._theme_bits(profile.themes)
+        self._trl[row] = profile.trl or 0
+        self._province[row] = self._code(profile.province)
+        self._company[row] = self._company_index(profile.company_id)
+        self._nace_lo[row], self._nace_hi[row] = self._nace_bits(profile.nace)
+        self._passage_text[row] = " ".join(vectors.passage_sentences)
+        self._seek_text[row] = " ".join(profile.seeks)
+        self._lex_passage.add(row, self._passage_text[row])
+        self._lex_seek.add(row, self._seek_text[row] or " ")
+
+    def add_many(self, profiles: list[MatchProfile], vectors: list[ProfileVectors] | None = None) -> None:
+        vectors = vectors or self.embed_many(profiles)
+        for profile, vector in zip(profiles, vectors, strict=True):
+            self.add(profile, vector)
+
+    def remove(self, profile_id: str) -> None:
+        row = self._row_of.get(profile_id)
+        if row is not None:
+            self._active[row] = False
+            self._lex_passage.remove(row)
+            self._lex_seek.remove(row)
+
+    def profile(self, profile_id: str) -> MatchProfile | None:
+        row = self._row_of.get(profile_id)
+        return self._profiles[row] if row is not None and self._active[row] else None
+
+    # ------------------------------------------------------------- encodings
+    _theme_codes: dict[str, int]
+    _codes: dict[str, int]
+
+    def _theme_bits(self, themes: frozenset[str]) -> int:
+        codes = self.__dict__.setdefault("_theme_codes", {})
+        bits = 0
+        for theme in themes:
+            if theme not in codes and len(codes) < 32:
+                codes[theme] = len(codes)
+            if theme in codes:
+                bits |= 1 << codes[theme]
+        return bits
+
+    def _code(self, value: str) -> int:
+        codes = self.__dict__.setdefault("_codes", {})
+        return codes.setdefault(value, len(codes) + 1) if value else 0
+
+    def _company_index(self, company_id: str) -> int:
+        return self._company_of.setdefault(company_id, len(self._company_of) + 1)
+
+    @staticmethod
+    def _nace_bits(codes: tuple[str, ...]) -> tuple[int, int]:
+        lo = hi = 0
+        for code in codes:
+            division = int(code[:2]) if code[:2].isdigit() else None
+            if division is None:
+                continue
+            if division < 64:
+                lo |= 1 << division
+            else:
+                hi |= 1 << (division - 64)
+        return lo, hi
+
+    # ---------------------------------------------------------------- filters
+    def _mask(self, searcher: MatchProfile | None, filters: Filters | None) -> np.ndarray:
+        n = len(self._ids)
+        mask = self._active[:n] & self._eligible[:n] & (self._country[:n] > 0)
+        if searcher is not None:
+            mask &= self._country[:n] != COUNTRY_CODES.get(searcher.country, -1)
+            excluded = {searcher.company_id, *searcher.group_ids}
+            for company_id in excluded:
+                index = self._company_of.get(company_id)
+                if index is not None:
+                    mask &= self._company[:n] != index
+        if filters is None:
+            return mask
+        if filters.countries:
+            mask &= np.isin(self._country[:n], [COUNTRY_CODES.get(c, -1) for c in filters.countries])
+        if filters.provinces:
+            codes = self.__dict__.get("_codes", {})
+            mask &= np.isin(self._province[:n], [codes.get(p, -1) for p in filters.provinces])
+        if filters.themes:
+            wanted = self._theme_bits(filters.themes)
+            mask &= (self._themes[:n] & wanted) > 0
+        if filters.size_classes:
+            mask &= np.isin(self._size[:n], [SIZE_CODES.get(s, -1) for s in filters.size_classes])
+        if filters.trl_min is not None:
+            mask &= self._trl[:n] >= filters.trl_min
+        if filters.trl_max is not None:
+            mask &= (self._trl[:n] <= filters.trl_max) & (self._trl[:n] > 0)
+        if filters.nace_prefixes:
+            lo, hi = self._nace_bits(tuple(filters.nace_prefixes))
+            mask &= ((self._nace_lo[:n] & np.uint64(lo)) > 0) | ((self._nace_hi[:n] & np.uint64(hi)) > 0)
+            rows = np.flatnonzero(mask)
+            keep = [r for r in rows if any(c.startswith(filters.nace_prefixes) for c in self._profiles[r].nace)]
+            mask = np.zeros(n, dtype=bool)
+            mask[keep] = True
+        return mask
+
+    # ---------------------------------------------------------------- ranking
+    def suggest(
+        self, profile_id: str, *, k: int = 10, filters: Filters | None = None, seek: str | None = None
+    ) -> list[Match]:
+        """Complementary partners for a profile in the index; `seek` narrows to one of its requests."""
+        row = self._row_of[profile_id]
+        searcher = self._profiles[row]
+        vectors = self._vectors[row]
+        if seek is not None:
+            queries = self.encoder.encode_queries([seek])
+            query_text, has_seeks = seek, True
+        else:
+            queries, query_text, has_seeks = vectors.query_vectors, " ".join(vectors.query_sentences), vectors.has_seeks
+        return self._rank(
+            searcher=searcher,
+            queries=queries,
+            query_text=query_text,
+            searcher_has_seeks=has_seeks,
+            searcher_passage=self._P[row],
+            passage_text=self._passage_text[row],
+            k=k,
+            filters=filters,
+            searcher_vectors=vectors,
+        )
+
+    def search(
+        self, text: str, *, k: int = 10, filters: Filters | None = None, searcher: MatchProfile | None = None
+    ) -> list[Match]:
+        """Free-text search ranked by meaning, with exact terms and compounds from the lexical side."""
+        queries = self.encoder.encode_queries([text])
+        searcher_row = self._row_of.get(searcher.id) if searcher is not None else None
+        return self._rank(
+            searcher=searcher,
+            queries=queries,
+            query_text=text,
+            searcher_has_seeks=True,
+            searcher_passage=self._P[searcher_row] if searcher_row is not None else None,
+            passage_text=self._passage_text[searcher_row] if searcher_row is not None else "",
+            k=k,
+            filters=filters,
+            free_text=True,
+            searcher_vectors=ProfileVectors(
+                self.encoder.name, self.encoder.version, [text], queries, [], queries[:0], True
+            ),
+        )
+
+    def _rank(
+        self,
+        *,
+        searcher,
+        queries,
+        query_text,
+        searcher_has_seeks,
+        searcher_passage,
+        passage_text,
+        k,
+        filters,
+        searcher_vectors,
+        free_text=False,
+    ) -> list[Match]:  # type: ignore[no-untyped-def]
+        w = self.weights
+        n = len(self._ids)
+        mask = self._mask(searcher, filters)
+        rows = np.flatnonzero(mask)
+        if rows.size == 0:
+            return []
+        # Multiply against all rows and select afterwards: cheaper than copying the masked rows out.
+        if len(queries):
+            forward = (queries @ self._P[:n].T).max(axis=0)[rows]
+        else:
+            forward = np.zeros(rows.size, dtype=np.float32)
+        has_seeks = self._has_seeks[rows]
+        if searcher_passage is not None and not free_text:
+            reverse = (self._Q[:n] @ searcher_passage)[rows]
+        else:
+            reverse = np.zeros(rows.size, dtype=np.float32)
+        if free_text or searcher_passage is None:
+            semantic = forward
+        elif searcher_has_seeks:
+            both = 0.65 * np.maximum(forward, reverse) + 0.35 * np.minimum(forward, reverse)
+            semantic = np.where(has_seeks, both, forward)
+        else:
+            # Nothing sought: lean on what the others seek from us; similarity of activities is a weak fallback.
+            semantic = np.where(has_seeks, 0.8 * reverse + 0.2 * forward, forward - 0.05)
+        pool = min(w.candidate_pool, rows.size)
+        top = np.argpartition(-semantic, pool - 1)[:pool] if rows.size > pool else np.arange(rows.size)
+        if free_text:
+            # Exact technical terms that the semantic side ranks low still get in.
+            lexical_all = self._lex_passage.scores(query_text, rows)
+            extra = np.argpartition(-lexical_all, min(50, rows.size) - 1)[: min(50, rows.size)]
+            top = np.unique(np.concatenate([top, extra[lexical_all[extra] > 0]]))
+        cand = rows[top]
+        lex_forward = self._lex_scores(self._lex_passage, cand, query_text)
+        if free_text or not passage_text:
+            lex = lex_forward
+        else:
+            lex_reverse = self._lex_scores(self._lex_seek, cand, passage_text)
+            lex = np.maximum(lex_forward, lex_reverse)
+        theme_overlap = np.zeros(cand.size, dtype=np.float32)
+        if searcher is not None and searcher.themes:
+            for i, r in enumerate(cand):
+                other = self._profiles[r].themes
+                theme_overlap[i] = len(searcher.themes & other) / len(searcher.themes | other) if other else 0.0
+        z_fwd, z_rev = _zscore(forward[top]), _zscore(reverse[top])
+        mutual = (
+            np.zeros(cand.size, dtype=bool)
+            if free_text or not searcher_has_seeks
+            else has_seeks[top] & (z_fwd > w.mutual_z) & (z_rev > w.mutual_z)
+        )
+        fused = _zscore(semantic[top]) + w.lexical * _zscore(lex) + w.themes * theme_overlap + w.mutual * mutual
+        chosen = self._diversify(cand, fused, k)
+        results = []
+        for index in chosen:
+            r = cand[index]
+            results.append(
+                Match(
+                    id=self._ids[r],
+                    score=round(float(fused[index]), 4),
+                    mutual=bool(mutual[index]),
+                    reasons=pair_reasons(
+                        searcher=searcher,
+                        searcher_vectors=searcher_vectors,
+                        candidate=self._profiles[r],
+                        candidate_vectors=self._vectors[r],
+                        free_text=free_text,
+                    ),
+                    components={
+                        "semantic": round(float(semantic[top][index]), 4),
+                        "lexical": round(float(lex[index]), 4),
+                        "themes": round(float(theme_overlap[index]), 4),
+                    },
+                )
+            )
+        return results
+
+    def _lex_scores(self, index: LexicalIndex, rows: np.ndarray, text: str) -> np.ndarray:
+        if not text.strip():
+            return np.zeros(rows.size, dtype=np.float32)
+        stacked = sparse.vstack([index._rows[r] for r in rows], format="csr")
+        idf = index._idf()
+        weighted = stacked.multiply(idf[None, :]).tocsr()
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        query = index.query_vector(text)
+        return np.asarray(weighted.dot(query.T).todense()).ravel() / norms
+
+    def _diversify(self, cand: np.ndarray, fused: np.ndarray, k: int) -> list[int]:
+        """One result per company, then maximal marginal relevance so the list is not k near-copies."""
+        order = np.argsort(-fused)
+        seen_companies: set[int] = set()
+        shortlist: list[int] = []
+        for index in order:
+            company = int(self._company[cand[index]])
+            if company in seen_companies:
+                continue
+            seen_companies.add(company)
+            shortlist.append(int(index))
+            if len(shortlist) >= max(3 * k, k + 10):
+                break
+        if not shortlist:
+            return []
+        vectors = self._P[cand[shortlist]]
+        scores = fused[shortlist]
+        spread = float(scores.max() - scores.min()) or 1.0
+        relevance = (scores - scores.min()) / spread
+        chosen = [0]
+        similarity = vectors @ vectors[0]
+        max_sim = similarity.copy()
+        while len(chosen) < min(k, len(shortlist)):
+            mmr = (1 - self.weights.diversity) * relevance - self.weights.diversity * max_sim
+            mmr[chosen] = -np.inf
+            best = int(np.argmax(mmr))
+            chosen.append(best)
+            max_sim = np.maximum(max_sim, vectors @ vectors[best])
+        return [shortlist[i] for i in chosen]
+
+
+def _texts(profile: MatchProfile) -> tuple[list[str], list[str], bool]:
+    description = split_sentences(profile.description)
+    passages = [*profile.offers, *description] or [profile.name or profile.id]
+    if profile.seeks:
+        return list(profile.seeks), passages, True
+    return description[:3] or passages[:3], passages, False
+
+
+def embed_profile(encoder: Encoder, profile: MatchProfile) -> ProfileVectors:
+    return embed_profiles(encoder, [profile])[0]
+
+
+def embed_profiles(encoder: Encoder, profiles: list[MatchProfile], batch: int = 64) -> list[ProfileVectors]:
+    """Embed many profiles with few encoder calls (the encoders are much faster on batches)."""
+    plans = [_texts(p) for p in profiles]
+    queries = [s for q, _, _ in plans for s in q]
+    passages = [s for _, p, _ in plans for s in p]
+    q_vecs = np.concatenate(
+        [encoder.encode_queries(queries[i : i + batch]) for i in range(0, len(queries), batch)]
+        or [np.zeros((0, encoder.dim), np.float32)]
+    )
+    p_vecs = np.concatenate(
+        [encoder.encode_passages(passages[i : i + batch]) for i in range(0, len(passages), batch)]
+        or [np.zeros((0, encoder.dim), np.float32)]
+    )
+    out, qi, pi = [], 0, 0
+    for q, p, has_seeks in plans:
+        out.append(
+            ProfileVectors(
+                encoder.name, encoder.version, q, q_vecs[qi : qi + len(q)], p, p_vecs[pi : pi + len(p)], has_seeks
+            )
+        )
+        qi, pi = qi + len(q), pi + len(p)
+    return out

@@ -1,0 +1,46 @@
+"""Splitting texts into sentences and finding the terms two texts share, compounds included."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9\"'(])")
+_WORD = re.compile(r"[^\W\d_][\w\-]*", re.UNICODE)
+MAX_SENTENCES = 6
+
+# Frequent Dutch and English words that say nothing about a competence.
+STOPWORDS = frozenset(
+    (
+        "aan als alle andere ander anders bij binnen daar dan dat deze die dit door een eigen elk en enkele er geen "
+        "heeft hebben het hun hij hoe iets in is je jij kan kunnen maar meer met na naar niet nog of om onder ons onze "
+        "ook op over per sinds te tot tussen uit van veel voor vooral waar wat we wel welke werd wie wij wil willen "
+        "worden wordt zal zich zij zijn zo zoals zoeken zoekt partner partners bedrijf bedrijven project projecten "
+        "ervaring ervaren samen samenwerking nieuwe nieuw the and for with from that this our their are has have who "
+        "which into can will company companies projects experience new also than more such using"
+    ).split()
+)
+
+
+def split_sentences(text: str, limit: int = MAX_SENTENCES) -> list[str]:
+    parts = [p.strip() for p in _SENTENCE_END.split((text or "").strip()) if p.strip()]
+    return parts[:limit]
+
+
+def terms(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text or "") if len(w) >= 4 and w.lower() not in STOPWORDS}
+
+
+def shared_terms(left: str, right: str, limit: int = 6) -> list[str]:
+    """Terms of `left` that occur in `right`, exactly or inside a compound ("onkruid" ~ "onkruidverdelging")."""
+    left_terms, right_terms = terms(left), terms(right)
+    found: list[str] = []
+    for term in sorted(left_terms, key=lambda t: (-len(t), t)):
+        if term in right_terms:
+            found.append(term)
+        elif len(term) >= 5:
+            partner = next((r for r in sorted(right_terms) if len(r) >= 5 and (term in r or r in term)), None)
+            if partner:
+                found.append(f"{term} ~ {partner}")
+        if len(found) >= limit:
+            break
+    return found
