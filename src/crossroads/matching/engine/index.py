@@ -126,9 +126,49 @@ class MatchEngine:
         self._lex_seek.add(row, self._seek_text[row] or " ")
 
     def add_many(self, profiles: list[MatchProfile], vectors: list[ProfileVectors] | None = None) -> None:
+        """Add many profiles at once. New ids are appended in bulk (array writes and one lexical pass);
+        ids already in the index are replaced one by one."""
         vectors = vectors or self.embed_many(profiles)
+        fresh = [(p, v) for p, v in zip(profiles, vectors, strict=True) if p.id not in self._row_of]
         for profile, vector in zip(profiles, vectors, strict=True):
-            self.add(profile, vector)
+            if profile.id in self._row_of:
+                self.add(profile, vector)
+        if not fresh:
+            return
+        start = len(self._ids)
+        needed = start + len(fresh)
+        if needed > self._capacity:
+            self._alloc(max(needed, self._capacity * 2))
+        rows = np.arange(start, needed)
+        for offset, (profile, vector) in enumerate(fresh):
+            if vector.encoder != self.encoder.name:
+                raise ValueError(f"vectors from {vector.encoder}, engine uses {self.encoder.name}")
+            self._ids.append(profile.id)
+            self._row_of[profile.id] = start + offset
+            self._profiles.append(profile)
+            self._vectors.append(vector)
+            self._passage_text.append(" ".join(vector.passage_sentences))
+            self._seek_text.append(" ".join(profile.seeks))
+        self._P[rows] = np.stack([v.pooled_passage() for _, v in fresh])
+        self._Q[rows] = np.stack(
+            [v.pooled_query() if v.has_seeks else np.zeros(self.dim, np.float32) for _, v in fresh]
+        )
+        self._has_seeks[rows] = [v.has_seeks for _, v in fresh]
+        self._active[rows] = True
+        self._eligible[rows] = [
+            p.region_status in ELIGIBLE_REGIONS and p.participation != "not_eligible" for p, _ in fresh
+        ]
+        self._country[rows] = [COUNTRY_CODES.get(p.country, 0) for p, _ in fresh]
+        self._size[rows] = [SIZE_CODES.get(p.size_class, 0) for p, _ in fresh]
+        self._themes[rows] = [self._theme_bits(p.themes) for p, _ in fresh]
+        self._trl[rows] = [p.trl or 0 for p, _ in fresh]
+        self._province[rows] = [self._code(p.province) for p, _ in fresh]
+        self._company[rows] = [self._company_index(p.company_id) for p, _ in fresh]
+        bits = [self._nace_bits(p.nace) for p, _ in fresh]
+        self._nace_lo[rows] = [b[0] for b in bits]
+        self._nace_hi[rows] = [b[1] for b in bits]
+        self._lex_passage.add_many(start, self._passage_text[start:needed])
+        self._lex_seek.add_many(start, [t or " " for t in self._seek_text[start:needed]])
 
     def remove(self, profile_id: str) -> None:
         row = self._row_of.get(profile_id)

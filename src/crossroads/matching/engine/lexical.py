@@ -44,6 +44,20 @@ class LexicalIndex:
         self._df[vector.indices] += 1
         self._matrix = None
 
+    def add_many(self, first_row: int, texts: list[str]) -> None:
+        """Append rows `first_row`.. in one vectoriser call (bulk loading)."""
+        if not texts:
+            return
+        vectors = self.transform(texts)
+        while len(self._rows) < first_row:
+            self._rows.append(sparse.csr_matrix((1, N_FEATURES), dtype=np.float32))
+        for offset in range(vectors.shape[0]):
+            row = vectors.getrow(offset)
+            self._rows.append(row)
+            self._df[row.indices] += 1
+        self._active += vectors.shape[0]
+        self._matrix = None
+
     def remove(self, row: int) -> None:
         if row < len(self._rows) and self._rows[row].nnz:
             self._df[self._rows[row].indices] -= 1
