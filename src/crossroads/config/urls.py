@@ -1,10 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from crossroads.matching.urls import api_urlpatterns
+
 urlpatterns = [
     path("", include("crossroads.core.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("companies/", include("crossroads.companies.urls")),
+    path("partners/", include("crossroads.matching.urls")),
+    path("api/v1/matching/", include((api_urlpatterns, "matching_api"))),
     path("admin/", admin.site.urls),
 ]

@@ -30,17 +30,19 @@ def terms(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text or "") if len(w) >= 4 and w.lower() not in STOPWORDS}
 
 
-def shared_terms(left: str, right: str, limit: int = 6) -> list[str]:
-    """Terms of `left` that occur in `right`, exactly or inside a compound ("onkruid" ~ "onkruidverdelging")."""
+def shared_terms(left: str, right: str, limit: int = 5) -> list[str]:
+    """Terms of `left` that occur in `right`: exact words first, then compounds that contain the other word
+    ("onkruid ~ onkruidverdelging"). Each word is used once; short stems (< 6 letters) do not count as compounds."""
     left_terms, right_terms = terms(left), terms(right)
-    found: list[str] = []
-    for term in sorted(left_terms, key=lambda t: (-len(t), t)):
-        if term in right_terms:
-            found.append(term)
-        elif len(term) >= 5:
-            partner = next((r for r in sorted(right_terms) if len(r) >= 5 and (term in r or r in term)), None)
-            if partner:
-                found.append(f"{term} ~ {partner}")
+    exact = sorted(left_terms & right_terms, key=lambda t: (-len(t), t))
+    found, used = list(exact[:limit]), set(exact)
+    for term in sorted(left_terms - used, key=lambda t: (-len(t), t)):
         if len(found) >= limit:
             break
+        for other in sorted(right_terms - used, key=lambda t: (-len(t), t)):
+            shorter, longer = sorted((term, other), key=len)
+            if len(shorter) >= 6 and shorter in longer and shorter not in used:
+                found.append(f"{term} ~ {other}")
+                used.update({term, other, shorter})
+                break
     return found

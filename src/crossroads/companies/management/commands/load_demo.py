@@ -7,9 +7,19 @@ class Command(BaseCommand):
     help = "Load the demo programme (idempotent) and print the demo logins."
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
-        counts = demo_load()
+        from crossroads.matching.demo import demo_matching_load
+        from crossroads.matching.signals import refresh_suppressed
+
+        with refresh_suppressed():
+            counts = demo_load()
+        matching = demo_matching_load()
         out = self.stdout.write
-        out(self.style.SUCCESS(f"Demo programme loaded: {counts['companies']} fictional companies."))
+        out(
+            self.style.SUCCESS(
+                f"Demo programme loaded: {counts['companies']} fictional companies, {matching['profiles']} cooperation "
+                f"profiles; {matching['encoded']} of {matching['keys']} matchable items encoded."
+            )
+        )
         out("")
         out(f"Demo logins (password for all: {DEMO_PASSWORD}) at http://127.0.0.1:8000/accounts/login/")
         for spec in DEMO_USERS:

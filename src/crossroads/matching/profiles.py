@@ -1,0 +1,75 @@
+"""Building the engine's view (MatchProfile) of companies and cooperation profiles from the database."""
+
+from __future__ import annotations
+
+from crossroads.companies.models import Company
+from crossroads.companies.rules.size import linked_group
+from crossroads.companies.rules.types import Link
+from crossroads.companies.selectors import CompanyVerdicts, _group_company_ids, company_verdicts
+from crossroads.programme.models import Programme
+from crossroads.programme.selectors import current_programme
+
+from .engine import MatchProfile
+from .models import CooperationProfile, ProfileStatus
+
+
+def company_key(company: Company) -> str:
+    return f"c:{company.pk}"
+
+
+def _company_facts(company: Company, programme: Programme, verdicts: CompanyVerdicts | None) -> dict:
+    verdicts = verdicts or company_verdicts(company, programme=programme)
+    _ids, holdings = _group_company_ids(company)
+    links = [Link(h.owner_id, h.owned_id, h.percent, h.has_control) for h in holdings]
+    group = linked_group(company.pk, links, programme.rules())
+    site = company.project_establishment
+    return {
+        "company_id": f"company:{company.pk}",
+        "group_ids": frozenset(f"company:{pk}" for pk in group if pk != company.pk),
+        "country": site.country if site else company.country,
+        "region_status": verdicts.eligibility.region_status,
+        "province": site.nuts3.province_id if site and site.nuts3 else "",
+        "nace": tuple(n.code for n in company.nace_codes.all()),
+        "size_class": verdicts.size.size_class,
+        "participation": verdicts.eligibility.outcome,
+    }
+
+
+def company_match_profile(
+    company: Company, *, programme: Programme | None = None, verdicts: CompanyVerdicts | None = None
+) -> MatchProfile:
+    programme = programme or current_programme()
+    return MatchProfile(
+        id=company_key(company),
+        name=company.legal_name,
+        description=company.description or company.description_en,
+        themes=frozenset(company.themes.values_list("code", flat=True)),
+        kind="company",
+        **_company_facts(company, programme, verdicts),
+    )
+
+
+def cooperation_match_profile(
+    profile: CooperationProfile, *, programme: Programme | None = None, verdicts: CompanyVerdicts | None = None
+) -> MatchProfile:
+    """An anonymous profile is matched on its own words only: the company description would give it away."""
+    programme = programme or current_programme()
+    company = profile.company
+    description = profile.idea
+    if not profile.is_anonymous:
+        description = " ".join(filter(None, [profile.idea, company.description or company.description_en]))
+    return MatchProfile(
+        id=profile.index_key,
+        name="" if profile.is_anonymous else company.legal_name,
+        description=description,
+        offers=tuple(profile.offer_list),
+        seeks=tuple(profile.seek_list),
+        themes=frozenset(profile.themes.values_list("code", flat=True)),
+        trl=profile.trl,
+        kind="profile",
+        **_company_facts(company, programme, verdicts),
+    )
+
+
+def is_matchable(profile: CooperationProfile) -> bool:
+    return profile.status == ProfileStatus.PUBLISHED

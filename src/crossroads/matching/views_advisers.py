@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from crossroads.companies.models import Company
+from crossroads.companies.selectors import companies_visible_to
+from crossroads.core.views import forbidden
+
+from . import services, states
+from .forms import IntroductionForm, IntroductionStatusForm
+from .index_service import get_engine
+from .models import Introduction, IntroductionStatus
+from .permissions import can_introduce
+from .selectors import present
+
+MAX_COMPANIES = 60
+
+
+def regional_matches(user, limit: int = 30) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """The best cross-border pairs for the companies an adviser covers (company rows, not anonymous ones)."""
+    engine = get_engine()
+    companies = list(companies_visible_to(user).order_by("-updated_at")[:MAX_COMPANIES])
+    pairs: dict[frozenset, tuple] = {}
+    for company in companies:
+        key = f"c:{company.pk}"
+        if engine.profile(key) is None:
+            continue
+        for match in engine.suggest(key, k=3):
+            if not match.id.startswith("c:"):
+                continue
+            pair = frozenset({key, match.id})
+            if pair not in pairs or pairs[pair][1].score < match.score:
+                pairs[pair] = (company, match)
+    ranked = sorted(pairs.values(), key=lambda item: -item[1].score)[:limit]
+    shown = present(user, [match for _company, match in ranked])
+    by_key = {s.key: s for s in shown}
+    return [(company, by_key[match.id]) for company, match in ranked if match.id in by_key]
+
+
+@login_required
+def adviser_matches(request: HttpRequest) -> HttpResponse:
+    permission = can_introduce(request.user)
+    if not permission:
+        return forbidden(request, permission.reason)
+    return render(
+        request,
+        "matching/adviser_matches.html",
+        {
+            "pairs": regional_matches(request.user),
+            "introductions": Introduction.objects.filter(adviser=request.user).select_related("company_a", "company_b"),
+            "status_choices": IntroductionStatus.choices,
+        },
+    )
+
+
+@login_required
+def introduction_create(request: HttpRequest, a: int, b: int) -> HttpResponse:
+    permission = can_introduce(request.user)
+    if not permission:
+        return forbidden(request, permission.reason)
+    company_a = get_object_or_404(companies_visible_to(request.user), pk=a)
+    company_b = get_object_or_404(Company, pk=b)
+    if company_a.country == company_b.country:
+        return forbidden(request, _("CrossRoads introductions are across the border."))
+    form = IntroductionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.introduction_propose(
+            actor=request.user, company_a=company_a, company_b=company_b, note=form.cleaned_data["note"]
+        )
+        messages.success(request, _("Introduction sent to both companies."))
+        return redirect("matching:adviser_matches")
+    return render(
+        request, "matching/introduction_form.html", {"form": form, "company_a": company_a, "company_b": company_b}
+    )
+
+
+@login_required
+@require_POST
+def introduction_update(request: HttpRequest, pk: int) -> HttpResponse:
+    introduction = get_object_or_404(Introduction, pk=pk)
+    if introduction.adviser_id != request.user.pk and request.user.role not in ("secretariat", "admin"):
+        raise Http404
+    form = IntroductionStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.introduction_advance(
+                actor=request.user, introduction=introduction, status=form.cleaned_data["status"]
+            )
+        except states.TransitionError:
+            current = IntroductionStatus(introduction.status).label
+            messages.error(request, _("From “%(current)s” that step is not possible.") % {"current": current})
+        else:
+            messages.success(request, _("Outcome updated."))
+    return redirect("matching:adviser_matches")

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from crossroads.companies.models import Company
+from crossroads.core.views import forbidden
+
+from . import services
+from .forms import InterestForm
+from .models import CooperationProfile, ExpressionOfInterest, ProfileStatus
+from .permissions import can_answer_interest, can_see_identity, member_company_ids
+from .selectors import interests_for
+
+
+def _target(key: str) -> tuple[Company, CooperationProfile | None]:
+    kind, _sep, pk = key.partition(":")
+    if kind == "p" and pk.isdigit():
+        profile = get_object_or_404(CooperationProfile, pk=pk, status=ProfileStatus.PUBLISHED)
+        return profile.company, profile
+    if kind == "c" and pk.isdigit():
+        return get_object_or_404(Company, pk=pk), None
+    raise Http404
+
+
+@login_required
+def interest_create(request: HttpRequest, key: str) -> HttpResponse:
+    companies = list(Company.objects.filter(pk__in=member_company_ids(request.user)))
+    if not companies:
+        return forbidden(request, _("Register your company first: interest is expressed company to company."))
+    target, profile = _target(key)
+    visible = can_see_identity(request.user, target, profile)
+    form = InterestForm(request.POST or None, companies=companies)
+    if request.method == "POST" and form.is_valid():
+        sender = next(c for c in companies if str(c.pk) == form.cleaned_data["sender"])
+        try:
+            services.interest_send(
+                actor=request.user, sender=sender, target=target, profile=profile, message=form.cleaned_data["message"]
+            )
+        except services.InterestError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Your expression of interest has been sent."))
+            return redirect("matching:interests")
+    return render(
+        request,
+        "matching/interest_form.html",
+        {
+            "form": form,
+            "profile": profile,
+            "target_name": target.legal_name if visible else None,
+        },
+    )
+
+
+@login_required
+def interests(request: HttpRequest) -> HttpResponse:
+    received, sent = interests_for(request.user)
+    sent_rows = [(i, can_see_identity(request.user, i.target_company, i.target_profile)) for i in sent]
+    return render(request, "matching/interests.html", {"received": received, "sent": sent_rows})
+
+
+@login_required
+@require_POST
+def interest_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    interest = get_object_or_404(ExpressionOfInterest, pk=pk)
+    permission = can_answer_interest(request.user, interest)
+    if not permission:
+        raise Http404
+    accept = request.POST.get("answer") == "accept"
+    try:
+        services.interest_answer(actor=request.user, interest=interest, accept=accept)
+    except services.InterestError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Accepted: you now see each other's details.") if accept else _("Declined."))
+    return redirect("matching:interests")
