@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from .models import CooperationProfile
 from .permissions import can_see_identity, can_use_matchmaking, can_view_profile
+from .selectors import redactor
 from .views_search import run_search
 
 
@@ -55,13 +56,15 @@ def profile(request: HttpRequest, pk: int) -> JsonResponse:
     if not can_view_profile(request.user, item):
         raise Http404
     visible = can_see_identity(request.user, item.company, item)
+    redact = (lambda text: text) if visible else redactor(item.company)
     site = item.company.project_establishment
     return JsonResponse(
         {
             "id": item.pk,
-            "title": item.title,
-            "offers": item.offer_list,
-            "seeks": item.seek_list,
+            "title": redact(item.title),
+            "offers": [redact(x) for x in item.offer_list],
+            "seeks": [redact(x) for x in item.seek_list],
+            "idea": redact(item.idea),
             "themes": sorted(item.themes.values_list("code", flat=True)),
             "trl": item.trl,
             "anonymous": item.is_anonymous,

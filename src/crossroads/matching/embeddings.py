@@ -16,7 +16,7 @@ from django_tasks import task
 from crossroads.companies.models import Company
 
 from .engine import MatchProfile, ProfileVectors, default_encoder
-from .engine.index import embed_profiles
+from .engine.index import TEXT_PREPARATION_VERSION, embed_profiles
 from .models import CooperationProfile, Embedding
 from .profiles import company_match_profile, cooperation_match_profile, is_matchable
 
@@ -50,7 +50,15 @@ def profile_from_json(data: dict) -> MatchProfile:
 
 
 def _text_hash(profile: MatchProfile, encoder_name: str, version: str) -> str:
-    texts = [encoder_name, version, profile.description, *profile.offers, "||", *profile.seeks]
+    texts = [
+        encoder_name,
+        version,
+        TEXT_PREPARATION_VERSION,
+        profile.description,
+        *profile.offers,
+        "||",
+        *profile.seeks,
+    ]
     return hashlib.sha256(json.dumps(texts).encode()).hexdigest()
 
 

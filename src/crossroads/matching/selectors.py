@@ -100,7 +100,7 @@ def present(viewer, matches: list[Match]) -> list[Suggestion]:  # type: ignore[n
             summary = _summary(" ".join(profile.offer_list) or profile.idea)
         else:
             title, summary = company.legal_name, _summary(company.description or company.description_en)
-        sanitize = (lambda text: text) if visible or not anonymous else _redactor(company)
+        sanitize = (lambda text: text) if visible or not anonymous else redactor(company)
         out.append(
             Suggestion(
                 key=match.id,
@@ -123,7 +123,7 @@ def present(viewer, matches: list[Match]) -> list[Suggestion]:  # type: ignore[n
     return out
 
 
-def _redactor(company: Company):  # type: ignore[no-untyped-def]
+def redactor(company: Company):  # type: ignore[no-untyped-def]
     """Belt and braces: even if an owner typed their own name in an anonymous profile, it is not shown."""
     names = [company.legal_name, company.legal_name.rsplit(" ", 1)[0]]
     names = [n for n in names if len(n) >= 4]

@@ -17,7 +17,7 @@ from . import services, states
 from .forms import CooperationProfileForm
 from .models import CooperationProfile, ProfileStatus
 from .permissions import can_edit_profile, can_see_identity, can_view_profile, member_company_ids
-from .selectors import _redactor
+from .selectors import redactor
 
 
 @login_required
@@ -98,7 +98,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     company = profile.company
     visible = can_see_identity(request.user, company, profile)
-    redact = (lambda text: text) if visible else _redactor(company)
+    redact = (lambda text: text) if visible else redactor(company)
     site = company.project_establishment
     return render(
         request,

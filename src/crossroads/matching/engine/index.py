@@ -10,9 +10,12 @@ from scipy import sparse
 from .encoders import Encoder
 from .lexical import LexicalIndex
 from .reasons import pair_reasons
-from .text import split_sentences
+from .text import request_core, split_sentences
 from .types import Filters, Match, MatchProfile, ProfileVectors
 
+# Bump when the texts handed to the encoder change (sentence splitting, request openings): stored vectors
+# made the old way are then encoded again.
+TEXT_PREPARATION_VERSION = "2"
 COUNTRY_CODES = {"BE": 1, "NL": 2}
 SIZE_CODES = {None: 0, "micro": 1, "small": 2, "medium": 3, "large": 4}
 ELIGIBLE_REGIONS = frozenset({"core", "extended"})
@@ -26,6 +29,7 @@ class Weights:
     lexical: float = 0.35
     themes: float = 0.30
     mutual: float = 0.50
+    twin: float = 2.0  # candidates that want what we want and do what we do: competitors, not complements
     candidate_pool: int = 200
     diversity: float = 0.15  # MMR: share of the score given up for being unlike the ones already chosen
     mutual_z: float = 0.5
@@ -48,6 +52,7 @@ class MatchEngine:
         self._profiles: list[MatchProfile | None] = []
         self._vectors: list[ProfileVectors | None] = []
         self._company_of: dict[str, int] = {}
+        self._linked_to: dict[str, set[int]] = {}  # company id -> rows whose group lists that company
         self._passage_text: list[str] = []
         self._seek_text: list[str] = []
         self._lex_passage = LexicalIndex()
@@ -107,6 +112,7 @@ class MatchEngine:
             self._passage_text.append("")
             self._seek_text.append("")
             self._row_of[profile.id] = row
+        previous = self._profiles[row]
         self._profiles[row], self._vectors[row] = profile, vectors
         self._P[row] = vectors.pooled_passage()
         self._Q[row] = vectors.pooled_query() if vectors.has_seeks else 0.0
@@ -119,6 +125,7 @@ class MatchEngine:
         self._trl[row] = profile.trl or 0
         self._province[row] = self._code(profile.province)
         self._company[row] = self._company_index(profile.company_id)
+        self._link_rows(row, profile, previous)
         self._nace_lo[row], self._nace_hi[row] = self._nace_bits(profile.nace)
         self._passage_text[row] = " ".join(vectors.passage_sentences)
         self._seek_text[row] = " ".join(profile.seeks)
@@ -129,8 +136,9 @@ class MatchEngine:
         """Add many profiles at once. New ids are appended in bulk (array writes and one lexical pass);
         ids already in the index are replaced one by one."""
         vectors = vectors or self.embed_many(profiles)
-        fresh = [(p, v) for p, v in zip(profiles, vectors, strict=True) if p.id not in self._row_of]
-        for profile, vector in zip(profiles, vectors, strict=True):
+        latest = {p.id: (p, v) for p, v in zip(profiles, vectors, strict=True)}  # the last version of an id wins
+        fresh = [(p, v) for p, v in latest.values() if p.id not in self._row_of]
+        for profile, vector in latest.values():
             if profile.id in self._row_of:
                 self.add(profile, vector)
         if not fresh:
@@ -164,6 +172,8 @@ class MatchEngine:
         self._trl[rows] = [p.trl or 0 for p, _ in fresh]
         self._province[rows] = [self._code(p.province) for p, _ in fresh]
         self._company[rows] = [self._company_index(p.company_id) for p, _ in fresh]
+        for offset, (profile, _vector) in enumerate(fresh):
+            self._link_rows(start + offset, profile)
         bits = [self._nace_bits(p.nace) for p, _ in fresh]
         self._nace_lo[rows] = [b[0] for b in bits]
         self._nace_hi[rows] = [b[1] for b in bits]
@@ -185,11 +195,12 @@ class MatchEngine:
     _theme_codes: dict[str, int]
     _codes: dict[str, int]
 
-    def _theme_bits(self, themes: frozenset[str]) -> int:
+    def _theme_bits(self, themes: frozenset[str], *, register: bool = True) -> int:
+        """Bit mask of themes. Only profiles register new themes; a filter on an unknown theme matches nothing."""
         codes = self.__dict__.setdefault("_theme_codes", {})
         bits = 0
         for theme in themes:
-            if theme not in codes and len(codes) < 32:
+            if register and theme not in codes and len(codes) < 32:
                 codes[theme] = len(codes)
             if theme in codes:
                 bits |= 1 << codes[theme]
@@ -199,16 +210,27 @@ class MatchEngine:
         codes = self.__dict__.setdefault("_codes", {})
         return codes.setdefault(value, len(codes) + 1) if value else 0
 
+    def _link_rows(self, row: int, profile: MatchProfile, previous: MatchProfile | None = None) -> None:
+        for company_id in previous.group_ids if previous else ():
+            self._linked_to.get(company_id, set()).discard(row)
+        for company_id in profile.group_ids:
+            self._linked_to.setdefault(company_id, set()).add(row)
+
     def _company_index(self, company_id: str) -> int:
         return self._company_of.setdefault(company_id, len(self._company_of) + 1)
 
     @staticmethod
     def _nace_bits(codes: tuple[str, ...]) -> tuple[int, int]:
+        """Bit masks of the NACE divisions (2 digits) the codes or prefixes cover: '6' covers 60-69."""
         lo = hi = 0
+        divisions: list[int] = []
         for code in codes:
-            division = int(code[:2]) if code[:2].isdigit() else None
-            if division is None:
-                continue
+            digits = code.replace(".", "")
+            if len(digits) >= 2 and digits[:2].isdigit():
+                divisions.append(int(digits[:2]))
+            elif len(digits) == 1 and digits.isdigit():
+                divisions.extend(range(int(digits) * 10, int(digits) * 10 + 10))
+        for division in divisions:
             if division < 64:
                 lo |= 1 << division
             else:
@@ -226,6 +248,10 @@ class MatchEngine:
                 index = self._company_of.get(company_id)
                 if index is not None:
                     mask &= self._company[:n] != index
+            # A link recorded only on the candidate's side counts as well.
+            linked_rows = list(self._linked_to.get(searcher.company_id, ()))
+            if linked_rows:
+                mask[[r for r in linked_rows if r < n]] = False
         if filters is None:
             return mask
         if filters.countries:
@@ -234,7 +260,7 @@ class MatchEngine:
             codes = self.__dict__.get("_codes", {})
             mask &= np.isin(self._province[:n], [codes.get(p, -1) for p in filters.provinces])
         if filters.themes:
-            wanted = self._theme_bits(filters.themes)
+            wanted = self._theme_bits(filters.themes, register=False)
             mask &= (self._themes[:n] & wanted) > 0
         if filters.size_classes:
             mask &= np.isin(self._size[:n], [SIZE_CODES.get(s, -1) for s in filters.size_classes])
@@ -246,7 +272,8 @@ class MatchEngine:
             lo, hi = self._nace_bits(tuple(filters.nace_prefixes))
             mask &= ((self._nace_lo[:n] & np.uint64(lo)) > 0) | ((self._nace_hi[:n] & np.uint64(hi)) > 0)
             rows = np.flatnonzero(mask)
-            keep = [r for r in rows if any(c.startswith(filters.nace_prefixes) for c in self._profiles[r].nace)]
+            prefixes = tuple(p.replace(".", "") for p in filters.nace_prefixes)
+            keep = [r for r in rows if any(c.replace(".", "").startswith(prefixes) for c in self._profiles[r].nace)]
             mask = np.zeros(n, dtype=bool)
             mask[keep] = True
         return mask
@@ -260,8 +287,18 @@ class MatchEngine:
         searcher = self._profiles[row]
         vectors = self._vectors[row]
         if seek is not None:
-            queries = self.encoder.encode_queries([seek])
+            queries = self.encoder.encode_queries([request_core(seek)])
             query_text, has_seeks = seek, True
+            # Reasons quote the chosen request, not the profile's other ones.
+            vectors = ProfileVectors(
+                vectors.encoder,
+                vectors.version,
+                [seek],
+                queries,
+                vectors.passage_sentences,
+                vectors.passage_vectors,
+                True,
+            )
         else:
             queries, query_text, has_seeks = vectors.query_vectors, " ".join(vectors.query_sentences), vectors.has_seeks
         return self._rank(
@@ -280,7 +317,7 @@ class MatchEngine:
         self, text: str, *, k: int = 10, filters: Filters | None = None, searcher: MatchProfile | None = None
     ) -> list[Match]:
         """Free-text search ranked by meaning, with exact terms and compounds from the lexical side."""
-        queries = self.encoder.encode_queries([text])
+        queries = self.encoder.encode_queries([request_core(text)])
         searcher_row = self._row_of.get(searcher.id) if searcher is not None else None
         return self._rank(
             searcher=searcher,
@@ -355,12 +392,30 @@ class MatchEngine:
                 other = self._profiles[r].themes
                 theme_overlap[i] = len(searcher.themes & other) / len(searcher.themes | other) if other else 0.0
         z_fwd, z_rev = _zscore(forward[top]), _zscore(reverse[top])
+        # A company whose request resembles our request more than it resembles our offer wants what we want:
+        # a competitor for the same partner, not a complement. It is never "mutual" and ranks lower.
+        same_request = np.zeros(cand.size, dtype=bool)
+        if not free_text and searcher_passage is not None and searcher_has_seeks and len(queries):
+            pooled = queries.mean(axis=0)
+            pooled = pooled / (np.linalg.norm(pooled) or 1.0)
+            seek_likeness = self._Q[cand] @ pooled
+            offer_likeness = self._P[cand] @ searcher_passage
+            # Both "parallel" similarities (they want what we want, they do what we do) beat both "cross" ones
+            # (they do what we want, they want what we do).
+            cross = np.maximum(forward[top], reverse[top])
+            same_request = has_seeks[top] & (seek_likeness > cross) & (offer_likeness > cross)
         mutual = (
             np.zeros(cand.size, dtype=bool)
             if free_text or not searcher_has_seeks
-            else has_seeks[top] & (z_fwd > w.mutual_z) & (z_rev > w.mutual_z)
+            else has_seeks[top] & (z_fwd > w.mutual_z) & (z_rev > w.mutual_z) & ~same_request
         )
-        fused = _zscore(semantic[top]) + w.lexical * _zscore(lex) + w.themes * theme_overlap + w.mutual * mutual
+        fused = (
+            _zscore(semantic[top])
+            + w.lexical * _zscore(lex)
+            + w.themes * theme_overlap
+            + w.mutual * mutual
+            - w.twin * same_request
+        )
         chosen = self._diversify(cand, fused, k)
         results = []
         for index in chosen:
@@ -399,6 +454,8 @@ class MatchEngine:
 
     def _diversify(self, cand: np.ndarray, fused: np.ndarray, k: int) -> list[int]:
         """One result per company, then maximal marginal relevance so the list is not k near-copies."""
+        if k <= 0:
+            return []
         order = np.argsort(-fused)
         seen_companies: set[int] = set()
         shortlist: list[int] = []
@@ -443,7 +500,8 @@ def embed_profile(encoder: Encoder, profile: MatchProfile) -> ProfileVectors:
 def embed_profiles(encoder: Encoder, profiles: list[MatchProfile], batch: int = 64) -> list[ProfileVectors]:
     """Embed many profiles with few encoder calls (the encoders are much faster on batches)."""
     plans = [_texts(p) for p in profiles]
-    queries = [s for q, _, _ in plans for s in q]
+    # Requests are encoded without their opening ("Een partner met ervaring in ..."), shown with it.
+    queries = [request_core(s) if has_seeks else s for q, _, has_seeks in plans for s in q]
     passages = [s for _, p, _ in plans for s in p]
     q_vecs = np.concatenate(
         [encoder.encode_queries(queries[i : i + batch]) for i in range(0, len(queries), batch)]

@@ -24,7 +24,7 @@ class LexicalIndex:
         self._rows: list[sparse.csr_matrix] = []
         self._matrix: sparse.csr_matrix | None = None
         self._df = np.zeros(N_FEATURES, dtype=np.int64)
-        self._active = 0
+        self._present: set[int] = set()  # rows holding a document (an empty text is still a document)
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         counts = self._vectorizer.transform(texts).tocsr().astype(np.float32)
@@ -36,10 +36,9 @@ class LexicalIndex:
         while len(self._rows) <= row:
             self._rows.append(sparse.csr_matrix((1, N_FEATURES), dtype=np.float32))
         old = self._rows[row]
-        if old.nnz:
+        if row in self._present:
             self._df[old.indices] -= 1
-        else:
-            self._active += 1
+        self._present.add(row)
         self._rows[row] = vector
         self._df[vector.indices] += 1
         self._matrix = None
@@ -53,20 +52,20 @@ class LexicalIndex:
             self._rows.append(sparse.csr_matrix((1, N_FEATURES), dtype=np.float32))
         for offset in range(vectors.shape[0]):
             row = vectors.getrow(offset)
+            self._present.add(len(self._rows))
             self._rows.append(row)
             self._df[row.indices] += 1
-        self._active += vectors.shape[0]
         self._matrix = None
 
     def remove(self, row: int) -> None:
-        if row < len(self._rows) and self._rows[row].nnz:
+        if row in self._present:
             self._df[self._rows[row].indices] -= 1
             self._rows[row] = sparse.csr_matrix((1, N_FEATURES), dtype=np.float32)
-            self._active -= 1
+            self._present.discard(row)
             self._matrix = None
 
     def _idf(self) -> np.ndarray:
-        return (np.log((1.0 + self._active) / (1.0 + self._df)) + 1.0).astype(np.float32)
+        return (np.log((1.0 + len(self._present)) / (1.0 + self._df)) + 1.0).astype(np.float32)
 
     def matrix(self) -> sparse.csr_matrix:
         if self._matrix is None:

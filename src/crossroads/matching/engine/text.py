@@ -21,6 +21,23 @@ STOPWORDS = frozenset(
 )
 
 
+# How people start a request; it says nothing about what they seek, and makes all requests look alike.
+_REQUEST_OPENING = re.compile(
+    r"^\s*(?:(?:wij|we)\s+zoeken\s+|(?:gezocht|searching|looking for|wanted)\s*:?\s*|"
+    r"(?:we\s+are\s+|we're\s+)?(?:looking|searching)\s+for\s+)?"
+    r"(?:(?:een|a|an)\s+)?(?:(?:\w+)?partner|bedrijf|company|firm|organisatie|organisation|leverancier)?"
+    r"(?:\s+(?:met|with|die|that|who|dat|uit|from|in)\b(?:\s+(?:ervaring|experience|expertise|kennis)\s+"
+    r"(?:in|met|with|op het gebied van)\b)?)?\s*",
+    re.IGNORECASE,
+)
+
+
+def request_core(sentence: str) -> str:
+    """'Een partner met ervaring in machine vision voor ...' -> 'machine vision voor ...' (kept if nothing left)."""
+    core = _REQUEST_OPENING.sub("", sentence, count=1).strip()
+    return core if len(core.split()) >= 2 else sentence
+
+
 def split_sentences(text: str, limit: int = MAX_SENTENCES) -> list[str]:
     parts = [p.strip() for p in _SENTENCE_END.split((text or "").strip()) if p.strip()]
     return parts[:limit]
