@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +16,7 @@ from crossroads.core.views import forbidden
 from . import services, states
 from .forms import IntroductionForm, IntroductionStatusForm
 from .index_service import get_engine
-from .models import Introduction, IntroductionStatus
+from .models import Embedding, Introduction, IntroductionStatus
 from .permissions import can_introduce
 from .selectors import present
 
@@ -42,6 +44,17 @@ def regional_matches(user, limit: int = 30) -> list[tuple]:  # type: ignore[no-u
     return [(company, by_key[match.id]) for company, match in ranked if match.id in by_key]
 
 
+def cached_regional_matches(user) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """The pairs take a suggestion run per company (about 40 ms each); reuse them until an embedding changes."""
+    latest = Embedding.objects.aggregate(latest=Max("updated_at"))["latest"]
+    key = f"adviser-pairs:{user.pk}:{latest.isoformat() if latest else '-'}"
+    pairs = cache.get(key)
+    if pairs is None:
+        pairs = regional_matches(user)
+        cache.set(key, pairs, timeout=600)
+    return pairs
+
+
 @login_required
 def adviser_matches(request: HttpRequest) -> HttpResponse:
     permission = can_introduce(request.user)
@@ -51,7 +64,7 @@ def adviser_matches(request: HttpRequest) -> HttpResponse:
         request,
         "matching/adviser_matches.html",
         {
-            "pairs": regional_matches(request.user),
+            "pairs": cached_regional_matches(request.user),
             "introductions": Introduction.objects.filter(adviser=request.user).select_related("company_a", "company_b"),
             "status_choices": IntroductionStatus.choices,
         },
