@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "crossroads.programme",
     "crossroads.companies",
     "crossroads.matching",
+    "crossroads.applications",
 ]
 
 MIDDLEWARE = [
@@ -208,3 +209,5 @@ if env_bool("CROSSROADS_TESTING"):
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CROSSROADS_SITE_URL = os.environ.get("CROSSROADS_SITE_URL", "http://127.0.0.1:8000")
+ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = ATTACHMENT_MAX_BYTES + 1024 * 1024

@@ -9,6 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("companies/", include("crossroads.companies.urls")),
     path("partners/", include("crossroads.matching.urls")),
+    path("", include("crossroads.applications.urls")),
     path("api/v1/matching/", include((api_urlpatterns, "matching_api"))),
     path("admin/", admin.site.urls),
 ]

@@ -231,3 +231,74 @@ class RegionStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nuts3_id}: {self.status}"
+
+
+class CallStages(models.IntegerChoices):
+    ONE = 1, _("One stage: full proposal")
+    TWO = 2, _("Two stages: project idea, then an invited full proposal")
+
+
+def default_sections() -> list[str]:
+    return ["summary", "problem", "innovation", "workplan", "cross_border", "impact"]
+
+
+def default_attachments() -> list[str]:
+    return ["quotations"]
+
+
+class Call(Bilingual):
+    """A call for proposals: a window, a budget, the criteria grid and the rules applications follow."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="calls")
+    code = models.SlugField(_("code"), unique=True)
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"), help_text=_("Entered and shown in Europe/Brussels time."))
+    budget = money_field(_("grant budget of the call"), "0")
+    stages = models.PositiveSmallIntegerField(_("stages"), choices=CallStages.choices, default=CallStages.ONE)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="calls", verbose_name=_("themes"))
+    personnel_cost_method = models.CharField(
+        _("personnel cost method"),
+        max_length=20,
+        choices=PersonnelCostMethod.choices,
+        blank=True,
+        help_text=_("Empty: the programme's method."),
+    )
+    hourly_cap = models.DecimalField(_("hourly cap"), max_digits=8, decimal_places=2, null=True, blank=True)
+    fixed_hourly_rate = models.DecimalField(
+        _("fixed hourly rate"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    required_sections = models.JSONField(_("required sections"), default=default_sections)
+    required_attachments = models.JSONField(_("required attachments"), default=default_attachments, blank=True)
+    description_nl = models.TextField(_("description (Dutch)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+
+    class Meta:
+        ordering = ["-opens_at"]
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+
+    def is_open(self, moment) -> bool:  # type: ignore[no-untyped-def]
+        return self.opens_at <= moment < self.closes_at
+
+    @property
+    def method(self) -> str:
+        return self.personnel_cost_method or self.programme.personnel_cost_method
+
+    @property
+    def description(self) -> str:
+        return self.description_en if (get_language() or "nl").startswith("en") else self.description_nl
+
+
+class Criterion(Bilingual):
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
+    code = models.SlugField(_("code"))
+    weight = models.PositiveSmallIntegerField(_("weight"))
+    scale_max = models.PositiveSmallIntegerField(_("highest score"), default=10)
+    threshold = models.DecimalField(_("threshold"), max_digits=5, decimal_places=2, default=5)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["call", "order"]
+        constraints = [models.UniqueConstraint(fields=["call", "code"], name="unique_criterion_code")]
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
 
 from crossroads.accounts.models import PartnerOrganisation
+from crossroads.core.clock import BRUSSELS
 
-from .models import CostCategory, Nuts3, Programme, Province, RegionStatus, Theme
+from .models import Call, CostCategory, Criterion, Nuts3, Programme, Province, RegionStatus, Theme
 from .regions import nuts3_table
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-_LIST_KEYS = {"themes", "cost_categories", "partner_organisations", "region_status"}
+_LIST_KEYS = {
+    "themes",
+    "cost_categories",
+    "partner_organisations",
+    "region_status",
+    "default_criteria",
+    "criterion_scale_max",
+    "criterion_threshold",
+    "overall_threshold",
+    "default_close_time",
+    "calls",
+}
 
 
 def regions_load() -> int:
@@ -74,7 +88,41 @@ def programme_load(data: dict[str, Any]) -> Programme:
         )
         agency.provinces.set(Province.objects.filter(code__in=org["provinces"]))
     programme.refresh_from_db()  # typed values (Decimal, date) instead of the strings from the file
+    for call in data.get("calls", []):
+        if not Call.objects.filter(code=call["code"]).exists():
+            call_create(programme=programme, data=data, call=call)
     return programme
+
+
+def call_create(*, programme: Programme, data: dict[str, Any], call: dict[str, Any]) -> Call:
+    """A call with the programme's default criteria grid; times are given in Europe/Brussels."""
+
+    def moment(text: str) -> dt.datetime:
+        return dt.datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=BRUSSELS)
+
+    created = Call.objects.create(
+        programme=programme,
+        code=call["code"],
+        name_nl=call["name_nl"],
+        name_en=call["name_en"],
+        opens_at=moment(call["opens"]),
+        closes_at=moment(call["closes"]),
+        budget=Decimal(call["budget"]),
+        stages=call.get("stages", 1),
+    )
+    created.themes.set(programme.themes.all())
+    for order, criterion in enumerate(data.get("default_criteria", [])):
+        Criterion.objects.create(
+            call=created,
+            code=criterion["code"],
+            name_nl=criterion["name_nl"],
+            name_en=criterion["name_en"],
+            weight=criterion["weight"],
+            scale_max=data.get("criterion_scale_max", 10),
+            threshold=Decimal(data.get("criterion_threshold", "5")),
+            order=order,
+        )
+    return created
 
 
 def programme_load_file(path: Path | str) -> Programme:

@@ -13,6 +13,9 @@ class Command(BaseCommand):
         with refresh_suppressed():
             counts = demo_load()
         matching = demo_matching_load()
+        from crossroads.applications.demo import demo_applications_load
+
+        demo_applications_load()
         out = self.stdout.write
         out(
             self.style.SUCCESS(

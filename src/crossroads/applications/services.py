@@ -1,0 +1,457 @@
+"""Writes for applications. Each runs in one transaction with an audit event; e-mails go after the commit.
+Shared parts and partner parts carry a version number: a save based on an old version is refused with both
+versions, never silently overwritten."""
+
+from __future__ import annotations
+
+import secrets
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage, send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from django_tasks import task
+
+from crossroads.companies.models import Company
+from crossroads.core import clock
+from crossroads.core.audit import audit_record, snapshot
+from crossroads.programme.models import Call
+
+from .models import Application, ApplicationStatus, BudgetLine, Partner, Submission
+from .rules.budget import PersonnelLine, personnel_cost
+from .rules.checks import blocking
+from .selectors import application_checks, cost_rules
+
+SHARED_FIELDS = ("title", "acronym", "duration_months", "planned_start", "sections", "indicators")
+PARTNER_FIELDS = ("role", "tasks")
+
+
+class ApplicationError(Exception):
+    """A refusal with a message for the user."""
+
+
+class ConflictError(ApplicationError):
+    def __init__(self, message: str, *, current: dict[str, Any], version: int) -> None:
+        super().__init__(message)
+        self.current = current
+        self.version = version
+
+
+def _site(path: str) -> str:
+    return settings.CROSSROADS_SITE_URL.rstrip("/") + path
+
+
+def _member_emails(company: Company) -> list[str]:
+    return [m.user.email for m in company.memberships.select_related("user")]
+
+
+def _editable(application: Application) -> None:
+    if application.status != ApplicationStatus.DRAFT:
+        raise ApplicationError(_("A submitted application can no longer be changed; withdraw it first."))
+    if not application.call.is_open(clock.now()):
+        raise ApplicationError(_("The call is closed: the application can no longer be changed."))
+
+
+@transaction.atomic
+def application_create(*, actor: Any, call: Call, lead: Company, title: str) -> Application:
+    if not call.is_open(clock.now()):
+        raise ApplicationError(_("This call is not open."))
+    application = Application.objects.create(
+        call=call, lead_company=lead, title=title, created_by=actor, duration_months=call.programme.max_duration_months
+    )
+    Partner.objects.create(application=application, company=lead, is_lead=True)
+    audit_record(actor=actor, verb="application.create", obj=application, after=snapshot(application))
+    return application
+
+
+@transaction.atomic
+def shared_update(
+    *, actor: Any, application: Application, data: dict[str, Any], version: int, themes: Any = None
+) -> Application:
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _editable(application)
+    current = {f: getattr(application, f) for f in SHARED_FIELDS}
+    if version != application.lock_version:
+        raise ConflictError(
+            _("Someone else saved this part in the meantime. Compare both versions and save again."),
+            current=current,
+            version=application.lock_version,
+        )
+    before = snapshot(application)
+    for field, value in data.items():
+        if field in SHARED_FIELDS:
+            setattr(application, field, value)
+    application.lock_version += 1
+    application.save()
+    if themes is not None:
+        application.themes.set(themes)
+    audit_record(actor=actor, verb="application.update", obj=application, before=before, after=snapshot(application))
+    return application
+
+
+@transaction.atomic
+def partner_update(*, actor: Any, partner: Partner, data: dict[str, Any], version: int) -> Partner:
+    partner = Partner.objects.select_for_update().select_related("application__call").get(pk=partner.pk)
+    _editable(partner.application)
+    if version != partner.lock_version:
+        raise ConflictError(
+            _("Someone else saved this part in the meantime. Compare both versions and save again."),
+            current={f: getattr(partner, f) for f in PARTNER_FIELDS},
+            version=partner.lock_version,
+        )
+    before = snapshot(partner)
+    for field in PARTNER_FIELDS:
+        if field in data:
+            setattr(partner, field, data[field])
+    partner.lock_version += 1
+    partner.confirmed_at = None  # a changed part has to be confirmed again
+    partner.save()
+    audit_record(actor=actor, verb="partner.update", obj=partner, before=before, after=snapshot(partner))
+    return partner
+
+
+def over_hours(partner: Partner, application: Application) -> list[str]:
+    rules = cost_rules(application.call)
+    country = partner.company.country if partner.company else ""
+    persons = []
+    for line in partner.budget_lines.all():
+        if line.category == "personnel" and line.hours is not None:
+            result = personnel_cost(
+                rules,
+                PersonnelLine(line.person or line.description, line.annual_cost, line.hours, line.fte),
+                country=country,
+                duration_months=application.duration_months or 0,
+            )
+            if result.over_hours:
+                persons.append(line.person or line.description)
+    return persons
+
+
+@transaction.atomic
+def budget_line_save(*, actor: Any, partner: Partner, line: BudgetLine) -> BudgetLine:
+    application = partner.application
+    _editable(application)
+    before = snapshot(BudgetLine.objects.get(pk=line.pk)) if line.pk else None
+    line.partner = partner
+    if line.category == "personnel":
+        result = personnel_cost(
+            cost_rules(application.call),
+            PersonnelLine(line.person or line.description, line.annual_cost, line.hours or Decimal("0"), line.fte),
+            country=partner.company.country if partner.company else "",
+            duration_months=application.duration_months or 0,
+        )
+        line.hourly_rate, line.amount = result.rate, result.amount
+    else:
+        line.hourly_rate = None
+    line.save()
+    Partner.objects.filter(pk=partner.pk).update(confirmed_at=None)
+    audit_record(actor=actor, verb="budget.save", obj=line, before=before, after=snapshot(line))
+    return line
+
+
+@transaction.atomic
+def budget_line_delete(*, actor: Any, line: BudgetLine) -> None:
+    _editable(line.partner.application)
+    audit_record(actor=actor, verb="budget.delete", obj=line, before=snapshot(line))
+    Partner.objects.filter(pk=line.partner_id).update(confirmed_at=None)
+    line.delete()
+
+
+@transaction.atomic
+def partner_add(*, actor: Any, application: Application, company: Company | None = None, email: str = "") -> Partner:
+    _editable(application)
+    if company is not None and application.partners.filter(company=company).exists():
+        raise ApplicationError(_("This company is already a partner."))
+    partner = Partner.objects.create(
+        application=application,
+        company=company,
+        invited_email=email.lower(),
+        invite_token=secrets.token_urlsafe(24),
+        order=application.partners.count(),
+    )
+    audit_record(actor=actor, verb="partner.add", obj=partner, after=snapshot(partner))
+    recipients = _member_emails(company) if company else [email]
+    link = _site(reverse("applications:partner_join", args=[partner.invite_token]))
+
+    def send() -> None:
+        with override(getattr(actor, "language", "nl") or "nl"):
+            send_mail(
+                _("%(lead)s invites you to a CrossRoads application") % {"lead": application.lead_company.legal_name},
+                _(
+                    "%(lead)s invites you as a partner in the application “%(title)s” for the call %(call)s.\n\n"
+                    "Open the application (log in or register first): %(link)s\n"
+                )
+                % {
+                    "lead": application.lead_company.legal_name,
+                    "title": application.title,
+                    "call": application.call.name,
+                    "link": link,
+                },
+                settings.DEFAULT_FROM_EMAIL,
+                recipients,
+            )
+
+    transaction.on_commit(send)
+    return partner
+
+
+@transaction.atomic
+def partner_join(*, actor: Any, token: str, company: Company) -> Partner:
+    partner = Partner.objects.select_for_update().filter(invite_token=token).first()
+    if partner is None or not token:
+        raise ApplicationError(_("This invitation does not exist."))
+    if partner.company_id and partner.company_id != company.pk:
+        raise ApplicationError(_("This invitation is for another company."))
+    if not company.memberships.filter(user=actor).exists():
+        raise ApplicationError(_("You can only join on behalf of a company you are a member of."))
+    if partner.application.partners.filter(company=company).exclude(pk=partner.pk).exists():
+        raise ApplicationError(_("This company is already a partner."))
+    before = snapshot(partner)
+    partner.company = company
+    partner.save()
+    audit_record(actor=actor, verb="partner.join", obj=partner, before=before, after=snapshot(partner))
+    return partner
+
+
+@transaction.atomic
+def partner_declare(*, actor: Any, partner: Partner, declarations: dict[str, bool]) -> Partner:
+    """The partner signs the declarations and confirms its part as it stands now."""
+    partner = Partner.objects.select_for_update().get(pk=partner.pk)
+    _editable(partner.application)
+    before = snapshot(partner)
+    partner.declarations = {k: bool(v) for k, v in declarations.items()}
+    now = clock.now()
+    partner.declared_by, partner.declared_at = actor, now
+    partner.confirmed_at = now if partner.signed_all else None
+    partner.save()
+    audit_record(actor=actor, verb="partner.declare", obj=partner, before=before, after=snapshot(partner))
+    return partner
+
+
+def _snapshot(application: Application) -> dict[str, Any]:
+    from .selectors import application_facts
+
+    _facts, allocation, summaries = application_facts(application)
+    return {
+        "call": {
+            "code": application.call.code,
+            "name_nl": application.call.name_nl,
+            "closes_at": application.call.closes_at.isoformat(),
+            "required_sections": application.call.required_sections,
+        },
+        "application": {
+            f: (str(v) if v is not None and f == "planned_start" else v)
+            for f, v in ((f, getattr(application, f)) for f in SHARED_FIELDS)
+        },
+        "themes": sorted(application.themes.values_list("code", flat=True)),
+        "partners": [
+            {
+                "id": s.partner.pk,
+                "company": s.partner.company.legal_name,
+                "enterprise_number": s.partner.company.enterprise_number,
+                "country": s.partner.company.country,
+                "role": s.partner.role,
+                "is_lead": s.partner.is_lead,
+                "tasks": s.partner.tasks,
+                "region_status": s.region_status,
+                "participation": s.participation,
+                "declarations": s.partner.declarations,
+                "budget": [
+                    {
+                        "category": b.category,
+                        "description": b.description,
+                        "person": b.person,
+                        "hours": str(b.hours) if b.hours is not None else None,
+                        "hourly_rate": str(b.hourly_rate) if b.hourly_rate is not None else None,
+                        "amount": str(b.amount),
+                        "supplier": b.supplier,
+                        "quotation": b.quotation_reference,
+                    }
+                    for b in s.partner.budget_lines.all()
+                ],
+                "eligible_costs": str(s.costs.eligible),
+                "grant": str(s.grant),
+            }
+            for s in summaries
+        ],
+        "work_packages": [
+            {"number": w.number, "title": w.title, "description": w.description, "effort": w.effort}
+            for w in application.work_packages.all()
+        ],
+        "attachments": [
+            {"kind": a.kind, "name": a.original_name, "sha256": a.sha256} for a in application.attachments.all()
+        ],
+        "totals": {
+            "costs": str(allocation.total_costs),
+            "grant": str(allocation.project_grant),
+            "by_category": {k: str(v) for k, v in allocation.by_category.items()},
+        },
+    }
+
+
+@transaction.atomic
+def application_submit(*, actor: Any, application: Application, idempotency_key: str) -> Submission:
+    """Submit once. A repeated request with the same key (double click, retry after a lost response) returns the
+    submission it already made. The deadline is decided here, on the server, in UTC against the call's close."""
+    existing = Submission.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        if existing.application_id != application.pk:
+            raise ApplicationError(_("This submission key belongs to another application."))
+        return existing
+    application = Application.objects.select_for_update().select_related("call__programme").get(pk=application.pk)
+    if application.status == ApplicationStatus.SUBMITTED:
+        return application.submissions.first()
+    now = clock.now()
+    if not application.call.is_open(now):
+        raise ApplicationError(
+            _("The deadline has passed: the call closed at %(time)s.") % {"time": _brussels(application.call.closes_at)}
+        )
+    if not application.lead_company.memberships.filter(user=actor).exists():
+        raise ApplicationError(_("Only the lead partner submits the application."))
+    errors = blocking(application_checks(application, at_submission=True))
+    if errors:
+        raise ApplicationError(
+            _("The application cannot be submitted yet: %(count)s problem(s) remain.") % {"count": len(errors)}
+        )
+    number = application.submissions.count() + 1
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                application=application,
+                number=number,
+                idempotency_key=idempotency_key,
+                submitted_by=actor,
+                submitted_at=now,
+                snapshot=_snapshot(application),
+            )
+    except IntegrityError:  # a concurrent request with the same key won the race
+        return Submission.objects.get(idempotency_key=idempotency_key)
+    before = snapshot(application)
+    application.status, application.submitted_at = ApplicationStatus.SUBMITTED, now
+    application.save(update_fields=["status", "submitted_at", "updated_at"])
+    audit_record(actor=actor, verb="application.submit", obj=application, before=before, after=snapshot(application))
+    transaction.on_commit(lambda: render_and_send_pdf_task.enqueue(submission.pk))
+    return submission
+
+
+@transaction.atomic
+def application_withdraw(*, actor: Any, application: Application) -> Application:
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status != ApplicationStatus.SUBMITTED:
+        raise ApplicationError(_("Only a submitted application can be withdrawn."))
+    if not application.call.is_open(clock.now()):
+        raise ApplicationError(_("After the deadline an application can no longer be withdrawn."))
+    if not application.lead_company.memberships.filter(user=actor).exists():
+        raise ApplicationError(_("Only the lead partner withdraws the application."))
+    before = snapshot(application)
+    application.status = ApplicationStatus.DRAFT  # back to a draft that can be changed and submitted again
+    application.submitted_at = None
+    application.save(update_fields=["status", "submitted_at", "updated_at"])
+    application.submissions.filter(withdrawn_at__isnull=True).update(withdrawn_at=clock.now())
+    audit_record(actor=actor, verb="application.withdraw", obj=application, before=before, after=snapshot(application))
+    return application
+
+
+@transaction.atomic
+def application_copy(*, actor: Any, application: Application, call: Call) -> Application:
+    """A draft copy in a later call: shared parts, partners (unconfirmed, unsigned), budget and work packages."""
+    if not call.is_open(clock.now()):
+        raise ApplicationError(_("This call is not open."))
+    copy = Application.objects.create(
+        call=call,
+        lead_company=application.lead_company,
+        title=application.title,
+        acronym=application.acronym,
+        sections=dict(application.sections),
+        duration_months=application.duration_months,
+        indicators=dict(application.indicators),
+        copied_from=application,
+        created_by=actor,
+    )
+    copy.themes.set(application.themes.filter(pk__in=call.themes.all()))
+    mapping = {}
+    for partner in application.partners.all():
+        new = Partner.objects.create(
+            application=copy,
+            company=partner.company,
+            invited_email=partner.invited_email,
+            invite_token=secrets.token_urlsafe(24),
+            is_lead=partner.is_lead,
+            role=partner.role,
+            tasks=partner.tasks,
+            order=partner.order,
+        )
+        mapping[str(partner.pk)] = str(new.pk)
+        for line in partner.budget_lines.all():
+            line.pk, line.partner = None, new
+            line.save()
+    for wp in application.work_packages.all():
+        wp.pk, wp.application = None, copy
+        wp.effort = {mapping.get(k, k): v for k, v in wp.effort.items()}
+        wp.save()
+    audit_record(actor=actor, verb="application.copy", obj=copy, after={"from": application.pk, "call": call.code})
+    return copy
+
+
+def _brussels(moment) -> str:  # type: ignore[no-untyped-def]
+    return moment.astimezone(clock.BRUSSELS).strftime("%d-%m-%Y %H:%M")
+
+
+@task()
+def render_and_send_pdf_task(submission_id: int) -> None:
+    from .pdf import submission_pdf
+
+    submission = Submission.objects.select_related("application__lead_company").get(pk=submission_id)
+    pdf_bytes = submission_pdf(submission)
+    from django.core.files.base import ContentFile
+
+    submission.pdf.save(f"application-{submission.application_id}-{submission.number}.pdf", ContentFile(pdf_bytes))
+    recipients = sorted(
+        {
+            e
+            for p in submission.application.partners.select_related("company")
+            if p.company
+            for e in _member_emails(p.company)
+        }
+    )
+    message = EmailMessage(
+        _("Application submitted: %(title)s") % {"title": submission.application.title},
+        _("The application was submitted on %(time)s. The PDF is attached.\n")
+        % {"time": _brussels(submission.submitted_at)},
+        settings.DEFAULT_FROM_EMAIL,
+        recipients,
+    )
+    message.attach(f"application-{submission.application_id}.pdf", pdf_bytes, "application/pdf")
+    message.send()
+
+
+@transaction.atomic
+def attachment_add(
+    *, actor: Any, application: Application, partner: Partner, kind: str, upload: Any, content: bytes, content_type: str
+) -> Any:
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from .models import Attachment
+
+    _editable(application)
+    digest = hashlib.sha256(content).hexdigest()
+    attachment = Attachment(
+        application=application,
+        partner=partner,
+        kind=kind,
+        original_name=upload.name[:255],
+        content_type=content_type,
+        size=len(content),
+        sha256=digest,
+        uploaded_by=actor,
+    )
+    attachment.file.save(digest, ContentFile(content), save=False)
+    attachment.save()
+    audit_record(actor=actor, verb="attachment.add", obj=attachment, after=snapshot(attachment))
+    return attachment

@@ -1,0 +1,433 @@
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from crossroads.companies.models import Company
+from crossroads.core import clock
+from crossroads.core.views import forbidden
+from crossroads.programme.models import Call
+
+from . import services
+from .check_text import describe_check, link_for
+from .forms import AttachmentForm, BudgetLineForm, CopyForm, DeclarationsForm, PartnerForm, SharedForm
+from .models import Application, ApplicationStatus, Attachment, BudgetLine, Partner
+from .permissions import can_edit_partner, can_edit_shared, can_start_application, can_view_application
+from .rules.checks import ERROR, check_application
+from .selectors import application_facts, applications_visible_to
+
+
+def _application_for(request: HttpRequest, pk: int) -> Application:
+    application = get_object_or_404(Application.objects.select_related("call__programme", "lead_company"), pk=pk)
+    if not can_view_application(request.user, application):
+        raise Http404
+    return application
+
+
+def _my_companies(user) -> list[Company]:  # type: ignore[no-untyped-def]
+    return list(Company.objects.filter(memberships__user=user))
+
+
+# ------------------------------------------------------------------------------ calls (public)
+def call_list(request: HttpRequest) -> HttpResponse:
+    now = clock.now()
+    calls = Call.objects.select_related("programme").order_by("-opens_at")
+    return render(
+        request,
+        "applications/call_list.html",
+        {
+            "open_calls": [c for c in calls if c.is_open(now)],
+            "other_calls": [c for c in calls if not c.is_open(now)],
+        },
+    )
+
+
+def call_detail(request: HttpRequest, code: str) -> HttpResponse:
+    call = get_object_or_404(Call.objects.select_related("programme"), code=code)
+    now = clock.now()
+    companies = _my_companies(request.user) if request.user.is_authenticated else []
+    return render(
+        request,
+        "applications/call_detail.html",
+        {
+            "call": call,
+            "is_open": call.is_open(now),
+            "seconds_left": max(0, int((call.closes_at - now).total_seconds())),
+            "companies": companies,
+            "criteria": call.criteria.all(),
+            "programme": call.programme,
+        },
+    )
+
+
+@login_required
+@require_POST
+def application_start(request: HttpRequest, code: str) -> HttpResponse:
+    call = get_object_or_404(Call, code=code)
+    permission = can_start_application(request.user)
+    if not permission:
+        return forbidden(request, permission.reason)
+    lead = get_object_or_404(Company, pk=request.POST.get("lead"), memberships__user=request.user)
+    title = (request.POST.get("title") or "").strip()[:200] or _("New application")
+    try:
+        application = services.application_create(actor=request.user, call=call, lead=lead, title=title)
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:call_detail", code=call.code)
+    return redirect("applications:detail", pk=application.pk)
+
+
+@login_required
+def my_applications(request: HttpRequest) -> HttpResponse:
+    return render(request, "applications/my_applications.html", {"applications": applications_visible_to(request.user)})
+
+
+# ------------------------------------------------------------------------------ the application
+def _checks(application: Application, *, at_submission: bool = True) -> tuple[list, object, list]:
+    facts, allocation, summaries = application_facts(application)
+    checks = check_application(facts, at_submission=at_submission)
+    rendered = [{"severity": m.severity, "text": describe_check(m), "link": link_for(application, m)} for m in checks]
+    return rendered, allocation, summaries
+
+
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_for(request, pk)
+    checks, allocation, summaries = _checks(application)
+    shared_form = SharedForm(instance=application, sections=list(application.call.required_sections))
+    my = {c.pk for c in _my_companies(request.user)}
+    open_calls = [c for c in Call.objects.exclude(pk=application.call_id) if c.is_open(clock.now())]
+    return render(
+        request,
+        "applications/application_detail.html",
+        {
+            "application": application,
+            "shared_form": shared_form,
+            "can_edit_shared": can_edit_shared(request.user, application).allowed
+            and application.status == ApplicationStatus.DRAFT,
+            "is_lead": application.lead_company_id in my,
+            "my_companies": my,
+            "checks": checks,
+            "errors": [c for c in checks if c["severity"] == ERROR],
+            "allocation": allocation,
+            "summaries": summaries,
+            "invited": application.partners.filter(company__isnull=True),
+            "attachments": application.attachments.all(),
+            "attachment_form": AttachmentForm(),
+            "submissions": application.submissions.all(),
+            "submit_key": uuid.uuid4().hex,
+            "copy_form": CopyForm(calls=open_calls) if open_calls else None,
+            "call_open": application.call.is_open(clock.now()),
+        },
+    )
+
+
+@login_required
+@require_POST
+def application_shared(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save the shared parts. Also used by autosave (fetch with Accept: application/json)."""
+    application = _application_for(request, pk)
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    permission = can_edit_shared(request.user, application)
+    if not permission:
+        return (
+            JsonResponse({"error": str(permission.reason)}, status=403)
+            if wants_json
+            else forbidden(request, permission.reason)
+        )
+    form = SharedForm(
+        request.POST, instance=Application.objects.get(pk=pk), sections=list(application.call.required_sections)
+    )
+    if not form.is_valid():
+        if wants_json:
+            return JsonResponse({"errors": form.errors}, status=400)
+        messages.error(request, _("Please correct the fields marked below."))
+        return _render_with_form(request, application, form)
+    data = {f: form.cleaned_data[f] for f in ("title", "acronym", "duration_months", "planned_start")}
+    data["sections"] = form.sections_data()
+    try:
+        saved = services.shared_update(
+            actor=request.user,
+            application=application,
+            data=data,
+            version=form.cleaned_data["version"],
+            themes=form.cleaned_data["themes"],
+        )
+    except services.ConflictError as exc:
+        if wants_json:
+            return JsonResponse(
+                {"conflict": str(exc), "version": exc.version, "current": {k: str(v) for k, v in exc.current.items()}},
+                status=409,
+            )
+        return _render_with_form(request, application, form, conflict=exc)
+    except services.ApplicationError as exc:
+        if wants_json:
+            return JsonResponse({"error": str(exc)}, status=400)
+        messages.error(request, str(exc))
+        return redirect("applications:detail", pk=pk)
+    if wants_json:
+        return JsonResponse({"saved": True, "version": saved.lock_version})
+    messages.success(request, _("Saved."))
+    return redirect("applications:detail", pk=pk)
+
+
+def _render_with_form(request, application, form, conflict=None) -> HttpResponse:  # type: ignore[no-untyped-def]
+    checks, allocation, summaries = _checks(application)
+    return render(
+        request,
+        "applications/application_detail.html",
+        {
+            "application": application,
+            "shared_form": form,
+            "can_edit_shared": True,
+            "is_lead": True,
+            "my_companies": {c.pk for c in _my_companies(request.user)},
+            "checks": checks,
+            "errors": [c for c in checks if c["severity"] == ERROR],
+            "allocation": allocation,
+            "summaries": summaries,
+            "invited": application.partners.filter(company__isnull=True),
+            "attachments": application.attachments.all(),
+            "attachment_form": AttachmentForm(),
+            "submissions": application.submissions.all(),
+            "submit_key": uuid.uuid4().hex,
+            "conflict": conflict,
+            "call_open": application.call.is_open(clock.now()),
+        },
+        status=409 if conflict else 400,
+    )
+
+
+@login_required
+@require_POST
+def partner_add(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_for(request, pk)
+    permission = can_edit_shared(request.user, application)
+    if not permission:
+        return forbidden(request, permission.reason)
+    number = (request.POST.get("enterprise_number") or "").strip()
+    email = (request.POST.get("email") or "").strip()
+    try:
+        if number:
+            digits = number.replace(".", "").replace(" ", "")
+            company = Company.objects.filter(
+                enterprise_number__in=[number, digits, f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"]
+            ).first()
+            if company is None:
+                messages.error(
+                    request,
+                    _("No company with this enterprise or KvK number is registered. Invite it by e-mail instead."),
+                )
+                return redirect("applications:detail", pk=pk)
+            services.partner_add(actor=request.user, application=application, company=company)
+        elif "@" in email:
+            services.partner_add(actor=request.user, application=application, email=email)
+        else:
+            messages.error(request, _("Enter an enterprise/KvK number or an e-mail address."))
+            return redirect("applications:detail", pk=pk)
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Partner invited."))
+    return redirect("applications:detail", pk=pk)
+
+
+@login_required
+def partner_join(request: HttpRequest, token: str) -> HttpResponse:
+    partner = get_object_or_404(Partner.objects.select_related("application"), invite_token=token)
+    companies = _my_companies(request.user)
+    if request.method == "POST":
+        company = next((c for c in companies if str(c.pk) == request.POST.get("company")), None)
+        if company is None:
+            messages.error(request, _("Choose one of your companies."))
+        else:
+            try:
+                services.partner_join(actor=request.user, token=token, company=company)
+            except services.ApplicationError as exc:
+                messages.error(request, str(exc))
+            else:
+                return redirect("applications:partner", pk=partner.application_id, partner_pk=partner.pk)
+    return render(request, "applications/partner_join.html", {"partner": partner, "companies": companies})
+
+
+@login_required
+def partner_detail(request: HttpRequest, pk: int, partner_pk: int) -> HttpResponse:
+    application = _application_for(request, pk)
+    partner = get_object_or_404(Partner.objects.select_related("company"), pk=partner_pk, application=application)
+    can_edit = can_edit_partner(request.user, partner).allowed and application.status == ApplicationStatus.DRAFT
+    part_form = PartnerForm(instance=partner)
+    line_form = BudgetLineForm()
+    conflict = None
+    if request.method == "POST":
+        if not can_edit:
+            return forbidden(request, can_edit_partner(request.user, partner).reason)
+        action = request.POST.get("action")
+        try:
+            if action == "part":
+                part_form = PartnerForm(request.POST, instance=Partner.objects.get(pk=partner.pk))
+                if part_form.is_valid():
+                    services.partner_update(
+                        actor=request.user,
+                        partner=partner,
+                        version=part_form.cleaned_data["version"],
+                        data={"role": part_form.cleaned_data["role"], "tasks": part_form.cleaned_data["tasks"]},
+                    )
+                    messages.success(request, _("Saved."))
+                    return redirect("applications:partner", pk=pk, partner_pk=partner.pk)
+            elif action == "line":
+                line_form = BudgetLineForm(request.POST)
+                if line_form.is_valid():
+                    services.budget_line_save(actor=request.user, partner=partner, line=line_form.save(commit=False))
+                    messages.success(request, _("Budget line added."))
+                    return redirect(f"{request.path}#budget")
+            elif action == "delete_line":
+                line = get_object_or_404(BudgetLine, pk=request.POST.get("line"), partner=partner)
+                services.budget_line_delete(actor=request.user, line=line)
+                messages.success(request, _("Budget line deleted."))
+                return redirect(f"{request.path}#budget")
+            elif action == "declare":
+                form = DeclarationsForm(request.POST)
+                form.is_valid()
+                services.partner_declare(actor=request.user, partner=partner, declarations=form.cleaned_data)
+                messages.success(
+                    request,
+                    _("Declarations saved.")
+                    if Partner.objects.get(pk=partner.pk).signed_all
+                    else _("Saved; sign all declarations to confirm your part."),
+                )
+                return redirect("applications:partner", pk=pk, partner_pk=partner.pk)
+        except services.ConflictError as exc:
+            conflict = exc
+        except services.ApplicationError as exc:
+            messages.error(request, str(exc))
+    _checks_rendered, allocation, summaries = _checks(application)
+    summary = next((s for s in summaries if s.partner.pk == partner.pk), None)
+    return render(
+        request,
+        "applications/partner_detail.html",
+        {
+            "application": application,
+            "partner": partner,
+            "can_edit": can_edit,
+            "part_form": part_form,
+            "line_form": line_form,
+            "lines": partner.budget_lines.all(),
+            "summary": summary,
+            "allocation": allocation,
+            "declarations_form": DeclarationsForm(initial=partner.declarations),
+            "conflict": conflict,
+        },
+        status=409 if conflict else 200,
+    )
+
+
+@login_required
+@require_POST
+def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_for(request, pk)
+    key = (request.POST.get("idempotency_key") or "")[:64]
+    if not key:
+        messages.error(request, _("Reload the page and submit again."))
+        return redirect("applications:detail", pk=pk)
+    try:
+        submission = services.application_submit(actor=request.user, application=application, idempotency_key=key)
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Submitted on %(time)s. Every partner receives the PDF by e-mail.")
+            % {"time": submission.submitted_at.astimezone(clock.BRUSSELS).strftime("%d-%m-%Y %H:%M:%S")},
+        )
+    return redirect("applications:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_for(request, pk)
+    try:
+        services.application_withdraw(actor=request.user, application=application)
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Withdrawn. The application is a draft again."))
+    return redirect("applications:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def application_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_for(request, pk)
+    permission = can_edit_shared(request.user, application)
+    if not permission:
+        return forbidden(request, permission.reason)
+    call = get_object_or_404(Call, code=request.POST.get("call"))
+    try:
+        copy = services.application_copy(actor=request.user, application=application, call=call)
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:detail", pk=pk)
+    messages.success(request, _("Copied into %(call)s as a new draft.") % {"call": call.name})
+    return redirect("applications:detail", pk=copy.pk)
+
+
+@login_required
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_for(request, pk)
+    mine = application.partners.filter(company__memberships__user=request.user).first()
+    if mine is None:
+        return forbidden(request, _("Only partners add attachments."))
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                actor=request.user,
+                application=application,
+                partner=mine,
+                kind=form.cleaned_data["kind"],
+                upload=form.cleaned_data["file"],
+                content=form.cleaned_data["content"],
+                content_type=form.cleaned_data["content_type"],
+            )
+        except services.ApplicationError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Attachment added."))
+    else:
+        for error in form.errors.get("file", []) + form.errors.get("kind", []):
+            messages.error(request, error)
+    return redirect(f"/applications/{pk}/#attachments")
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    application = _application_for(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, application=application)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@login_required
+def submission_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    application = _application_for(request, pk)
+    submission = get_object_or_404(application.submissions, number=number)
+    if not submission.pdf:
+        raise Http404
+    return FileResponse(
+        submission.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"aanvraag-{application.pk}-{number}.pdf",
+        content_type="application/pdf",
+    )
