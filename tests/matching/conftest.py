@@ -35,6 +35,10 @@ def publish(company, title, *, offers="", seeks="", anonymous=False):  # type: i
 
 @pytest.fixture
 def market(programme, users):  # type: ignore[no-untyped-def]
+    return build_market(users)
+
+
+def build_market(users):  # type: ignore[no-untyped-def]
     """A Flemish recycler looking for machine vision, a Dutch vision company (anonymous profile), a Dutch
     bakery, and a second Flemish company."""
     be = make_company("Kempen Kringloop BV", number="0403.019.261", postcode="2440", city="Geel")

@@ -22,7 +22,7 @@ from crossroads.core.audit import audit_record, snapshot
 from crossroads.programme.models import Call
 
 from .models import Application, ApplicationStatus, BudgetLine, Partner, Submission
-from .rules.budget import PersonnelLine, personnel_cost
+from .rules.budget import BudgetError, PersonnelLine, personnel_cost
 from .rules.checks import blocking
 from .selectors import application_checks, cost_rules
 
@@ -120,12 +120,15 @@ def over_hours(partner: Partner, application: Application) -> list[str]:
     persons = []
     for line in partner.budget_lines.all():
         if line.category == "personnel" and line.hours is not None:
-            result = personnel_cost(
-                rules,
-                PersonnelLine(line.person or line.description, line.annual_cost, line.hours, line.fte),
-                country=country,
-                duration_months=application.duration_months or 0,
-            )
+            try:
+                result = personnel_cost(
+                    rules,
+                    PersonnelLine(line.person or line.description, line.annual_cost, line.hours, line.fte),
+                    country=country,
+                    duration_months=application.duration_months or 0,
+                )
+            except BudgetError:  # incomplete cost rules are reported when the line is saved
+                continue
             if result.over_hours:
                 persons.append(line.person or line.description)
     return persons
@@ -138,12 +141,16 @@ def budget_line_save(*, actor: Any, partner: Partner, line: BudgetLine) -> Budge
     before = snapshot(BudgetLine.objects.get(pk=line.pk)) if line.pk else None
     line.partner = partner
     if line.category == "personnel":
-        result = personnel_cost(
-            cost_rules(application.call),
-            PersonnelLine(line.person or line.description, line.annual_cost, line.hours or Decimal("0"), line.fte),
-            country=partner.company.country if partner.company else "",
-            duration_months=application.duration_months or 0,
-        )
+        try:
+            result = personnel_cost(
+                cost_rules(application.call),
+                PersonnelLine(line.person or line.description, line.annual_cost, line.hours or Decimal("0"), line.fte),
+                country=partner.company.country if partner.company else "",
+                duration_months=application.duration_months or 0,
+            )
+        except BudgetError as exc:
+            message = _("The call's cost rules are incomplete (%(code)s); contact the secretariat.")
+            raise ApplicationError(message % {"code": exc.code}) from exc
         line.hourly_rate, line.amount = result.rate, result.amount
     else:
         line.hourly_rate = None

@@ -20,7 +20,9 @@ def _jsonable(value: Any) -> Any:
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
-    return value
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)  # files, UUIDs and the like: their textual form is what the trail needs
 
 
 def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[str, Any]:

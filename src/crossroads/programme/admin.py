@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import CostCategory, Nuts3, Programme, Province, RegionStatus, Theme
+from .models import Call, CostCategory, Criterion, Nuts3, Programme, Province, RegionStatus, Theme
 
 
 class ThemeInline(admin.TabularInline):
@@ -28,3 +28,15 @@ class RegionStatusAdmin(admin.ModelAdmin):
 
 admin.site.register(Province)
 admin.site.register(Nuts3)
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    extra = 0
+
+
+@admin.register(Call)
+class CallAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_nl", "opens_at", "closes_at", "budget", "stages"]
+    inlines = [CriterionInline]
+    filter_horizontal = ["themes"]

@@ -277,6 +277,19 @@ class Call(Bilingual):
         verbose_name = _("call")
         verbose_name_plural = _("calls")
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.closes_at and self.opens_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = _("The call must close after it opens.")
+        if self.method == PersonnelCostMethod.HOURLY_CAP and self.hourly_cap is None:
+            errors["hourly_cap"] = _("The hourly-cap method needs an hourly cap.")
+        if self.method == PersonnelCostMethod.FIXED_RATE and self.fixed_hourly_rate is None:
+            errors["fixed_hourly_rate"] = _("The fixed-rate method needs a fixed hourly rate.")
+        if errors:
+            raise ValidationError(errors)
+
     def is_open(self, moment) -> bool:  # type: ignore[no-untyped-def]
         return self.opens_at <= moment < self.closes_at
 
