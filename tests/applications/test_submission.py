@@ -31,8 +31,11 @@ def test_submits_once_with_snapshot_and_audit(ready, users):
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED
     snap = first.snapshot
-    assert snap["totals"] == {"costs": "70000.00", "grant": "35000.00",
-                              "by_category": {"personnel": "0.00", "consumables": "70000.00", "external": "0.00"}}
+    assert snap["totals"] == {
+        "costs": "70000.00",
+        "grant": "35000.00",
+        "by_category": {"personnel": "0.00", "consumables": "70000.00", "external": "0.00"},
+    }
     assert [p["company"] for p in snap["partners"]] == ["Kempense Warmte BV", "Polderdata BV"]
     assert AuditEvent.objects.filter(verb="application.submit").count() == 1
 
@@ -53,12 +56,12 @@ def test_deadline_is_17_00_brussels(ready, users, hour, minute, second, accepted
     moment = close_local.replace(hour=hour, minute=minute, second=second)
     with at(moment):
         if accepted:
-            services.application_submit(actor=users["applicant"], application=ready["application"],
-                                        idempotency_key="t")
+            services.application_submit(actor=users["applicant"], application=ready["application"], idempotency_key="t")
         else:
             with pytest.raises(services.ApplicationError):
-                services.application_submit(actor=users["applicant"], application=ready["application"],
-                                            idempotency_key="t")
+                services.application_submit(
+                    actor=users["applicant"], application=ready["application"], idempotency_key="t"
+                )
     assert Submission.objects.exists() is accepted
 
 
@@ -72,9 +75,9 @@ def test_deadline_across_a_dst_change(ready, users):
     application = ready["application"]
     application.planned_start = dt.date(2027, 5, 1)
     application.save()
-    with at(dt.datetime(2027, 3, 29, 15, 30, tzinfo=dt.UTC)):  # 17:30 in Brussels: too late
-        with pytest.raises(services.ApplicationError):
-            services.application_submit(actor=users["applicant"], application=application, idempotency_key="d")
+    too_late = dt.datetime(2027, 3, 29, 15, 30, tzinfo=dt.UTC)  # 17:30 in Brussels
+    with at(too_late), pytest.raises(services.ApplicationError):
+        services.application_submit(actor=users["applicant"], application=application, idempotency_key="d")
     with at(dt.datetime(2027, 3, 29, 14, 59, 59, tzinfo=dt.UTC)):  # 16:59:59 in Brussels
         services.application_submit(actor=users["applicant"], application=application, idempotency_key="d2")
     assert Submission.objects.count() == 1
@@ -82,8 +85,9 @@ def test_deadline_across_a_dst_change(ready, users):
 
 def test_only_the_lead_submits(ready, users):
     with pytest.raises(services.ApplicationError):
-        services.application_submit(actor=users["other_applicant"], application=ready["application"],
-                                    idempotency_key="x")
+        services.application_submit(
+            actor=users["other_applicant"], application=ready["application"], idempotency_key="x"
+        )
     assert not Submission.objects.exists()
 
 
@@ -92,14 +96,16 @@ def test_unsigned_partner_blocks_submission(consortium, users):
 
     sign(consortium["lead"], users["applicant"])
     with pytest.raises(services.ApplicationError):
-        services.application_submit(actor=users["applicant"], application=consortium["application"],
-                                    idempotency_key="y")
+        services.application_submit(
+            actor=users["applicant"], application=consortium["application"], idempotency_key="y"
+        )
 
 
 def test_changing_a_part_after_confirmation_needs_a_new_confirmation(ready, users):
     partner = ready["partner"]
-    services.partner_update(actor=users["other_applicant"], partner=partner, data={"tasks": "Meer taken."},
-                            version=partner.lock_version)
+    services.partner_update(
+        actor=users["other_applicant"], partner=partner, data={"tasks": "Meer taken."}, version=partner.lock_version
+    )
     partner.refresh_from_db()
     assert partner.confirmed_at is None
     with pytest.raises(services.ApplicationError):
@@ -108,8 +114,9 @@ def test_changing_a_part_after_confirmation_needs_a_new_confirmation(ready, user
 
 def test_pdf_is_rendered_and_mailed_to_all_partners(ready, users, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        submission = services.application_submit(actor=users["applicant"], application=ready["application"],
-                                                 idempotency_key="pdf")
+        submission = services.application_submit(
+            actor=users["applicant"], application=ready["application"], idempotency_key="pdf"
+        )
     submission.refresh_from_db()
     assert submission.pdf.read(5) == b"%PDF-"
     assert len(mail.outbox) == 1
@@ -122,8 +129,9 @@ def test_submitted_application_is_frozen_and_can_be_withdrawn_before_the_deadlin
     application = ready["application"]
     services.application_submit(actor=users["applicant"], application=application, idempotency_key="w")
     with pytest.raises(services.ApplicationError):
-        services.shared_update(actor=users["applicant"], application=application, data={"title": "Nieuw"},
-                               version=application.lock_version)
+        services.shared_update(
+            actor=users["applicant"], application=application, data={"title": "Nieuw"}, version=application.lock_version
+        )
     services.application_withdraw(actor=users["applicant"], application=application)
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DRAFT

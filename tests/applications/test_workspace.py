@@ -19,8 +19,17 @@ from crossroads.programme.models import Call
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("role", "expected"), [("applicant", 200), ("other_applicant", 200), ("secretariat", 200),
-                                                 ("adviser_be", 404), ("assessor", 404), ("finance", 404)])
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("applicant", 200),
+        ("other_applicant", 200),
+        ("secretariat", 200),
+        ("adviser_be", 404),
+        ("assessor", 404),
+        ("finance", 404),
+    ],
+)
 def test_who_sees_the_application(client, users, consortium, role, expected):
     client.force_login(users[role])
     assert client.get(reverse("applications:detail", args=[consortium["application"].pk])).status_code == expected
@@ -29,8 +38,9 @@ def test_who_sees_the_application(client, users, consortium, role, expected):
 def test_a_partner_cannot_edit_another_partners_part(client, users, consortium):
     client.force_login(users["other_applicant"])
     url = reverse("applications:partner", args=[consortium["application"].pk, consortium["lead"].pk])
-    response = client.post(url, {"action": "line", "category": "consumables", "description": "Extra",
-                                 "amount": "1000", "fte": "1"})
+    response = client.post(
+        url, {"action": "line", "category": "consumables", "description": "Extra", "amount": "1000", "fte": "1"}
+    )
     assert response.status_code == 403
     assert not BudgetLine.objects.filter(description="Extra").exists()
 
@@ -38,8 +48,18 @@ def test_a_partner_cannot_edit_another_partners_part(client, users, consortium):
 def test_a_partner_edits_its_own_budget_with_dutch_notation(client, users, consortium):
     client.force_login(users["other_applicant"])
     url = reverse("applications:partner", args=[consortium["application"].pk, consortium["partner"].pk])
-    client.post(url, {"action": "line", "category": "personnel", "description": "Ontwikkeling", "person": "Engineer",
-                      "annual_cost": "86.000,00", "hours": "400", "fte": "1"})
+    client.post(
+        url,
+        {
+            "action": "line",
+            "category": "personnel",
+            "description": "Ontwikkeling",
+            "person": "Engineer",
+            "annual_cost": "86.000,00",
+            "hours": "400",
+            "fte": "1",
+        },
+    )
     line = BudgetLine.objects.get(description="Ontwikkeling")
     assert line.hourly_rate == Decimal("50.00") and line.amount == Decimal("20000.00")  # 86,000 / 1,720 = 50
 
@@ -53,11 +73,13 @@ def test_only_the_lead_edits_shared_parts(client, users, consortium):
 def test_two_editors_get_a_conflict_not_an_overwrite(users, consortium):
     application = consortium["application"]
     version = application.lock_version
-    services.shared_update(actor=users["applicant"], application=application, data={"title": "Versie A"},
-                           version=version)
+    services.shared_update(
+        actor=users["applicant"], application=application, data={"title": "Versie A"}, version=version
+    )
     with pytest.raises(services.ConflictError) as conflict:
-        services.shared_update(actor=users["applicant"], application=application, data={"title": "Versie B"},
-                               version=version)
+        services.shared_update(
+            actor=users["applicant"], application=application, data={"title": "Versie B"}, version=version
+        )
     assert conflict.value.current["title"] == "Versie A"
     application.refresh_from_db()
     assert application.title == "Versie A"
@@ -65,8 +87,9 @@ def test_two_editors_get_a_conflict_not_an_overwrite(users, consortium):
 
 def test_conflict_page_shows_both_versions(client, users, consortium):
     application = consortium["application"]
-    services.shared_update(actor=users["applicant"], application=application, data={"title": "Versie A"},
-                           version=application.lock_version)
+    services.shared_update(
+        actor=users["applicant"], application=application, data={"title": "Versie A"}, version=application.lock_version
+    )
     client.force_login(users["applicant"])
     data = {"title": "Versie B", "duration_months": "24", "version": "1"}
     response = client.post(reverse("applications:shared", args=[application.pk]), data)
@@ -77,13 +100,17 @@ def test_conflict_page_shows_both_versions(client, users, consortium):
 def test_autosave_answers_json_with_the_new_version(client, users, consortium):
     application = consortium["application"]
     client.force_login(users["applicant"])
-    response = client.post(reverse("applications:shared", args=[application.pk]),
-                           {"title": "Autosave", "duration_months": "20", "version": str(application.lock_version)},
-                           HTTP_ACCEPT="application/json")
+    response = client.post(
+        reverse("applications:shared", args=[application.pk]),
+        {"title": "Autosave", "duration_months": "20", "version": str(application.lock_version)},
+        HTTP_ACCEPT="application/json",
+    )
     assert response.status_code == 200 and response.json()["version"] == application.lock_version + 1
-    stale = client.post(reverse("applications:shared", args=[application.pk]),
-                        {"title": "Oud", "duration_months": "20", "version": str(application.lock_version)},
-                        HTTP_ACCEPT="application/json")
+    stale = client.post(
+        reverse("applications:shared", args=[application.pk]),
+        {"title": "Oud", "duration_months": "20", "version": str(application.lock_version)},
+        HTTP_ACCEPT="application/json",
+    )
     assert stale.status_code == 409
 
 
@@ -94,11 +121,21 @@ def test_checks_cover_the_rules(users, consortium):
     application.duration_months = 30
     application.planned_start = timezone.now().date() - dt.timedelta(days=1)
     application.save()
-    BudgetLine.objects.create(partner=consortium["lead"], category="external", description="Labo",
-                              amount=Decimal("500000"), supplier="Labo NV")
+    BudgetLine.objects.create(
+        partner=consortium["lead"],
+        category="external",
+        description="Labo",
+        amount=Decimal("500000"),
+        supplier="Labo NV",
+    )
     codes = {m.rule_id for m in application_checks(application)}
-    assert {"project.duration_too_long", "project.start_before_submission", "budget.cost_share",
-            "attachment.missing", "budget.grant_capped"} <= codes
+    assert {
+        "project.duration_too_long",
+        "project.start_before_submission",
+        "budget.cost_share",
+        "attachment.missing",
+        "budget.grant_capped",
+    } <= codes
     consortium["partner"].delete()
     assert "consortium.no_sme_nl" in {m.rule_id for m in application_checks(application)}
 
@@ -106,11 +143,16 @@ def test_checks_cover_the_rules(users, consortium):
 def test_de_minimis_headroom_is_checked(users, consortium):
     from crossroads.companies.models import DeMinimisAid
 
-    DeMinimisAid.objects.create(company=consortium["be"], granted_on=timezone.now().date() - dt.timedelta(days=30),
-                                amount=Decimal("290000"), granting_body="Provincie")
+    DeMinimisAid.objects.create(
+        company=consortium["be"],
+        granted_on=timezone.now().date() - dt.timedelta(days=30),
+        amount=Decimal("290000"),
+        granting_body="Provincie",
+    )
     messages = application_checks(consortium["application"])
-    assert any(m.rule_id == "partner.de_minimis_exceeded" and m.params["headroom"] == Decimal("10000")
-               for m in messages)
+    assert any(
+        m.rule_id == "partner.de_minimis_exceeded" and m.params["headroom"] == Decimal("10000") for m in messages
+    )
 
 
 def test_grant_is_split_pro_rata_and_reconciles(consortium):
@@ -120,9 +162,15 @@ def test_grant_is_split_pro_rata_and_reconciles(consortium):
 
 
 def test_copy_into_a_later_call(users, consortium, programme):
-    later = Call.objects.create(programme=programme, code="later", name_nl="Later", name_en="Later",
-                                opens_at=timezone.now() - dt.timedelta(days=1),
-                                closes_at=timezone.now() + dt.timedelta(days=90), budget=Decimal("1"))
+    later = Call.objects.create(
+        programme=programme,
+        code="later",
+        name_nl="Later",
+        name_en="Later",
+        opens_at=timezone.now() - dt.timedelta(days=1),
+        closes_at=timezone.now() + dt.timedelta(days=90),
+        budget=Decimal("1"),
+    )
     later.themes.set(programme.themes.all())
     copy = services.application_copy(actor=users["applicant"], application=consortium["application"], call=later)
     assert copy.call == later and copy.title == consortium["application"].title
@@ -147,7 +195,9 @@ def test_attachment_type_is_checked_by_content(client, users, consortium):
     assert client.get(download).status_code == 404
 
 
-def test_partner_invited_by_email_joins_with_their_company(client, users, consortium, django_capture_on_commit_callbacks):
+def test_partner_invited_by_email_joins_with_their_company(
+    client, users, consortium, django_capture_on_commit_callbacks
+):
     from django.core import mail
 
     from tests.conftest import make_company, make_user
@@ -156,8 +206,9 @@ def test_partner_invited_by_email_joins_with_their_company(client, users, consor
     company = make_company("Zeeuwse Zon BV", country="NL", number="11223344", postcode="4331 AB", city="Middelburg")
     company.memberships.create(user=newcomer, role="manager")
     with django_capture_on_commit_callbacks(execute=True):
-        partner = services.partner_add(actor=users["applicant"], application=consortium["application"],
-                                       email="new@test.example")
+        partner = services.partner_add(
+            actor=users["applicant"], application=consortium["application"], email="new@test.example"
+        )
     assert partner.invite_token in mail.outbox[0].body
     client.force_login(newcomer)
     client.post(reverse("applications:partner_join", args=[partner.invite_token]), {"company": company.pk})
@@ -168,9 +219,15 @@ def test_partner_invited_by_email_joins_with_their_company(client, users, consor
 def test_closed_call_cannot_start_an_application(client, users, programme):
     from tests.conftest import make_company
 
-    closed = Call.objects.create(programme=programme, code="closed", name_nl="Dicht", name_en="Closed",
-                                 opens_at=timezone.now() - dt.timedelta(days=60),
-                                 closes_at=timezone.now() - dt.timedelta(days=1), budget=Decimal("1"))
+    closed = Call.objects.create(
+        programme=programme,
+        code="closed",
+        name_nl="Dicht",
+        name_en="Closed",
+        opens_at=timezone.now() - dt.timedelta(days=60),
+        closes_at=timezone.now() - dt.timedelta(days=1),
+        budget=Decimal("1"),
+    )
     company = make_company()
     company.memberships.create(user=users["applicant"], role="manager")
     client.force_login(users["applicant"])

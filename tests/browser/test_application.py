@@ -28,9 +28,15 @@ def setting(programme):  # type: ignore[no-untyped-def]
     CompanyMembership.objects.create(user=lead_user, company=lead, role="manager")
     partner = make_company("Polderdata BV", country="NL", number="12345678", postcode="4331 AB", city="Middelburg")
     CompanyMembership.objects.create(user=partner_user, company=partner, role="manager")
-    call = Call.objects.create(programme=programme, code="browser-call", name_nl="Browseroproep", name_en="Browser call",
-                               opens_at=timezone.now() - dt.timedelta(days=5),
-                               closes_at=timezone.now() + dt.timedelta(days=20), budget=Decimal("1000000"))
+    call = Call.objects.create(
+        programme=programme,
+        code="browser-call",
+        name_nl="Browseroproep",
+        name_en="Browser call",
+        opens_at=timezone.now() - dt.timedelta(days=5),
+        closes_at=timezone.now() + dt.timedelta(days=20),
+        budget=Decimal("1000000"),
+    )
     call.themes.set(programme.themes.all())
     return call
 
