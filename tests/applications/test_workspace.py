@@ -238,3 +238,68 @@ def test_closed_call_cannot_start_an_application(client, users, programme):
 def test_public_call_page_needs_no_login(client, call):
     response = client.get(reverse("applications:call_detail", args=[call.code]))
     assert response.status_code == 200 and b"countdown" in response.content
+
+
+def test_two_stage_call_idea_then_invited_full_proposal(client, users, programme, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from crossroads.applications.models import ApplicationStatus, Partner, Stage
+    from tests.applications.conftest import sign
+    from tests.conftest import make_company
+
+    call = Call.objects.create(
+        programme=programme,
+        code="two-stage",
+        name_nl="Twee fasen",
+        name_en="Two stages",
+        opens_at=timezone.now() - dt.timedelta(days=1),
+        closes_at=timezone.now() + dt.timedelta(days=10),
+        full_proposal_closes_at=timezone.now() + dt.timedelta(days=60),
+        budget=Decimal("1"),
+        stages=2,
+    )
+    call.themes.set(programme.themes.all())
+    be = make_company("Idee BV", number="0403.019.261", postcode="2440", city="Geel")
+    be.memberships.create(user=users["applicant"], role="manager")
+    nl = make_company("Plan BV", country="NL", number="12345678", postcode="4331 AB", city="Middelburg")
+    nl.memberships.create(user=users["other_applicant"], role="manager")
+    application = services.application_create(actor=users["applicant"], call=call, lead=be, title="Idee")
+    assert application.stage == Stage.IDEA and application.required_sections == ["summary", "cross_border"]
+    application.sections = {"summary": "Kort idee.", "cross_border": "Samen over de grens."}
+    application.planned_start = timezone.now().date() + dt.timedelta(days=90)
+    application.save()
+    application.themes.set(call.themes.all()[:1])
+    partner = Partner.objects.create(application=application, company=nl, order=1)
+    BudgetLine.objects.create(
+        partner=application.partners.get(is_lead=True),
+        category="consumables",
+        description="Indicatief",
+        amount=Decimal("10000"),
+    )
+    BudgetLine.objects.create(
+        partner=partner, category="consumables", description="Indicatief", amount=Decimal("10000")
+    )
+    sign(application.partners.get(is_lead=True), users["applicant"])
+    sign(partner, users["other_applicant"])
+    services.application_submit(actor=users["applicant"], application=application, idempotency_key="idea")
+
+    client.force_login(users["applicant"])  # the applicant cannot invite itself
+    assert client.post(reverse("applications:invite_full", args=[application.pk])).status_code == 403
+    client.force_login(users["secretariat"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("applications:invite_full", args=[application.pk]))
+    application.refresh_from_db()
+    assert application.stage == Stage.FULL and application.status == ApplicationStatus.DRAFT
+    assert application.deadline == call.full_proposal_closes_at
+    assert "section.missing" in {m.rule_id for m in application_checks(application)}  # the full sections now
+    assert mail.outbox[-1].to == ["applicant@test.example"]
+    # After the idea deadline the full proposal can still be edited until its own deadline.
+    from unittest import mock
+
+    with mock.patch("crossroads.core.clock.now", return_value=call.closes_at + dt.timedelta(days=1)):
+        services.shared_update(
+            actor=users["applicant"],
+            application=application,
+            data={"title": "Volledig"},
+            version=application.lock_version,
+        )

@@ -44,9 +44,58 @@ class SharedForm(forms.ModelForm):
                 max_length=20000,
             )
         self.fields["version"].initial = self.instance.lock_version
+        for code, label in INDICATORS.items():
+            self.fields[f"indicator_{code}"] = forms.DecimalField(
+                label=label,
+                required=False,
+                min_value=0,
+                max_digits=14,
+                decimal_places=2,
+                localize=True,
+                initial=self.instance.indicators.get(code),
+            )
+
+    def indicators_data(self) -> dict[str, str]:
+        return {
+            code: str(self.cleaned_data[f"indicator_{code}"])
+            for code in INDICATORS
+            if self.cleaned_data.get(f"indicator_{code}") is not None
+        }
 
     def sections_data(self) -> dict[str, str]:
         return {code: self.cleaned_data.get(f"section_{code}", "") for code in self.section_codes}
+
+
+INDICATORS = {
+    "new_products": _("New products, processes or services to the market (number)"),
+    "jobs": _("Jobs created within two years after the project (FTE)"),
+    "turnover": _("Expected additional yearly turnover after three years (€)"),
+}
+
+
+class WorkPackageForm(forms.Form):
+    title = forms.CharField(label=_("Work package title"), max_length=200)
+    description = forms.CharField(
+        label=_("What happens in it"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args: Any, partners: list, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.partner_fields = []
+        for partner in partners:
+            name = f"effort_{partner.pk}"
+            self.fields[name] = forms.DecimalField(
+                label=_("Effort of %(partner)s (person-months)") % {"partner": partner},
+                required=False,
+                min_value=0,
+                max_digits=6,
+                decimal_places=1,
+                localize=True,
+            )
+            self.partner_fields.append((partner, name))
+
+    def effort(self) -> dict[str, Decimal]:
+        return {str(p.pk): self.cleaned_data.get(name) or Decimal("0") for p, name in self.partner_fields}
 
 
 class PartnerForm(forms.ModelForm):

@@ -28,6 +28,11 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class Stage(models.TextChoices):
+    IDEA = "idea", _("Project idea")
+    FULL = "full", _("Full proposal")
+
+
 class Application(models.Model):
     call = models.ForeignKey("programme.Call", on_delete=models.PROTECT, related_name="applications")
     lead_company = models.ForeignKey("companies.Company", on_delete=models.PROTECT, related_name="led_applications")
@@ -41,6 +46,7 @@ class Application(models.Model):
     planned_start = models.DateField(_("planned start"), null=True, blank=True)
     indicators = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT)
+    stage = models.CharField(_("stage"), max_length=4, choices=Stage.choices, default=Stage.FULL)
     lock_version = models.PositiveIntegerField(default=1)  # optimistic lock of the shared part
     copied_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -55,6 +61,24 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def deadline(self):  # type: ignore[no-untyped-def]
+        """Project ideas close with the call; invited full proposals of a two-stage call may close later."""
+        if self.stage == Stage.FULL and self.call.stages == 2 and self.call.full_proposal_closes_at:
+            return self.call.full_proposal_closes_at
+        return self.call.closes_at
+
+    def window_open(self, moment) -> bool:  # type: ignore[no-untyped-def]
+        return self.call.opens_at <= moment < self.deadline
+
+    @property
+    def required_sections(self) -> list[str]:
+        return list(self.call.idea_sections if self.stage == Stage.IDEA else self.call.required_sections)
+
+    @property
+    def required_attachments(self) -> list[str]:
+        return [] if self.stage == Stage.IDEA else list(self.call.required_attachments)
 
 
 class PartnerRole(models.TextChoices):

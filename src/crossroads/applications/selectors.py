@@ -122,7 +122,7 @@ def application_facts(application: Application) -> tuple[ApplicationFacts, Grant
         themes=frozenset(application.themes.values_list("code", flat=True)),
         call_themes=frozenset(call.themes.values_list("code", flat=True)),
         sections_filled=frozenset(k for k, v in application.sections.items() if (v or "").strip()),
-        required_sections=tuple(call.required_sections),
+        required_sections=tuple(application.required_sections),
         attachments=frozenset(application.attachments.values_list("kind", flat=True)),
         # Quotations are needed only when there are external costs to quote.
         required_attachments=tuple(

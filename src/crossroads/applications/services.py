@@ -21,7 +21,7 @@ from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
 from crossroads.programme.models import Call
 
-from .models import Application, ApplicationStatus, BudgetLine, Partner, Submission
+from .models import Application, ApplicationStatus, BudgetLine, Partner, Stage, Submission
 from .rules.budget import BudgetError, PersonnelLine, personnel_cost
 from .rules.checks import blocking
 from .selectors import application_checks, cost_rules
@@ -52,7 +52,7 @@ def _member_emails(company: Company) -> list[str]:
 def _editable(application: Application) -> None:
     if application.status != ApplicationStatus.DRAFT:
         raise ApplicationError(_("A submitted application can no longer be changed; withdraw it first."))
-    if not application.call.is_open(clock.now()):
+    if not application.window_open(clock.now()):
         raise ApplicationError(_("The call is closed: the application can no longer be changed."))
 
 
@@ -61,7 +61,12 @@ def application_create(*, actor: Any, call: Call, lead: Company, title: str) -> 
     if not call.is_open(clock.now()):
         raise ApplicationError(_("This call is not open."))
     application = Application.objects.create(
-        call=call, lead_company=lead, title=title, created_by=actor, duration_months=call.programme.max_duration_months
+        call=call,
+        lead_company=lead,
+        title=title,
+        created_by=actor,
+        duration_months=call.programme.max_duration_months,
+        stage=Stage.IDEA if call.stages == 2 else Stage.FULL,
     )
     Partner.objects.create(application=application, company=lead, is_lead=True)
     audit_record(actor=actor, verb="application.create", obj=application, after=snapshot(application))
@@ -313,7 +318,7 @@ def application_submit(*, actor: Any, application: Application, idempotency_key:
     if application.status == ApplicationStatus.SUBMITTED:
         return application.submissions.first()
     now = clock.now()
-    if not application.call.is_open(now):
+    if not application.window_open(now):
         raise ApplicationError(
             _("The deadline has passed: the call closed at %(time)s.") % {"time": _brussels(application.call.closes_at)}
         )
@@ -350,7 +355,7 @@ def application_withdraw(*, actor: Any, application: Application) -> Application
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != ApplicationStatus.SUBMITTED:
         raise ApplicationError(_("Only a submitted application can be withdrawn."))
-    if not application.call.is_open(clock.now()):
+    if not application.window_open(clock.now()):
         raise ApplicationError(_("After the deadline an application can no longer be withdrawn."))
     if not application.lead_company.memberships.filter(user=actor).exists():
         raise ApplicationError(_("Only the lead partner withdraws the application."))
@@ -462,3 +467,65 @@ def attachment_add(
     attachment.save()
     audit_record(actor=actor, verb="attachment.add", obj=attachment, after=snapshot(attachment))
     return attachment
+
+
+@transaction.atomic
+def work_package_save(
+    *,
+    actor: Any,
+    application: Application,
+    title: str,
+    description: str,
+    effort: dict[str, Decimal],
+    number: int | None = None,
+) -> Any:
+    """Add or replace a work package of the shared part, with each partner's effort in person-months."""
+    from .models import WorkPackage
+
+    _editable(application)
+    number = number or (max((w.number for w in application.work_packages.all()), default=0) + 1)
+    package, _created = WorkPackage.objects.update_or_create(
+        application=application,
+        number=number,
+        defaults={"title": title, "description": description, "effort": {k: str(v) for k, v in effort.items() if v}},
+    )
+    audit_record(actor=actor, verb="work_package.save", obj=package, after=snapshot(package))
+    return package
+
+
+@transaction.atomic
+def work_package_delete(*, actor: Any, package: Any) -> None:
+    _editable(package.application)
+    audit_record(actor=actor, verb="work_package.delete", obj=package, before=snapshot(package))
+    package.delete()
+
+
+@transaction.atomic
+def application_invite_full(*, actor: Any, application: Application) -> Application:
+    """Two-stage calls: the secretariat invites a submitted project idea to write the full proposal."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.stage != Stage.IDEA or application.status != ApplicationStatus.SUBMITTED:
+        raise ApplicationError(_("Only a submitted project idea can be invited to a full proposal."))
+    before = snapshot(application)
+    application.stage, application.status, application.submitted_at = Stage.FULL, ApplicationStatus.DRAFT, None
+    application.lock_version += 1
+    application.save()
+    Partner.objects.filter(application=application).update(confirmed_at=None)
+    audit_record(
+        actor=actor, verb="application.invite_full", obj=application, before=before, after=snapshot(application)
+    )
+    recipients = _member_emails(application.lead_company)
+    link = _site(reverse("applications:detail", args=[application.pk]))
+    deadline = _brussels(application.deadline)
+
+    def send() -> None:
+        send_mail(
+            _("Invitation to submit a full proposal: %(title)s") % {"title": application.title},
+            _("Your project idea was selected. Complete the full proposal before %(deadline)s: %(link)s\n")
+            % {"deadline": deadline, "link": link},
+            settings.DEFAULT_FROM_EMAIL,
+            recipients,
+        )
+
+    transaction.on_commit(send)
+    return application

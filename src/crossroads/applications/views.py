@@ -6,17 +6,26 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.companies.models import Company
 from crossroads.core import clock
 from crossroads.core.views import forbidden
-from crossroads.programme.models import Call
+from crossroads.programme.models import Call, CallDocument
 
 from . import services
 from .check_text import describe_check, link_for
-from .forms import AttachmentForm, BudgetLineForm, CopyForm, DeclarationsForm, PartnerForm, SharedForm
+from .forms import (
+    AttachmentForm,
+    BudgetLineForm,
+    CopyForm,
+    DeclarationsForm,
+    PartnerForm,
+    SharedForm,
+    WorkPackageForm,
+)
 from .models import Application, ApplicationStatus, Attachment, BudgetLine, Partner
 from .permissions import can_edit_partner, can_edit_shared, can_start_application, can_view_application
 from .rules.checks import ERROR, check_application
@@ -100,7 +109,7 @@ def _checks(application: Application, *, at_submission: bool = True) -> tuple[li
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application_for(request, pk)
     checks, allocation, summaries = _checks(application)
-    shared_form = SharedForm(instance=application, sections=list(application.call.required_sections))
+    shared_form = SharedForm(instance=application, sections=application.required_sections)
     my = {c.pk for c in _my_companies(request.user)}
     open_calls = [c for c in Call.objects.exclude(pk=application.call_id) if c.is_open(clock.now())]
     return render(
@@ -123,7 +132,14 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "submissions": application.submissions.all(),
             "submit_key": uuid.uuid4().hex,
             "copy_form": CopyForm(calls=open_calls) if open_calls else None,
-            "call_open": application.call.is_open(clock.now()),
+            "work_packages": application.work_packages.all(),
+            "wp_form": WorkPackageForm(
+                partners=list(application.partners.filter(company__isnull=False).select_related("company"))
+            ),
+            "call_open": application.window_open(clock.now()),
+            "can_invite_full": request.user.role in ("secretariat", "admin")
+            and application.stage == "idea"
+            and application.status == ApplicationStatus.SUBMITTED,
         },
     )
 
@@ -151,6 +167,7 @@ def application_shared(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_with_form(request, application, form)
     data = {f: form.cleaned_data[f] for f in ("title", "acronym", "duration_months", "planned_start")}
     data["sections"] = form.sections_data()
+    data["indicators"] = form.indicators_data()
     try:
         saved = services.shared_update(
             actor=request.user,
@@ -198,7 +215,7 @@ def _render_with_form(request, application, form, conflict=None) -> HttpResponse
             "submissions": application.submissions.all(),
             "submit_key": uuid.uuid4().hex,
             "conflict": conflict,
-            "call_open": application.call.is_open(clock.now()),
+            "call_open": application.window_open(clock.now()),
         },
         status=409 if conflict else 400,
     )
@@ -431,3 +448,66 @@ def submission_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         filename=f"aanvraag-{application.pk}-{number}.pdf",
         content_type="application/pdf",
     )
+
+
+@login_required
+@require_POST
+def work_package_add(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_for(request, pk)
+    permission = can_edit_shared(request.user, application)
+    if not permission:
+        return forbidden(request, permission.reason)
+    partners = list(application.partners.select_related("company").filter(company__isnull=False))
+    form = WorkPackageForm(request.POST, partners=partners)
+    if form.is_valid():
+        try:
+            services.work_package_save(
+                actor=request.user,
+                application=application,
+                title=form.cleaned_data["title"],
+                description=form.cleaned_data["description"],
+                effort=form.effort(),
+            )
+        except services.ApplicationError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Work package added."))
+    else:
+        messages.error(request, _("Give the work package a title; efforts are numbers of person-months."))
+    return redirect(reverse("applications:detail", args=[pk]) + "#workplan")
+
+
+@login_required
+@require_POST
+def work_package_delete(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    application = _application_for(request, pk)
+    permission = can_edit_shared(request.user, application)
+    if not permission:
+        return forbidden(request, permission.reason)
+    package = get_object_or_404(application.work_packages, number=number)
+    try:
+        services.work_package_delete(actor=request.user, package=package)
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+    return redirect(reverse("applications:detail", args=[pk]) + "#workplan")
+
+
+def call_document(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """Call documents are public; they are served through here because uploads never sit in the web root."""
+    document = get_object_or_404(CallDocument, pk=pk, call__code=code)
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
+
+
+@login_required
+@require_POST
+def application_invite_full(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application_for(request, pk)
+    if request.user.role not in ("secretariat", "admin"):
+        return forbidden(request, _("Only the secretariat invites project ideas to a full proposal."))
+    try:
+        services.application_invite_full(actor=request.user, application=application)
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The lead partner is invited to write the full proposal."))
+    return redirect("applications:detail", pk=pk)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Call, CostCategory, Criterion, Nuts3, Programme, Province, RegionStatus, Theme
+from .models import Call, CallDocument, CostCategory, Criterion, Nuts3, Programme, Province, RegionStatus, Theme
 
 
 class ThemeInline(admin.TabularInline):
@@ -30,6 +30,11 @@ admin.site.register(Province)
 admin.site.register(Nuts3)
 
 
+class CallDocumentInline(admin.TabularInline):
+    model = CallDocument
+    extra = 0
+
+
 class CriterionInline(admin.TabularInline):
     model = Criterion
     extra = 0
@@ -38,5 +43,5 @@ class CriterionInline(admin.TabularInline):
 @admin.register(Call)
 class CallAdmin(admin.ModelAdmin):
     list_display = ["code", "name_nl", "opens_at", "closes_at", "budget", "stages"]
-    inlines = [CriterionInline]
+    inlines = [CriterionInline, CallDocumentInline]
     filter_horizontal = ["themes"]

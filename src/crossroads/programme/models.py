@@ -242,6 +242,10 @@ def default_sections() -> list[str]:
     return ["summary", "problem", "innovation", "workplan", "cross_border", "impact"]
 
 
+def default_idea_sections() -> list[str]:
+    return ["summary", "cross_border"]
+
+
 def default_attachments() -> list[str]:
     return ["quotations"]
 
@@ -269,6 +273,13 @@ class Call(Bilingual):
     )
     required_sections = models.JSONField(_("required sections"), default=default_sections)
     required_attachments = models.JSONField(_("required attachments"), default=default_attachments, blank=True)
+    idea_sections = models.JSONField(_("sections of a project idea (two-stage calls)"), default=default_idea_sections)
+    full_proposal_closes_at = models.DateTimeField(
+        _("full proposals close (two-stage calls)"),
+        null=True,
+        blank=True,
+        help_text=_("Entered and shown in Europe/Brussels time. Empty: the call's closing moment."),
+    )
     description_nl = models.TextField(_("description (Dutch)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
 
@@ -315,3 +326,22 @@ class Criterion(Bilingual):
         constraints = [models.UniqueConstraint(fields=["call", "code"], name="unique_criterion_code")]
         verbose_name = _("criterion")
         verbose_name_plural = _("criteria")
+
+
+class CallDocument(models.Model):
+    """Public documents of a call: the call text, templates, guidance."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to="calls/")
+    language = models.CharField(
+        _("language"), max_length=2, choices=[("nl", "Nederlands"), ("en", "English")], default="nl"
+    )
+
+    class Meta:
+        ordering = ["call", "title"]
+        verbose_name = _("call document")
+        verbose_name_plural = _("call documents")
+
+    def __str__(self) -> str:
+        return self.title
