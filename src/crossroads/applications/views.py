@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -98,6 +99,16 @@ def my_applications(request: HttpRequest) -> HttpResponse:
 
 
 # ------------------------------------------------------------------------------ the application
+def by_country(summaries: list) -> list[tuple[str, Decimal, Decimal]]:
+    """Eligible costs and grant per country, for the live totals."""
+    totals: dict[str, list[Decimal]] = {}
+    for summary in summaries:
+        row = totals.setdefault(summary.partner.company.country, [Decimal("0"), Decimal("0")])
+        row[0] += summary.costs.eligible
+        row[1] += summary.grant
+    return [(country, costs, grant) for country, (costs, grant) in sorted(totals.items())]
+
+
 def _checks(application: Application, *, at_submission: bool = True) -> tuple[list, object, list]:
     facts, allocation, summaries = application_facts(application)
     checks = check_application(facts, at_submission=at_submission)
@@ -133,6 +144,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "submit_key": uuid.uuid4().hex,
             "copy_form": CopyForm(calls=open_calls) if open_calls else None,
             "work_packages": application.work_packages.all(),
+            "by_country": by_country(summaries),
             "wp_form": WorkPackageForm(
                 partners=list(application.partners.filter(company__isnull=False).select_related("company"))
             ),
