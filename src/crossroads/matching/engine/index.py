@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from .encoders import Encoder
 from .lexical import LexicalIndex
@@ -442,15 +441,7 @@ class MatchEngine:
         return results
 
     def _lex_scores(self, index: LexicalIndex, rows: np.ndarray, text: str) -> np.ndarray:
-        if not text.strip():
-            return np.zeros(rows.size, dtype=np.float32)
-        stacked = sparse.vstack([index._rows[r] for r in rows], format="csr")
-        idf = index._idf()
-        weighted = stacked.multiply(idf[None, :]).tocsr()
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        query = index.query_vector(text)
-        return np.asarray(weighted.dot(query.T).todense()).ravel() / norms
+        return index.scores(text, rows) if text.strip() else np.zeros(rows.size, dtype=np.float32)
 
     def _diversify(self, cand: np.ndarray, fused: np.ndarray, k: int) -> list[int]:
         """One result per company, then maximal marginal relevance so the list is not k near-copies."""

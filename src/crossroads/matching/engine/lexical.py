@@ -1,6 +1,11 @@
 """Lexical similarity: TF-IDF on character n-grams within word boundaries (3-5), so Dutch compounds and exact
-technical terms match ("onkruid" finds "onkruidverdelging"). Hashed features keep the index incremental:
-document frequencies are counted as profiles come and go, and IDF is applied at query time."""
+technical terms match ("onkruid" finds "onkruidverdelging").
+
+Built for an index that grows one profile at a time: features are hashed (no vocabulary to refit), documents are
+appended as blocks, a replaced document gets a new row and its old one is dropped from the mapping. IDF is frozen
+between rebuilds: new rows are weighted with it, and the whole matrix is re-weighted with fresh document
+frequencies once the number of documents has moved by more than 10 % since the last rebuild.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,13 @@ from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
 N_FEATURES = 2**18
+REBUILD_DRIFT = 0.10
+
+
+def _normalise_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags((1.0 / norms).astype(np.float32)).dot(matrix).tocsr()
 
 
 class LexicalIndex:
@@ -20,73 +32,106 @@ class LexicalIndex:
             alternate_sign=False,
             norm=None,
             lowercase=True,
+            dtype=np.float32,
         )
-        self._rows: list[sparse.csr_matrix] = []
-        self._matrix: sparse.csr_matrix | None = None
+        self._blocks: list[sparse.csr_matrix] = []  # sublinear tf, one row per stored document
+        self._tf_cache: sparse.csr_matrix | None = None
+        self._rows = 0  # documents stored (live or not)
+        self._map = np.full(1024, -1, dtype=np.int64)  # engine row -> document row
         self._df = np.zeros(N_FEATURES, dtype=np.int64)
-        self._present: set[int] = set()  # rows holding a document (an empty text is still a document)
+        self._live = 0
+        self._idf: np.ndarray | None = None
+        self._idf_live = 0
+        self._weighted: sparse.csr_matrix | None = None
 
+    # ------------------------------------------------------------------ storage
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
-        counts = self._vectorizer.transform(texts).tocsr().astype(np.float32)
+        counts = self._vectorizer.transform(texts).tocsr()
         counts.data = 1.0 + np.log(counts.data)  # sublinear tf
         return counts
 
+    def _tf(self) -> sparse.csr_matrix:
+        if self._tf_cache is None or self._tf_cache.shape[0] != self._rows:
+            self._tf_cache = (
+                sparse.vstack(self._blocks, format="csr")
+                if self._blocks
+                else sparse.csr_matrix((0, N_FEATURES), dtype=np.float32)
+            )
+            self._blocks = [self._tf_cache]
+        return self._tf_cache
+
+    def _ensure_map(self, row: int) -> None:
+        if row >= self._map.size:
+            grown = np.full(max(row + 1, self._map.size * 2), -1, dtype=np.int64)
+            grown[: self._map.size] = self._map
+            self._map = grown
+
+    def _forget(self, row: int) -> None:
+        old = self._map[row] if row < self._map.size else -1
+        if old >= 0:
+            self._df[self._tf()[old].indices] -= 1
+            self._map[row] = -1
+            self._live -= 1
+
     def add(self, row: int, text: str) -> None:
-        vector = self.transform([text])
-        while len(self._rows) <= row:
-            self._rows.append(sparse.csr_matrix((1, N_FEATURES), dtype=np.float32))
-        old = self._rows[row]
-        if row in self._present:
-            self._df[old.indices] -= 1
-        self._present.add(row)
-        self._rows[row] = vector
-        self._df[vector.indices] += 1
-        self._matrix = None
+        self.add_many(row, [text])
 
     def add_many(self, first_row: int, texts: list[str]) -> None:
-        """Append rows `first_row`.. in one vectoriser call (bulk loading)."""
+        """Store documents for engine rows first_row, first_row + 1, ... in one vectoriser call."""
         if not texts:
             return
-        vectors = self.transform(texts)
-        while len(self._rows) < first_row:
-            self._rows.append(sparse.csr_matrix((1, N_FEATURES), dtype=np.float32))
-        for offset in range(vectors.shape[0]):
-            row = vectors.getrow(offset)
-            self._present.add(len(self._rows))
-            self._rows.append(row)
-            self._df[row.indices] += 1
-        self._matrix = None
+        for row in range(first_row, first_row + len(texts)):
+            self._ensure_map(row)
+            if self._map[row] >= 0:
+                self._forget(row)
+        block = self.transform(texts)
+        self._blocks.append(block)
+        start = self._rows
+        self._rows += block.shape[0]
+        self._map[first_row : first_row + len(texts)] = np.arange(start, self._rows)
+        self._df += np.bincount(block.indices, minlength=N_FEATURES)
+        self._live += len(texts)
 
     def remove(self, row: int) -> None:
-        if row in self._present:
-            self._df[self._rows[row].indices] -= 1
-            self._rows[row] = sparse.csr_matrix((1, N_FEATURES), dtype=np.float32)
-            self._present.discard(row)
-            self._matrix = None
+        if row < self._map.size:
+            self._forget(row)
 
-    def _idf(self) -> np.ndarray:
-        return (np.log((1.0 + len(self._present)) / (1.0 + self._df)) + 1.0).astype(np.float32)
-
-    def matrix(self) -> sparse.csr_matrix:
-        if self._matrix is None:
-            stacked = sparse.vstack(self._rows, format="csr") if self._rows else sparse.csr_matrix((0, N_FEATURES))
-            weighted = stacked.multiply(self._idf()[None, :]).tocsr()
-            norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-            norms[norms == 0] = 1.0
-            self._matrix = sparse.diags(1.0 / norms).dot(weighted).tocsr().astype(np.float32)
-        return self._matrix
+    # ---------------------------------------------------------------- weighting
+    def _current(self) -> tuple[sparse.csr_matrix, np.ndarray]:
+        """The idf-weighted, row-normalised matrix and the idf it used (rebuilt when the corpus drifted)."""
+        drift = abs(self._live - self._idf_live) > REBUILD_DRIFT * max(self._idf_live, 1)
+        if self._idf is None or self._weighted is None or drift:
+            self._idf = (np.log((1.0 + self._live) / (1.0 + self._df)) + 1.0).astype(np.float32)
+            self._idf_live = self._live
+            self._weighted = _normalise_rows(self._tf().multiply(self._idf[None, :]).tocsr())
+        elif self._weighted.shape[0] < self._rows:
+            fresh = self._tf()[self._weighted.shape[0] :]
+            self._weighted = sparse.vstack(
+                [self._weighted, _normalise_rows(fresh.multiply(self._idf[None, :]).tocsr())], format="csr"
+            )
+        return self._weighted, self._idf
 
     def query_vector(self, text: str) -> sparse.csr_matrix:
-        weighted = self.transform([text]).multiply(self._idf()[None, :]).tocsr()
-        norm = float(np.sqrt(weighted.multiply(weighted).sum()))
-        return weighted / norm if norm else weighted
+        _weighted, idf = self._current()
+        return _normalise_rows(self.transform([text]).multiply(idf[None, :]).tocsr())
 
     def scores(self, text: str, rows: np.ndarray | None = None) -> np.ndarray:
-        """Cosine of `text` against all rows (or only `rows`)."""
-        matrix = self.matrix()
-        if rows is not None:
-            matrix = matrix[rows]
-        return np.asarray(matrix.dot(self.query_vector(text).T).todense()).ravel()
+        """Cosine of `text` against the documents of the given engine rows (all rows when None)."""
+        if rows is None:
+            rows = np.arange(self._map.size if self._rows else 0)
+        rows = np.asarray(rows, dtype=np.int64)
+        out = np.zeros(rows.size, dtype=np.float32)
+        if rows.size == 0 or not text.strip():
+            return out
+        weighted, _idf = self._current()
+        inside = rows < self._map.size
+        documents = np.full(rows.size, -1, dtype=np.int64)
+        documents[inside] = self._map[rows[inside]]
+        present = documents >= 0
+        if present.any():
+            query = self.query_vector(text)
+            out[present] = np.asarray(weighted[documents[present]].dot(query.T).todense()).ravel()
+        return out
 
     def pair_score(self, left: str, right: str) -> float:
         a, b = self.query_vector(left), self.query_vector(right)
