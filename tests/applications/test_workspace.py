@@ -303,3 +303,12 @@ def test_two_stage_call_idea_then_invited_full_proposal(client, users, programme
             data={"title": "Volledig"},
             version=application.lock_version,
         )
+
+
+def test_junk_identifiers_give_404_not_500(client, users, consortium, call):
+    client.force_login(users["applicant"])
+    assert client.post(reverse("applications:start", args=[call.code]), {"lead": "abc"}).status_code == 404
+    url = reverse("applications:partner", args=[consortium["application"].pk, consortium["lead"].pk])
+    assert client.post(url, {"action": "delete_line", "line": "x"}).status_code == 404
+    response = client.post(reverse("matching:saved_search_create"), {"for": "c:abc", "name": "Zoek"})
+    assert response.status_code == 302

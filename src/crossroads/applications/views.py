@@ -83,7 +83,10 @@ def application_start(request: HttpRequest, code: str) -> HttpResponse:
     permission = can_start_application(request.user)
     if not permission:
         return forbidden(request, permission.reason)
-    lead = get_object_or_404(Company, pk=request.POST.get("lead"), memberships__user=request.user)
+    lead_pk = request.POST.get("lead", "")
+    if not lead_pk.isdigit():
+        raise Http404
+    lead = get_object_or_404(Company, pk=lead_pk, memberships__user=request.user)
     title = (request.POST.get("title") or "").strip()[:200] or _("New application")
     try:
         application = services.application_create(actor=request.user, call=call, lead=lead, title=title)
@@ -316,7 +319,10 @@ def partner_detail(request: HttpRequest, pk: int, partner_pk: int) -> HttpRespon
                     messages.success(request, _("Budget line added."))
                     return redirect(f"{request.path}#budget")
             elif action == "delete_line":
-                line = get_object_or_404(BudgetLine, pk=request.POST.get("line"), partner=partner)
+                line_pk = request.POST.get("line", "")
+                if not line_pk.isdigit():
+                    raise Http404
+                line = get_object_or_404(BudgetLine, pk=line_pk, partner=partner)
                 services.budget_line_delete(actor=request.user, line=line)
                 messages.success(request, _("Budget line deleted."))
                 return redirect(f"{request.path}#budget")

@@ -105,7 +105,7 @@ def saved_search_create(request: HttpRequest) -> HttpResponse:
     form = SavedSearchForm(request.POST)
     key = request.POST.get("for", "")
     company = None
-    if key.startswith("c:") and int(key[2:]) in member_company_ids(request.user):
+    if key.startswith("c:") and key[2:].isdigit() and int(key[2:]) in member_company_ids(request.user):
         company = Company.objects.get(pk=key[2:])
     if form.is_valid():
         services.saved_search_create(
