@@ -312,3 +312,28 @@ def test_junk_identifiers_give_404_not_500(client, users, consortium, call):
     assert client.post(url, {"action": "delete_line", "line": "x"}).status_code == 404
     response = client.post(reverse("matching:saved_search_create"), {"for": "c:abc", "name": "Zoek"})
     assert response.status_code == 302
+
+
+def test_nobody_joins_after_the_deadline(client, users, consortium):
+    from unittest import mock
+
+    from crossroads.applications.models import Partner
+    from tests.conftest import make_company, make_user
+
+    late = make_user("late@test.example", "applicant")
+    company = make_company("Laat BV", country="NL", number="99887766", postcode="4331 AB", city="Middelburg")
+    company.memberships.create(user=late, role="manager")
+    partner = Partner.objects.create(application=consortium["application"], invite_token="late-token", order=5)
+    client.force_login(late)
+    closes = consortium["application"].call.closes_at
+    with mock.patch("crossroads.core.clock.now", return_value=closes + dt.timedelta(minutes=5)):
+        client.post(reverse("applications:partner_join", args=["late-token"]), {"company": company.pk})
+    partner.refresh_from_db()
+    assert partner.company is None
+
+
+def test_superscript_digits_are_not_ids(client, users, consortium, call):
+    client.force_login(users["applicant"])
+    assert client.post(reverse("applications:start", args=[call.code]), {"lead": "²"}).status_code == 404
+    url = reverse("applications:partner", args=[consortium["application"].pk, consortium["lead"].pk])
+    assert client.post(url, {"action": "delete_line", "line": "²"}).status_code == 404

@@ -223,3 +223,29 @@ def test_establishment_gets_its_region_from_the_postcode(client, users, company_
     assert not company_be.establishments.exclude(pk=site.pk).filter(is_project_site=True).exists()
     page = client.get(reverse("companies:detail", args=[company_be.pk]))
     assert page.context["verdicts"].eligibility.region_status == "extended"
+
+
+def test_a_holding_cannot_reclassify_a_company_the_user_does_not_manage(client, users, company_be, company_nl):
+    from crossroads.companies.models import Holding
+
+    client.force_login(users["applicant"])
+    response = client.post(
+        reverse("companies:holding_add", args=[company_be.pk]),
+        {"direction": "out", "other": company_nl.pk, "percent": "100", "has_control": "on"},
+    )
+    assert response.status_code == 200 and "other" in response.context["form"].errors
+    assert not Holding.objects.exists()
+    assert "Maasdata BV" not in response.content.decode()  # other companies' names are not listed
+
+
+def test_secretariat_may_record_any_holding(client, users, company_be, company_nl):
+    from crossroads.companies.models import Holding
+
+    client.force_login(users["secretariat"])
+    client.post(
+        reverse("companies:holding_add", args=[company_be.pk]),
+        {"direction": "in", "other": company_nl.pk, "percent": "30"},
+    )
+    holding = Holding.objects.get()
+    assert holding.owner == company_nl and holding.owned == company_be
+    assert AuditEvent.objects.filter(verb="holding.save").exists()

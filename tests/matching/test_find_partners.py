@@ -157,3 +157,43 @@ def test_filters_narrow_the_suggestions(client, users, market):
     assert keys(response)  # Noord-Brabant: the Eindhoven and Breda companies
     response = client.get(reverse("matching:find"), {"for": f"c:{market['be'].pk}", "province": "NL34"})
     assert keys(response) == []  # nobody in Zeeland
+
+
+def test_anonymous_title_is_blanked_on_the_interest_pages(client, users, market):
+    profile = market["nl_profile"]
+    profile.title = "Visiolab Eindhoven zoekt recyclers"
+    profile.save()
+    client.force_login(users["applicant"])
+    page = client.get(reverse("matching:interest_create", args=[profile.index_key])).content.decode()
+    assert "Visiolab" not in page
+    client.post(
+        reverse("matching:interest_create", args=[profile.index_key]),
+        {"sender": str(market["be"].pk), "message": "Wij zoeken camera-inspectie voor onze sorteerlijn."},
+    )
+    assert "Visiolab" not in client.get(reverse("matching:interests")).content.decode()
+
+
+def test_company_names_cannot_be_enumerated_through_the_interest_form(client, users, market, programme):
+    from crossroads.matching.embeddings import embeddings_refresh
+    from crossroads.matching.index_service import get_engine
+    from tests.conftest import make_company
+
+    hidden = make_company("Brusselse Geheim BV", number="0412.345.614", postcode="1000", city="Brussel")
+    embeddings_refresh([f"c:{hidden.pk}"])
+    assert get_engine().profile(f"c:{hidden.pk}") is not None  # indexed, but outside the area: never shown
+    client.force_login(users["applicant"])
+    assert client.get(reverse("matching:interest_create", args=[f"c:{hidden.pk}"])).status_code == 404
+    assert client.get(reverse("matching:interest_create", args=["c:²"])).status_code == 404
+    assert client.get(reverse("matching:interest_create", args=[f"c:{market['nl'].pk}"])).status_code == 200
+
+
+def test_deleting_a_saved_search_is_audited(client, users, market):
+    from crossroads.matching.models import SavedSearch
+
+    search = SavedSearch.objects.create(user=users["applicant"], name="Camera's", query="camera")
+    client.force_login(users["other_applicant"])
+    assert client.post(reverse("matching:saved_search_delete", args=[search.pk])).status_code == 404
+    client.force_login(users["applicant"])
+    client.post(reverse("matching:saved_search_delete", args=[search.pk]))
+    assert not SavedSearch.objects.exists()
+    assert AuditEvent.objects.filter(verb="saved_search.delete").exists()

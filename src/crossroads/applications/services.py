@@ -216,6 +216,7 @@ def partner_join(*, actor: Any, token: str, company: Company) -> Partner:
     partner = Partner.objects.select_for_update().filter(invite_token=token).first()
     if partner is None or not token:
         raise ApplicationError(_("This invitation does not exist."))
+    _editable(partner.application)
     if partner.company_id and partner.company_id != company.pk:
         raise ApplicationError(_("This invitation is for another company."))
     if not company.memberships.filter(user=actor).exists():

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from crossroads.companies.models import Company
 from crossroads.core import clock
+from crossroads.core.permissions import is_id
 from crossroads.core.views import forbidden
 from crossroads.programme.models import Call, CallDocument
 
@@ -84,7 +85,7 @@ def application_start(request: HttpRequest, code: str) -> HttpResponse:
     if not permission:
         return forbidden(request, permission.reason)
     lead_pk = request.POST.get("lead", "")
-    if not lead_pk.isdigit():
+    if not is_id(lead_pk):
         raise Http404
     lead = get_object_or_404(Company, pk=lead_pk, memberships__user=request.user)
     title = (request.POST.get("title") or "").strip()[:200] or _("New application")
@@ -320,7 +321,7 @@ def partner_detail(request: HttpRequest, pk: int, partner_pk: int) -> HttpRespon
                     return redirect(f"{request.path}#budget")
             elif action == "delete_line":
                 line_pk = request.POST.get("line", "")
-                if not line_pk.isdigit():
+                if not is_id(line_pk):
                     raise Http404
                 line = get_object_or_404(BudgetLine, pk=line_pk, partner=partner)
                 services.budget_line_delete(actor=request.user, line=line)

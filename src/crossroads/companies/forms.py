@@ -256,10 +256,22 @@ class HoldingForm(forms.ModelForm):
         model = Holding
         fields = ["percent", "has_control"]
 
-    def __init__(self, *args: Any, company: Company, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, company: Company, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.company = company
-        self.fields["other"].queryset = Company.objects.exclude(pk=company.pk)
+        # A holding changes the other enterprise's SME test too, so both sides must be companies the user may
+        # change (members of both, or the secretariat); other links are recorded by the secretariat.
+        from .permissions import can_edit_company
+
+        editable = [c.pk for c in Company.objects.exclude(pk=company.pk).filter(memberships__user=user)]
+        if can_edit_company(user, company).allowed and getattr(user, "role", "") in ("secretariat", "admin"):
+            self.fields["other"].queryset = Company.objects.exclude(pk=company.pk)
+        else:
+            self.fields["other"].queryset = Company.objects.filter(pk__in=editable)
+        self.fields["other"].help_text = _(
+            "Only companies you manage are listed. Ask the programme secretariat to record a holding in or by "
+            "another enterprise."
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from crossroads.core.audit import audit_record
 from crossroads.core.money import parse_amount
+from crossroads.core.permissions import is_id
 from crossroads.programme.regions import PostcodeError, normalise_postcode, nuts3_for_postcode
 
 from . import services
@@ -147,7 +148,7 @@ def check_row(row: dict[str, str], seen: set[tuple[str, str]]) -> tuple[dict[str
     clean["nace"] = codes
     has_figures = any(clean[f] for f in FIGURES) or clean["year"]
     if has_figures:
-        if not clean["year"].isdigit() or not 1900 <= int(clean["year"]) <= 2100:
+        if not is_id(clean["year"]) or not 1900 <= int(clean["year"]) <= 2100:
             errors["year"] = _("Enter the financial year, e.g. 2024.")
         for field in FIGURES:
             try:

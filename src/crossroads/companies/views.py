@@ -203,7 +203,7 @@ def holding_add(request: HttpRequest, pk: int) -> HttpResponse:
     company = _editable_company(request, pk)
     if isinstance(company, HttpResponse):
         return company
-    form = HoldingForm(request.POST or None, company=company)
+    form = HoldingForm(request.POST or None, company=company, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.holding_save(actor=request.user, holding=form.save(commit=False))
         messages.success(request, _("Holding saved."))

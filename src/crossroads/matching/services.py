@@ -219,3 +219,9 @@ def saved_search_create(*, actor: Any, company: Company | None, name: str, query
     )
     audit_record(actor=actor, verb="saved_search.create", obj=search, after=snapshot(search))
     return search
+
+
+@transaction.atomic
+def saved_search_delete(*, actor: Any, search: SavedSearch) -> None:
+    audit_record(actor=actor, verb="saved_search.delete", obj=search, before=snapshot(search))
+    search.delete()

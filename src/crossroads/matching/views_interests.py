@@ -8,21 +8,28 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.companies.models import Company
+from crossroads.core.permissions import is_id
 from crossroads.core.views import forbidden
 
 from . import services
+from .engine.index import ELIGIBLE_REGIONS
 from .forms import InterestForm
+from .index_service import get_engine
 from .models import CooperationProfile, ExpressionOfInterest, ProfileStatus
 from .permissions import can_answer_interest, can_see_identity, member_company_ids
-from .selectors import interests_for
+from .selectors import interests_for, redactor
 
 
 def _target(key: str) -> tuple[Company, CooperationProfile | None]:
+    """A published profile, or a company that the matching shows to others (in the area, eligible)."""
     kind, _sep, pk = key.partition(":")
-    if kind == "p" and pk.isdigit():
+    if kind == "p" and is_id(pk):
         profile = get_object_or_404(CooperationProfile, pk=pk, status=ProfileStatus.PUBLISHED)
         return profile.company, profile
-    if kind == "c" and pk.isdigit():
+    if kind == "c" and is_id(pk):
+        shown = get_engine().profile(key)
+        if shown is None or shown.region_status not in ELIGIBLE_REGIONS or shown.participation == "not_eligible":
+            raise Http404
         return get_object_or_404(Company, pk=pk), None
     raise Http404
 
@@ -52,6 +59,7 @@ def interest_create(request: HttpRequest, key: str) -> HttpResponse:
         {
             "form": form,
             "profile": profile,
+            "profile_title": (profile.title if visible else redactor(target)(profile.title)) if profile else "",
             "target_name": target.legal_name if visible else None,
         },
     )
@@ -60,7 +68,11 @@ def interest_create(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 def interests(request: HttpRequest) -> HttpResponse:
     received, sent = interests_for(request.user)
-    sent_rows = [(i, can_see_identity(request.user, i.target_company, i.target_profile)) for i in sent]
+    sent_rows = []
+    for interest in sent:
+        visible = can_see_identity(request.user, interest.target_company, interest.target_profile)
+        title = interest.target_profile.title if interest.target_profile else ""
+        sent_rows.append((interest, visible, title if visible else redactor(interest.target_company)(title)))
     return render(request, "matching/interests.html", {"received": received, "sent": sent_rows})
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.companies.models import Company
+from crossroads.core.permissions import is_id
 from crossroads.core.views import forbidden
 from crossroads.programme.models import Province
 from crossroads.programme.selectors import current_programme
@@ -105,7 +106,7 @@ def saved_search_create(request: HttpRequest) -> HttpResponse:
     form = SavedSearchForm(request.POST)
     key = request.POST.get("for", "")
     company = None
-    if key.startswith("c:") and key[2:].isdigit() and int(key[2:]) in member_company_ids(request.user):
+    if key.startswith("c:") and is_id(key[2:]) and int(key[2:]) in member_company_ids(request.user):
         company = Company.objects.get(pk=key[2:])
     if form.is_valid():
         services.saved_search_create(
@@ -130,6 +131,6 @@ def saved_searches(request: HttpRequest) -> HttpResponse:
 @require_POST
 def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
     search = get_object_or_404(SavedSearch, pk=pk, user=request.user)
-    search.delete()
+    services.saved_search_delete(actor=request.user, search=search)
     messages.success(request, _("Saved search deleted."))
     return redirect("matching:saved_searches")
