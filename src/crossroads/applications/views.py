@@ -120,11 +120,9 @@ def _checks(application: Application, *, at_submission: bool = True) -> tuple[li
     return rendered, allocation, summaries
 
 
-@login_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _application_for(request, pk)
+def _detail(request, application, *, form=None, conflict=None, status=200) -> HttpResponse:  # type: ignore[no-untyped-def]
+    """The application page; also re-rendered with the posted form after an error or a conflict."""
     checks, allocation, summaries = _checks(application)
-    shared_form = SharedForm(instance=application, sections=application.required_sections)
     my = {c.pk for c in _my_companies(request.user)}
     open_calls = [c for c in Call.objects.exclude(pk=application.call_id) if c.is_open(clock.now())]
     return render(
@@ -132,7 +130,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "applications/application_detail.html",
         {
             "application": application,
-            "shared_form": shared_form,
+            "shared_form": form or SharedForm(instance=application, sections=application.required_sections),
+            "conflict": conflict,
             "can_edit_shared": can_edit_shared(request.user, application).allowed
             and application.status == ApplicationStatus.DRAFT,
             "is_lead": application.lead_company_id in my,
@@ -141,6 +140,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "errors": [c for c in checks if c["severity"] == ERROR],
             "allocation": allocation,
             "summaries": summaries,
+            "by_country": by_country(summaries),
             "invited": application.partners.filter(company__isnull=True),
             "attachments": application.attachments.all(),
             "attachment_form": AttachmentForm(),
@@ -148,7 +148,6 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "submit_key": uuid.uuid4().hex,
             "copy_form": CopyForm(calls=open_calls) if open_calls else None,
             "work_packages": application.work_packages.all(),
-            "by_country": by_country(summaries),
             "wp_form": WorkPackageForm(
                 partners=list(application.partners.filter(company__isnull=False).select_related("company"))
             ),
@@ -157,7 +156,13 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and application.stage == "idea"
             and application.status == ApplicationStatus.SUBMITTED,
         },
+        status=status,
     )
+
+
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _application_for(request, pk))
 
 
 @login_required
@@ -173,14 +178,12 @@ def application_shared(request: HttpRequest, pk: int) -> HttpResponse:
             if wants_json
             else forbidden(request, permission.reason)
         )
-    form = SharedForm(
-        request.POST, instance=Application.objects.get(pk=pk), sections=list(application.call.required_sections)
-    )
+    form = SharedForm(request.POST, instance=Application.objects.get(pk=pk), sections=application.required_sections)
     if not form.is_valid():
         if wants_json:
             return JsonResponse({"errors": form.errors}, status=400)
         messages.error(request, _("Please correct the fields marked below."))
-        return _render_with_form(request, application, form)
+        return _detail(request, application, form=form, status=400)
     data = {f: form.cleaned_data[f] for f in ("title", "acronym", "duration_months", "planned_start")}
     data["sections"] = form.sections_data()
     data["indicators"] = form.indicators_data()
@@ -198,7 +201,7 @@ def application_shared(request: HttpRequest, pk: int) -> HttpResponse:
                 {"conflict": str(exc), "version": exc.version, "current": {k: str(v) for k, v in exc.current.items()}},
                 status=409,
             )
-        return _render_with_form(request, application, form, conflict=exc)
+        return _detail(request, application, form=form, conflict=exc, status=409)
     except services.ApplicationError as exc:
         if wants_json:
             return JsonResponse({"error": str(exc)}, status=400)
@@ -208,33 +211,6 @@ def application_shared(request: HttpRequest, pk: int) -> HttpResponse:
         return JsonResponse({"saved": True, "version": saved.lock_version})
     messages.success(request, _("Saved."))
     return redirect("applications:detail", pk=pk)
-
-
-def _render_with_form(request, application, form, conflict=None) -> HttpResponse:  # type: ignore[no-untyped-def]
-    checks, allocation, summaries = _checks(application)
-    return render(
-        request,
-        "applications/application_detail.html",
-        {
-            "application": application,
-            "shared_form": form,
-            "can_edit_shared": True,
-            "is_lead": True,
-            "my_companies": {c.pk for c in _my_companies(request.user)},
-            "checks": checks,
-            "errors": [c for c in checks if c["severity"] == ERROR],
-            "allocation": allocation,
-            "summaries": summaries,
-            "invited": application.partners.filter(company__isnull=True),
-            "attachments": application.attachments.all(),
-            "attachment_form": AttachmentForm(),
-            "submissions": application.submissions.all(),
-            "submit_key": uuid.uuid4().hex,
-            "conflict": conflict,
-            "call_open": application.window_open(clock.now()),
-        },
-        status=409 if conflict else 400,
-    )
 
 
 @login_required
