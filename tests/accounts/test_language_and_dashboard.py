@@ -62,3 +62,15 @@ def test_signup_creates_an_applicant_not_staff(client, programme):
 
 def test_healthz(client, db):
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_secretariat_manages_calls_in_the_admin_but_applicants_do_not(client, users):
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)  # creates the secretariat group (post_migrate)
+    users["secretariat"].save()
+    client.force_login(users["secretariat"])
+    assert client.get("/admin/programme/call/add/").status_code == 200
+    assert client.get("/admin/accounts/user/").status_code == 403
+    client.force_login(users["applicant"])
+    assert client.get("/admin/programme/call/add/").status_code == 302  # to the admin login

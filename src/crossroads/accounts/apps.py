@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "crossroads.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from .signals import connect
+
+        connect()

@@ -75,7 +75,7 @@ def _user(spec: DemoUser) -> User:
         user = User.objects.create_user(spec.email, DEMO_PASSWORD)
     user.first_name, user.last_name, user.role = spec.first_name, spec.last_name, spec.role
     user.agency = PartnerOrganisation.objects.filter(code=spec.agency).first() if spec.agency else None
-    user.is_staff = user.is_superuser = spec.role == Role.ADMIN
+    user.is_superuser = spec.role == Role.ADMIN
     user.save()
     user.covered_provinces.set(Province.objects.filter(code__in=spec.provinces))
     EmailAddress.objects.update_or_create(user=user, email=spec.email, defaults={"verified": True, "primary": True})

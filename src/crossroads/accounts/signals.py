@@ -1,0 +1,51 @@
+"""The secretariat manages calls and the rulebook in the admin: its accounts are staff with the permissions of
+the "Programme secretariat" group. Kept in step with the role on every save."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models.signals import post_migrate, post_save, pre_save
+
+SECRETARIAT_GROUP = "Programme secretariat"
+SECRETARIAT_PERMISSIONS = {
+    "programme": ["call", "criterion", "calldocument", "theme", "costcategory", "regionstatus", "programme"],
+}
+
+
+def ensure_groups(**kwargs) -> None:  # type: ignore[no-untyped-def]
+    group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    wanted = []
+    for app_label, models in SECRETARIAT_PERMISSIONS.items():
+        for model in models:
+            actions = ["view", "change"] if model == "programme" else ["view", "add", "change", "delete"]
+            wanted += list(
+                Permission.objects.filter(
+                    content_type__app_label=app_label, codename__in=[f"{a}_{model}" for a in actions]
+                )
+            )
+    group.permissions.set(wanted)
+
+
+def staff_flag(sender, instance, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    if instance.role in ("secretariat", "admin"):
+        instance.is_staff = True
+    elif not instance.is_superuser:
+        instance.is_staff = False
+
+
+def group_membership(sender, instance, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    group = Group.objects.filter(name=SECRETARIAT_GROUP).first()
+    if group is None:
+        return
+    if instance.role == "secretariat":
+        instance.groups.add(group)
+    else:
+        instance.groups.remove(group)
+
+
+def connect() -> None:
+    from .models import User
+
+    post_migrate.connect(ensure_groups, dispatch_uid="accounts-groups")
+    pre_save.connect(staff_flag, sender=User, dispatch_uid="accounts-staff-flag")
+    post_save.connect(group_membership, sender=User, dispatch_uid="accounts-group-membership")
