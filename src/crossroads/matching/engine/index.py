@@ -95,7 +95,7 @@ class MatchEngine:
     def embed_many(self, profiles: list[MatchProfile], batch: int = 64) -> list[ProfileVectors]:
         return embed_profiles(self.encoder, profiles, batch=batch)
 
-    def add(self, profile: MatchProfile, vectors: ProfileVectors | None = None) -> None:
+    def add(self, profile: MatchProfile, vectors: ProfileVectors | None = None, *, lexical: bool = True) -> None:
         """Add or replace one profile; the index stays usable (incremental)."""
         vectors = vectors or self.embed(profile)
         if vectors.encoder != self.encoder.name:
@@ -128,8 +128,9 @@ class MatchEngine:
         self._nace_lo[row], self._nace_hi[row] = self._nace_bits(profile.nace)
         self._passage_text[row] = " ".join(vectors.passage_sentences)
         self._seek_text[row] = " ".join(profile.seeks)
-        self._lex_passage.add(row, self._passage_text[row])
-        self._lex_seek.add(row, self._seek_text[row] or " ")
+        if lexical:
+            self._lex_passage.add(row, self._passage_text[row])
+            self._lex_seek.add(row, self._seek_text[row] or " ")
 
     def add_many(self, profiles: list[MatchProfile], vectors: list[ProfileVectors] | None = None) -> None:
         """Add many profiles at once. New ids are appended in bulk (array writes and one lexical pass);
@@ -137,9 +138,13 @@ class MatchEngine:
         vectors = vectors or self.embed_many(profiles)
         latest = {p.id: (p, v) for p, v in zip(profiles, vectors, strict=True)}  # the last version of an id wins
         fresh = [(p, v) for p, v in latest.values() if p.id not in self._row_of]
-        for profile, vector in latest.values():
-            if profile.id in self._row_of:
-                self.add(profile, vector)
+        known = [(p, v) for p, v in latest.values() if p.id in self._row_of]
+        for profile, vector in known:
+            self.add(profile, vector, lexical=False)
+        if known:  # one lexical pass for all replaced rows instead of one per row
+            rows = [self._row_of[p.id] for p, _v in known]
+            self._lex_passage.add_rows(rows, [self._passage_text[r] for r in rows])
+            self._lex_seek.add_rows(rows, [self._seek_text[r] or " " for r in rows])
         if not fresh:
             return
         start = len(self._ids)

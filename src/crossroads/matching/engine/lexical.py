@@ -78,17 +78,26 @@ class LexicalIndex:
 
     def add_many(self, first_row: int, texts: list[str]) -> None:
         """Store documents for engine rows first_row, first_row + 1, ... in one vectoriser call."""
+        self.add_rows(list(range(first_row, first_row + len(texts))), texts)
+
+    def add_rows(self, rows: list[int], texts: list[str]) -> None:
+        """Store (or replace) the documents of any engine rows in one vectoriser call and one append."""
         if not texts:
             return
-        for row in range(first_row, first_row + len(texts)):
+        for row in rows:
             self._ensure_map(row)
-            if self._map[row] >= 0:
-                self._forget(row)
+        replaced = [row for row in rows if self._map[row] >= 0]
+        if replaced:
+            tf = self._tf()  # stacked once for all replaced rows
+            old = self._map[replaced]
+            self._df -= np.bincount(tf[old].indices, minlength=N_FEATURES)
+            self._map[replaced] = -1
+            self._live -= len(replaced)
         block = self.transform(texts)
         self._blocks.append(block)
         start = self._rows
         self._rows += block.shape[0]
-        self._map[first_row : first_row + len(texts)] = np.arange(start, self._rows)
+        self._map[np.asarray(rows, dtype=np.int64)] = np.arange(start, self._rows)
         self._df += np.bincount(block.indices, minlength=N_FEATURES)
         self._live += len(texts)
 
