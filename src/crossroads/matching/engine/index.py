@@ -56,6 +56,7 @@ class MatchEngine:
         self._seek_text: list[str] = []
         self._lex_passage = LexicalIndex()
         self._lex_seek = LexicalIndex()
+        self._changes = 0  # bumped by every add/remove; cached country blocks compare against it
         self._alloc(capacity)
 
     # ----------------------------------------------------------------- storage
@@ -112,6 +113,7 @@ class MatchEngine:
             self._seek_text.append("")
             self._row_of[profile.id] = row
         previous = self._profiles[row]
+        self._changes += 1
         self._profiles[row], self._vectors[row] = profile, vectors
         self._P[row] = vectors.pooled_passage()
         self._Q[row] = vectors.pooled_query() if vectors.has_seeks else 0.0
@@ -147,6 +149,7 @@ class MatchEngine:
             self._lex_seek.add_rows(rows, [self._seek_text[r] or " " for r in rows])
         if not fresh:
             return
+        self._changes += 1
         start = len(self._ids)
         needed = start + len(fresh)
         if needed > self._capacity:
@@ -187,6 +190,7 @@ class MatchEngine:
     def remove(self, profile_id: str) -> None:
         row = self._row_of.get(profile_id)
         if row is not None:
+            self._changes += 1
             self._active[row] = False
             self._lex_passage.remove(row)
             self._lex_seek.remove(row)
@@ -358,16 +362,29 @@ class MatchEngine:
         rows = np.flatnonzero(mask)
         if rows.size == 0:
             return []
-        # Multiply against all rows and select afterwards: cheaper than copying the masked rows out.
-        if len(queries):
-            forward = (queries @ self._P[:n].T).max(axis=0)[rows]
+        # The products are memory-bound: scan only the rows that can pass. With a searcher that is the other
+        # country's block, kept contiguous; otherwise all rows, selected afterwards.
+        block = self._country_block(searcher) if searcher is not None else None
+        if block is not None:
+            block_rows, P_block, Q_block = block
+            inside = mask[block_rows]
+            rows = block_rows[inside]
+            forward = (queries @ P_block.T).max(axis=0)[inside] if len(queries) else np.zeros(rows.size, np.float32)
+            reverse = (
+                (Q_block @ searcher_passage)[inside]
+                if searcher_passage is not None and not free_text
+                else np.zeros(rows.size, dtype=np.float32)
+            )
         else:
-            forward = np.zeros(rows.size, dtype=np.float32)
+            forward = (queries @ self._P[:n].T).max(axis=0)[rows] if len(queries) else np.zeros(rows.size, np.float32)
+            reverse = (
+                (self._Q[:n] @ searcher_passage)[rows]
+                if searcher_passage is not None and not free_text
+                else np.zeros(rows.size, dtype=np.float32)
+            )
+        if rows.size == 0:
+            return []
         has_seeks = self._has_seeks[rows]
-        if searcher_passage is not None and not free_text:
-            reverse = (self._Q[:n] @ searcher_passage)[rows]
-        else:
-            reverse = np.zeros(rows.size, dtype=np.float32)
         if free_text or searcher_passage is None:
             semantic = forward
         elif searcher_has_seeks:
@@ -444,6 +461,25 @@ class MatchEngine:
                 )
             )
         return results
+
+    def _country_block(self, searcher: MatchProfile) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """Contiguous copies of the other country's active rows, rebuilt only after the index changed."""
+        other = {1: 2, 2: 1}.get(COUNTRY_CODES.get(searcher.country, 0))
+        if other is None:
+            return None
+        n = len(self._ids)
+        version = (n, self._changes)
+        cached = self.__dict__.setdefault("_blocks", {}).get(other)
+        if cached is None or cached[0] != version:
+            block_rows = np.flatnonzero(self._active[:n] & (self._country[:n] == other))
+            cached = (
+                version,
+                block_rows,
+                np.ascontiguousarray(self._P[block_rows]),
+                np.ascontiguousarray(self._Q[block_rows]),
+            )
+            self._blocks[other] = cached
+        return cached[1], cached[2], cached[3]
 
     def _lex_scores(self, index: LexicalIndex, rows: np.ndarray, text: str) -> np.ndarray:
         return index.scores(text, rows) if text.strip() else np.zeros(rows.size, dtype=np.float32)
