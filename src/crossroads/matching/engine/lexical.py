@@ -15,6 +15,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 N_FEATURES = 2**18
 REBUILD_DRIFT = 0.10
+CANDIDATE_ROWS = 2000  # above this many rows, scoring goes column-wise
 
 
 def _normalise_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -139,8 +140,22 @@ class LexicalIndex:
         present = documents >= 0
         if present.any():
             query = self.query_vector(text)
-            out[present] = np.asarray(weighted[documents[present]].dot(query.T).todense()).ravel()
+            if present.sum() > CANDIDATE_ROWS:
+                # Many rows (free-text recall): go through the query's few n-gram columns instead of the rows.
+                by_column = self._columns(weighted)
+                every = np.asarray(by_column[:, query.indices].dot(query.data)).ravel()
+                out[present] = every[documents[present]]
+            else:
+                out[present] = np.asarray(weighted[documents[present]].dot(query.T).todense()).ravel()
         return out
+
+    def _columns(self, weighted: sparse.csr_matrix) -> sparse.csc_matrix:
+        """Column-major copy of the weighted matrix, made once per change of the matrix."""
+        cached = self.__dict__.get("_csc")
+        if cached is None or cached[0] is not weighted:
+            cached = (weighted, weighted.tocsc())
+            self._csc = cached
+        return cached[1]
 
     def pair_score(self, left: str, right: str) -> float:
         a, b = self.query_vector(left), self.query_vector(right)
