@@ -337,3 +337,23 @@ def test_superscript_digits_are_not_ids(client, users, consortium, call):
     assert client.post(reverse("applications:start", args=[call.code]), {"lead": "²"}).status_code == 404
     url = reverse("applications:partner", args=[consortium["application"].pk, consortium["lead"].pk])
     assert client.post(url, {"action": "delete_line", "line": "²"}).status_code == 404
+
+
+def test_fixed_rate_call_needs_no_employment_cost(client, users, consortium):
+    call = consortium["application"].call
+    call.personnel_cost_method, call.fixed_hourly_rate = "fixed_rate", Decimal("55.00")
+    call.save()
+    client.force_login(users["other_applicant"])
+    url = reverse("applications:partner", args=[consortium["application"].pk, consortium["partner"].pk])
+    client.post(url, {"action": "line", "category": "personnel", "description": "Analyse", "hours": "100", "fte": "1"})
+    line = BudgetLine.objects.get(description="Analyse")
+    assert line.hourly_rate == Decimal("55.00") and line.amount == Decimal("5500.00")
+
+
+def test_calendar_clips_to_the_end_of_the_month():
+    from crossroads.core.calendar import add_months, add_years
+
+    assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
+    assert add_years(dt.date(2024, 2, 29), 3) == dt.date(2027, 2, 28)
+    moment = dt.datetime(2026, 8, 31, 16, 0, tzinfo=dt.UTC)
+    assert add_months(moment, 12) == dt.datetime(2027, 8, 31, 16, 0, tzinfo=dt.UTC)

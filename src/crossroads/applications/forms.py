@@ -142,13 +142,17 @@ class BudgetLineForm(forms.ModelForm):
             "quotation_reference",
         ]
 
+    def __init__(self, *args: Any, fixed_rate: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fixed_rate = fixed_rate  # a call with a fixed hourly rate needs no employment cost
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         category = data.get("category")
         if category == "personnel":
             if data.get("hours") in (None, ""):
                 self.add_error("hours", _("Enter the hours this person works on the project."))
-            if data.get("annual_cost") in (None, "") and not self._fixed_rate:
+            if data.get("annual_cost") in (None, "") and not self.fixed_rate:
                 self.add_error("annual_cost", _("Enter the last documented annual gross employment cost."))
         elif data.get("amount") in (None, ""):
             self.add_error("amount", _("Enter the amount."))
@@ -157,8 +161,6 @@ class BudgetLineForm(forms.ModelForm):
         if data.get("amount") is None:
             data["amount"] = Decimal("0")
         return data
-
-    _fixed_rate = False
 
 
 class DeclarationsForm(forms.Form):

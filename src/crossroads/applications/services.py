@@ -19,6 +19,7 @@ from django_tasks import task
 from crossroads.companies.models import Company
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
+from crossroads.core.formatting import site_url
 from crossroads.programme.models import Call
 
 from .models import Application, ApplicationStatus, BudgetLine, Partner, Stage, Submission
@@ -39,10 +40,6 @@ class ConflictError(ApplicationError):
         super().__init__(message)
         self.current = current
         self.version = version
-
-
-def _site(path: str) -> str:
-    return settings.CROSSROADS_SITE_URL.rstrip("/") + path
 
 
 def _member_emails(company: Company) -> list[str]:
@@ -187,7 +184,7 @@ def partner_add(*, actor: Any, application: Application, company: Company | None
     )
     audit_record(actor=actor, verb="partner.add", obj=partner, after=snapshot(partner))
     recipients = _member_emails(company) if company else [email]
-    link = _site(reverse("applications:partner_join", args=[partner.invite_token]))
+    link = site_url(reverse("applications:partner_join", args=[partner.invite_token]))
 
     def send() -> None:
         with override(getattr(actor, "language", "nl") or "nl"):
@@ -516,7 +513,7 @@ def application_invite_full(*, actor: Any, application: Application) -> Applicat
         actor=actor, verb="application.invite_full", obj=application, before=before, after=snapshot(application)
     )
     recipients = _member_emails(application.lead_company)
-    link = _site(reverse("applications:detail", args=[application.pk]))
+    link = site_url(reverse("applications:detail", args=[application.pk]))
     deadline = _brussels(application.deadline)
 
     def send() -> None:

@@ -271,7 +271,8 @@ def partner_detail(request: HttpRequest, pk: int, partner_pk: int) -> HttpRespon
     partner = get_object_or_404(Partner.objects.select_related("company"), pk=partner_pk, application=application)
     can_edit = can_edit_partner(request.user, partner).allowed and application.status == ApplicationStatus.DRAFT
     part_form = PartnerForm(instance=partner)
-    line_form = BudgetLineForm()
+    fixed_rate = application.call.method == "fixed_rate"
+    line_form = BudgetLineForm(fixed_rate=fixed_rate)
     conflict = None
     if request.method == "POST":
         if not can_edit:
@@ -290,7 +291,7 @@ def partner_detail(request: HttpRequest, pk: int, partner_pk: int) -> HttpRespon
                     messages.success(request, _("Saved."))
                     return redirect("applications:partner", pk=pk, partner_pk=partner.pk)
             elif action == "line":
-                line_form = BudgetLineForm(request.POST)
+                line_form = BudgetLineForm(request.POST, fixed_rate=fixed_rate)
                 if line_form.is_valid():
                     services.budget_line_save(actor=request.user, partner=partner, line=line_form.save(commit=False))
                     messages.success(request, _("Budget line added."))

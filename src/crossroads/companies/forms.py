@@ -212,10 +212,6 @@ class FinancialYearForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.company = company
 
-    def clean_staff_fte(self) -> Decimal:
-        value = self.cleaned_data["staff_fte"]
-        return value
-
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("is_interim") and not (data.get("attested_on") and data.get("attested_by")):

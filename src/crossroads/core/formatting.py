@@ -36,3 +36,10 @@ def format_percent(value: Decimal | None) -> str:
     if value is None:
         return "–"
     return f"{formats.number_format(value, 2, use_l10n=True)} %"
+
+
+def site_url(path: str) -> str:
+    """Absolute link for e-mails sent outside a request (CROSSROADS_SITE_URL + path)."""
+    from django.conf import settings
+
+    return settings.CROSSROADS_SITE_URL.rstrip("/") + path

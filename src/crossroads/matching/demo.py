@@ -12,10 +12,10 @@ from django.db import transaction
 from crossroads.companies.demo import DEMO_DATA
 from crossroads.companies.models import Company
 from crossroads.core import clock
+from crossroads.core.calendar import add_months
 
 from .embeddings import company_keys, embeddings_refresh
 from .models import CooperationProfile, ExpressionOfInterest, ProfileStatus
-from .services import _months_later
 from .signals import refresh_suppressed
 
 
@@ -43,7 +43,7 @@ def demo_matching_load() -> dict[str, int]:
                     "is_anonymous": index % 7 == 3,
                     "status": ProfileStatus.PUBLISHED,
                     "published_at": now,
-                    "expires_at": _months_later(now, settings.PROFILE_VALIDITY_MONTHS),
+                    "expires_at": add_months(now, settings.PROFILE_VALIDITY_MONTHS),
                     "languages": ["nl", "en"],
                 },
             )

@@ -14,10 +14,11 @@ from django.utils.translation import override
 
 from crossroads.core import clock
 from crossroads.core.audit import audit_record
+from crossroads.core.formatting import site_url
 
 from .embeddings import schedule_refresh
 from .models import CooperationProfile, Embedding, ExpressionOfInterest, InterestStatus, ProfileStatus, SavedSearch
-from .services import _mail_members, _site
+from .services import _mail_members
 
 
 def _send_to(user, subject_and_body) -> None:  # type: ignore[no-untyped-def]
@@ -45,7 +46,7 @@ def profiles_expire_and_remind() -> tuple[int, int]:
         .filter(status=ProfileStatus.PUBLISHED, expires_at__lte=soon, reminder_sent_at__isnull=True)
         .select_related("company")
     ):
-        link = _site(reverse("matching:profile_detail", args=[profile.pk]))
+        link = site_url(reverse("matching:profile_detail", args=[profile.pk]))
 
         def message(profile: CooperationProfile = profile, link: str = link) -> tuple[str, str]:
             return (
@@ -80,7 +81,7 @@ def interests_expire_and_remind() -> tuple[int, int]:
         .filter(status=InterestStatus.PENDING, expires_at__lte=soon, reminder_sent_at__isnull=True)
         .select_related("sender_company", "target_company")
     ):
-        link = _site(reverse("matching:interests"))
+        link = site_url(reverse("matching:interests"))
 
         def message(interest: ExpressionOfInterest = interest, link: str = link) -> tuple[str, str]:
             return (
@@ -117,7 +118,7 @@ def digests_send() -> int:
             results = [r for r in results if r.key in fresh_keys]
             if results:
                 lines = "\n".join(
-                    f"- {r.title} ({r.province}): {_site(r.profile_url or r.company_url or '/')}" for r in results
+                    f"- {r.title} ({r.province}): {site_url(r.profile_url or r.company_url or '/')}" for r in results
                 )
 
                 def message(search: SavedSearch = search, lines: str = lines, count: int = len(results)):  # type: ignore[no-untyped-def]

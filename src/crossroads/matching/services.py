@@ -16,6 +16,8 @@ from django.utils.translation import override
 from crossroads.companies.models import Company
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
+from crossroads.core.calendar import add_months
+from crossroads.core.formatting import site_url
 
 from . import states
 from .embeddings import schedule_refresh
@@ -27,17 +29,6 @@ from .models import (
     ProfileStatus,
     SavedSearch,
 )
-
-
-def _months_later(moment: dt.datetime, months: int) -> dt.datetime:
-    index = moment.month - 1 + months
-    year, month = moment.year + index // 12, index % 12 + 1
-    for day in (moment.day, 30, 29, 28):
-        try:
-            return moment.replace(year=year, month=month, day=min(moment.day, day))
-        except ValueError:
-            continue
-    raise ValueError(moment)
 
 
 def _mail_members(company: Company, subject_and_body) -> None:  # type: ignore[no-untyped-def]
@@ -52,10 +43,6 @@ def _mail_members(company: Company, subject_and_body) -> None:  # type: ignore[n
                 send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
     transaction.on_commit(send)
-
-
-def _site(path: str) -> str:
-    return settings.CROSSROADS_SITE_URL.rstrip("/") + path
 
 
 # --------------------------------------------------------------------------- profiles
@@ -79,7 +66,7 @@ def profile_set_status(*, actor: Any, profile: CooperationProfile, status: str) 
     now = clock.now()
     if status == ProfileStatus.PUBLISHED:
         profile.published_at = profile.published_at if profile.status == ProfileStatus.PUBLISHED else now
-        profile.expires_at = _months_later(now, settings.PROFILE_VALIDITY_MONTHS)
+        profile.expires_at = add_months(now, settings.PROFILE_VALIDITY_MONTHS)
         profile.reminder_sent_at = None
     profile.status = status
     profile.save()
@@ -112,7 +99,7 @@ def interest_send(
         expires_at=clock.now() + dt.timedelta(days=settings.INTEREST_VALIDITY_DAYS),
     )
     audit_record(actor=actor, verb="interest.send", obj=interest, after=snapshot(interest))
-    link = _site(reverse("matching:interests"))
+    link = site_url(reverse("matching:interests"))
     about = profile.title if profile else target.legal_name
 
     def message_for_target() -> tuple[str, str]:
@@ -148,7 +135,7 @@ def interest_answer(*, actor: Any, interest: ExpressionOfInterest, accept: bool)
     audit_record(actor=actor, verb=f"interest.{interest.status}", obj=interest, before=before, after=snapshot(interest))
     target = interest.target_company
     anonymous = interest.target_is_anonymous
-    link = _site(reverse("matching:interests"))
+    link = site_url(reverse("matching:interests"))
 
     def message_for_sender() -> tuple[str, str]:
         if accept:

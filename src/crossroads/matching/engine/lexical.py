@@ -156,7 +156,3 @@ class LexicalIndex:
             cached = (weighted, weighted.tocsc())
             self._csc = cached
         return cached[1]
-
-    def pair_score(self, left: str, right: str) -> float:
-        a, b = self.query_vector(left), self.query_vector(right)
-        return float(a.multiply(b).sum())
