@@ -27,6 +27,7 @@ messages: $(STAMP)
 run: $(STAMP) var messages
 	DEBUG=1 $(PY) manage.py migrate --noinput -v0
 	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py matching_snapshot
 	@echo "Starting the background worker and the web server at http://$(HOST):$(PORT) (Ctrl-C stops both)."
 	DEBUG=1 $(PY) manage.py db_worker -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)

@@ -195,6 +195,8 @@ PROFILE_VALIDITY_MONTHS = int(os.environ.get("PROFILE_VALIDITY_MONTHS", "12"))
 PROFILE_REMINDER_DAYS = int(os.environ.get("PROFILE_REMINDER_DAYS", "30"))
 INTEREST_VALIDITY_DAYS = int(os.environ.get("INTEREST_VALIDITY_DAYS", "14"))
 INTEREST_REMINDER_DAYS = int(os.environ.get("INTEREST_REMINDER_DAYS", "3"))
+# Where `manage.py matching_snapshot` writes the index snapshot that web processes start from ("" = none).
+MATCHING_SNAPSHOT_DIR = os.environ.get("MATCHING_SNAPSHOT_DIR", str(VAR_DIR / "matching-index"))
 
 LOGGING = {
     "version": 1,
@@ -208,6 +210,7 @@ if env_bool("CROSSROADS_TESTING"):
     # Fast hashing in tests only; real deployments keep Django's default PBKDF2.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    MATCHING_SNAPSHOT_DIR = ""  # tests that need one point it at a temporary directory
 CROSSROADS_SITE_URL = os.environ.get("CROSSROADS_SITE_URL", "http://127.0.0.1:8000")
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 FILE_UPLOAD_MAX_MEMORY_SIZE = ATTACHMENT_MAX_BYTES + 1024 * 1024

@@ -3,7 +3,6 @@ in the background worker; the in-memory index picks up changed rows on its next 
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import logging
@@ -17,6 +16,7 @@ from crossroads.companies.models import Company
 
 from .engine import MatchProfile, ProfileVectors, default_encoder
 from .engine.index import TEXT_PREPARATION_VERSION, embed_profiles
+from .engine.types import profile_to_json
 from .models import CooperationProfile, Embedding
 from .profiles import company_match_profile, cooperation_match_profile, is_matchable
 
@@ -25,28 +25,6 @@ log = logging.getLogger(__name__)
 
 def encoder():  # type: ignore[no-untyped-def]
     return default_encoder(settings.CROSSROADS_ENCODER)
-
-
-def profile_to_json(profile: MatchProfile) -> dict:
-    data = dataclasses.asdict(profile)
-    for key, value in data.items():
-        if isinstance(value, frozenset | tuple):
-            data[key] = sorted(value) if isinstance(value, frozenset) else list(value)
-    return data
-
-
-def profile_from_json(data: dict) -> MatchProfile:
-    fields = {f.name: f for f in dataclasses.fields(MatchProfile)}
-    values = {}
-    for key, value in data.items():
-        if key not in fields:
-            continue
-        if key in {"themes", "group_ids"}:
-            value = frozenset(value)
-        elif key in {"offers", "seeks", "nace"}:
-            value = tuple(value)
-        values[key] = value
-    return MatchProfile(**values)
 
 
 def _text_hash(profile: MatchProfile, encoder_name: str, version: str) -> str:

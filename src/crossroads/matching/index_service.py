@@ -1,16 +1,27 @@
-"""The process-wide in-memory index, kept in step with the Embedding table by cheap incremental syncs."""
+"""The process-wide in-memory index, kept in step with the Embedding table by cheap incremental syncs.
+
+A process starts from the latest snapshot (`manage.py matching_snapshot`) when there is one: loading it takes
+seconds where rebuilding from the table takes about a minute at 100k rows. Rows changed after the snapshot was
+taken are then read from the table like any other sync, and rows deleted since are dropped.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
+from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 
-from .embeddings import encoder, profile_from_json, vectors_from_row
+from .embeddings import encoder, vectors_from_row
 from .engine import MatchEngine
+from .engine.snapshot import SnapshotMismatch, current_snapshot, load_snapshot, save_snapshot
+from .engine.types import profile_from_json
 from .models import Embedding
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _state: dict = {"engine": None, "synced_until": None}
 # Rows saved in the same second as the last sync are read again; replacing a row is idempotent.
@@ -20,7 +31,7 @@ _OVERLAP = dt.timedelta(seconds=2)
 def get_engine() -> MatchEngine:
     with _lock:
         if _state["engine"] is None:
-            _state["engine"] = MatchEngine(encoder())
+            _state["engine"], _state["synced_until"] = _start()
         _sync(_state["engine"])
         return _state["engine"]
 
@@ -29,6 +40,38 @@ def reset() -> None:
     """Forget the index (tests, or after re-encoding everything)."""
     with _lock:
         _state["engine"], _state["synced_until"] = None, None
+
+
+def snapshot_write() -> Path:
+    """Save the up-to-date index as the snapshot new processes start from."""
+    root = settings.MATCHING_SNAPSHOT_DIR
+    if not root:
+        raise ValueError("MATCHING_SNAPSHOT_DIR is not set")
+    with _lock:
+        if _state["engine"] is None:
+            _state["engine"], _state["synced_until"] = _start()
+        _sync(_state["engine"])
+        return save_snapshot(_state["engine"], root, extra={"synced_until": _state["synced_until"].isoformat()})
+
+
+def _start() -> tuple[MatchEngine, dt.datetime | None]:
+    """The snapshot's engine and the time it was synced until, or an empty engine when there is no usable one."""
+    enc = encoder()
+    directory = current_snapshot(settings.MATCHING_SNAPSHOT_DIR) if settings.MATCHING_SNAPSHOT_DIR else None
+    if directory is None:
+        return MatchEngine(enc), None
+    try:
+        engine, extra = load_snapshot(directory, enc)
+        synced_until = dt.datetime.fromisoformat(extra["synced_until"])
+    except (SnapshotMismatch, OSError, ValueError, KeyError) as error:
+        log.warning("matching snapshot %s not used: %s", directory, error)
+        return MatchEngine(enc), None
+    live = set(Embedding.objects.filter(active=True, encoder=enc.name).values_list("key", flat=True))
+    for key in engine.ids():
+        if key not in live:  # deleted (or switched off) since the snapshot; changed rows come with the sync
+            engine.remove(key)
+    log.info("matching index loaded from %s (%d rows)", directory, len(engine))
+    return engine, synced_until
 
 
 def _sync(engine: MatchEngine) -> None:

@@ -195,6 +195,10 @@ class MatchEngine:
             self._lex_passage.remove(row)
             self._lex_seek.remove(row)
 
+    def ids(self) -> list[str]:
+        """Ids of the profiles in the index."""
+        return [key for row, key in enumerate(self._ids) if key is not None and self._active[row]]
+
     def profile(self, profile_id: str) -> MatchProfile | None:
         row = self._row_of.get(profile_id)
         return self._profiles[row] if row is not None and self._active[row] else None

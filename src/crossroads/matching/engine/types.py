@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,34 @@ class MatchProfile:
     participation: str = "core"  # core (SME) / limited (allowed roles) / not_eligible
     trl: int | None = None
     kind: str = "company"  # company / profile
+
+
+_SET_FIELDS = frozenset({"themes", "group_ids"})
+_TUPLE_FIELDS = frozenset({"offers", "seeks", "nace"})
+
+
+def profile_to_json(profile: MatchProfile) -> dict:
+    """Plain JSON data of a profile (sets sorted, tuples as lists), for the database and snapshots."""
+    data = dataclasses.asdict(profile)
+    for key in _SET_FIELDS:
+        data[key] = sorted(data[key])
+    for key in _TUPLE_FIELDS:
+        data[key] = list(data[key])
+    return data
+
+
+def profile_from_json(data: dict) -> MatchProfile:
+    """The profile back from `profile_to_json` data; keys the dataclass no longer has are ignored."""
+    known = {f.name for f in dataclasses.fields(MatchProfile)}
+    values = {}
+    for key, value in data.items():
+        if key in _SET_FIELDS:
+            value = frozenset(value)
+        elif key in _TUPLE_FIELDS:
+            value = tuple(value)
+        if key in known:
+            values[key] = value
+    return MatchProfile(**values)
 
 
 @dataclass
