@@ -9,6 +9,8 @@ from django.db.models.signals import post_migrate, post_save, pre_save
 SECRETARIAT_GROUP = "Programme secretariat"
 SECRETARIAT_PERMISSIONS = {
     "programme": ["call", "criterion", "calldocument", "theme", "costcategory", "regionstatus", "programme"],
+    # The assessor pool (expertise, employer and shareholdings for the conflict checks) is kept in the admin.
+    "assessment": ["assessorprofile"],
 }
 
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "crossroads.companies",
     "crossroads.matching",
     "crossroads.applications",
+    "crossroads.assessment",
 ]
 
 MIDDLEWARE = [

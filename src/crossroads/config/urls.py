@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from crossroads.assessment.urls import api_urlpatterns as assessment_api
 from crossroads.matching.urls import api_urlpatterns
 
 urlpatterns = [
@@ -11,5 +12,7 @@ urlpatterns = [
     path("partners/", include("crossroads.matching.urls")),
     path("", include("crossroads.applications.urls")),
     path("api/v1/matching/", include((api_urlpatterns, "matching_api"))),
+    path("assessment/", include("crossroads.assessment.urls")),
+    path("api/v1/assessment/", include((assessment_api, "assessment_api"))),
     path("admin/", admin.site.urls),
 ]

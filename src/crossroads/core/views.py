@@ -31,7 +31,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "recent": companies.order_by("-updated_at")[:10],
         "provinces": sorted(user.province_codes()) if user.role == Role.ADVISER else [],
     }
+    context |= _assessment_context(user)
     return render(request, "core/dashboard.html", context)
+
+
+def _assessment_context(user) -> dict:  # type: ignore[no-untyped-def]
+    """What the dashboard shows of the assessment: decisions to applicants, open assessments to assessors, the
+    calls to the secretariat."""
+    from crossroads.assessment.models import AssignmentStatus
+    from crossroads.assessment.selectors import assignments_of, decisions_visible_to
+    from crossroads.programme.models import Call
+
+    if user.role == Role.APPLICANT:
+        return {"decisions": decisions_visible_to(user).order_by("-decided_at")}
+    if user.role == Role.ASSESSOR:
+        return {"open_assessments": assignments_of(user).filter(status=AssignmentStatus.INVITED).count()}
+    if user.role in (Role.SECRETARIAT, Role.ADMIN):
+        return {"assessment_calls": Call.objects.order_by("-closes_at")}
+    return {}
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

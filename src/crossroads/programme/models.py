@@ -129,6 +129,14 @@ class Programme(Bilingual):
         _("roles open to large companies and knowledge institutions"), default=list, blank=True
     )
 
+    # Assessment and award
+    assessment_days = models.PositiveSmallIntegerField(_("days an assessor has to score"), default=21)
+    assessment_reminder_days = models.PositiveSmallIntegerField(_("remind assessors this many days before"), default=3)
+    conflict_lookback_years = models.PositiveSmallIntegerField(
+        _("a joint project this recent is a conflict of interest (years)"), default=3
+    )
+    objection_weeks = models.PositiveSmallIntegerField(_("weeks to lodge an objection"), default=6)
+
     class Meta:
         ordering = ["-start_date"]
         verbose_name = _("programme")
@@ -250,6 +258,16 @@ def default_attachments() -> list[str]:
     return ["quotations"]
 
 
+class AllocationPolicy(models.TextChoices):
+    SKIP = "skip", _("Skip to the next application that fits")
+    REDUCE = "reduce", _("Offer a reduced grant to the first that does not fit")
+    STOP = "stop", _("Stop at the first that does not fit")
+
+
+def default_tie_breakers() -> list[str]:
+    return ["cross_border", "innovation", "submitted_at"]
+
+
 class Call(Bilingual):
     """A call for proposals: a window, a budget, the criteria grid and the rules applications follow."""
 
@@ -282,6 +300,29 @@ class Call(Bilingual):
     )
     description_nl = models.TextField(_("description (Dutch)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
+    # Selection
+    overall_threshold = models.DecimalField(
+        _("overall threshold (weighted score out of 100)"), max_digits=5, decimal_places=2, default=Decimal("60")
+    )
+    allocation_policy = models.CharField(
+        _("when the next application does not fit the budget"),
+        max_length=8,
+        choices=AllocationPolicy.choices,
+        default=AllocationPolicy.SKIP,
+    )
+    reduced_grant_min_share = models.DecimalField(
+        _("smallest reduced grant, as a share of the request"),
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+    )
+    tie_breakers = models.JSONField(
+        _("tie-breakers"),
+        default=default_tie_breakers,
+        help_text=_("Criterion codes in order, then submitted_at (earlier first)."),
+    )
+    assessors_per_application = models.PositiveSmallIntegerField(_("assessors per application"), default=3)
 
     class Meta:
         ordering = ["-opens_at"]

@@ -109,6 +109,7 @@ def call_create(*, programme: Programme, data: dict[str, Any], call: dict[str, A
         closes_at=moment(call["closes"]),
         budget=Decimal(call["budget"]),
         stages=call.get("stages", 1),
+        overall_threshold=Decimal(data.get("overall_threshold", "60")),
     )
     created.themes.set(programme.themes.all())
     for order, criterion in enumerate(data.get("default_criteria", [])):

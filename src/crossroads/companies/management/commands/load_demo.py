@@ -16,11 +16,19 @@ class Command(BaseCommand):
         from crossroads.applications.demo import demo_applications_load
 
         demo_applications_load()
+        from django.test.utils import override_settings
+
+        from crossroads.assessment.demo import demo_assessment_load
+
+        # The demo's screening verdicts and invitations would otherwise print a dozen e-mails over the logins.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            assessment = demo_assessment_load()
         out = self.stdout.write
         out(
             self.style.SUCCESS(
                 f"Demo programme loaded: {counts['companies']} fictional companies, {matching['profiles']} cooperation "
-                f"profiles; {matching['encoded']} of {matching['keys']} matchable items encoded."
+                f"profiles; {matching['encoded']} of {matching['keys']} matchable items encoded; "
+                f"{assessment['applications']} applications in the assessment demo call."
             )
         )
         out("")

@@ -1,0 +1,140 @@
+"""Forms of the assessment. Scores accept a decimal comma; times are entered in Brussels time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from crossroads.core import clock
+from crossroads.core.money import parse_amount
+from crossroads.programme.models import AllocationPolicy
+
+from .models import AssessorProfile, Outcome
+
+
+class RequestItemsForm(forms.Form):
+    items = forms.CharField(label=_("Missing items"), widget=forms.Textarea(attrs={"rows": 4}))
+    deadline = forms.DateTimeField(
+        label=_("Deadline (Brussels time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
+    )
+
+    def clean_deadline(self) -> dt.datetime:
+        value = self.cleaned_data["deadline"].replace(tzinfo=clock.BRUSSELS)
+        if value <= clock.now():
+            raise forms.ValidationError(_("The deadline must lie in the future."))
+        return value
+
+
+class IneligibleForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DeclarationForm(forms.Form):
+    has_conflict = forms.TypedChoiceField(
+        label=_("Do you have a conflict of interest with this application or one of its partners?"),
+        choices=[("no", _("No, I have no conflict of interest")), ("yes", _("Yes, I have a conflict of interest"))],
+        widget=forms.RadioSelect,
+        coerce=lambda v: v == "yes",
+    )
+    explanation = forms.CharField(
+        label=_("Explanation (when you have a conflict)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("has_conflict") and not (data.get("explanation") or "").strip():
+            self.add_error("explanation", _("Say briefly what the conflict of interest is."))
+        return data
+
+
+class DueDateForm(forms.Form):
+    due_date = forms.DateField(
+        label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}), input_formats=["%Y-%m-%d", "%d-%m-%Y"]
+    )
+
+    def clean_due_date(self) -> dt.date:
+        value = self.cleaned_data["due_date"]
+        if value <= clock.today_brussels():
+            raise forms.ValidationError(_("The due date must lie in the future."))
+        return value
+
+
+class WhatIfForm(forms.Form):
+    """Changed numbers for a what-if; empty fields keep the call's own."""
+
+    budget = forms.CharField(label=_("Budget (EUR)"), required=False)
+    overall_threshold = forms.DecimalField(
+        label=_("Overall threshold (out of 100)"), required=False, min_value=0, max_value=100, decimal_places=2
+    )
+    criterion_threshold = forms.DecimalField(
+        label=_("Threshold per criterion (all criteria)"), required=False, min_value=0, max_value=10, decimal_places=1
+    )
+    policy = forms.ChoiceField(label=_("When the next one does not fit"), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["policy"].choices = [("", _("as the call says")), *AllocationPolicy.choices]
+        for name in ("overall_threshold", "criterion_threshold"):
+            self.fields[name].localize = True
+            self.fields[name].widget.is_localized = True
+
+    def clean_budget(self) -> Decimal | None:
+        text = (self.cleaned_data.get("budget") or "").strip()
+        if not text:
+            return None
+        try:
+            value = parse_amount(text)
+        except (ValueError, ArithmeticError):
+            raise forms.ValidationError(_("Enter an amount, for example 1.250.000,00.")) from None
+        if value < 0:
+            raise forms.ValidationError(_("The budget cannot be negative."))
+        return value
+
+    def what_if(self, criteria: list) -> dict:
+        data = self.cleaned_data
+        out: dict = {}
+        if data.get("budget") is not None:
+            out["budget"] = data["budget"]
+        if data.get("overall_threshold") is not None:
+            out["overall_threshold"] = data["overall_threshold"]
+        if data.get("criterion_threshold") is not None:
+            out["thresholds"] = {c.code: data["criterion_threshold"] for c in criteria}
+        if data.get("policy"):
+            out["policy"] = data["policy"]
+        return out
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
+    conditions = forms.CharField(label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    language = forms.ChoiceField(label=_("Language of the letter"), choices=[("nl", "Nederlands"), ("en", "English")])
+
+
+class ObjectionForm(forms.Form):
+    grounds = forms.CharField(label=_("Grounds of your objection"), widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class AssessorProfileForm(forms.ModelForm):
+    class Meta:
+        model = AssessorProfile
+        fields = ["country", "themes", "expertise", "languages_text"]
+
+    languages_text = forms.CharField(label=_("Languages"), required=False, help_text=_("For example: nl, en, fr"))
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].widget = forms.CheckboxSelectMultiple()
+        self.fields["themes"].queryset = self.fields["themes"].queryset.order_by("order")
+        self.fields["languages_text"].initial = ", ".join(self.instance.languages or [])
+
+    def save(self, commit: bool = True) -> AssessorProfile:  # type: ignore[override]
+        self.instance.languages = [
+            code.strip().lower()[:5] for code in self.cleaned_data.get("languages_text", "").split(",") if code.strip()
+        ]
+        return super().save(commit)

@@ -1,0 +1,148 @@
+"""Reads of the assessment: who sees what, the rows of the pages, the inputs of the ranking."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+from crossroads.applications.models import Application, ApplicationStatus
+from crossroads.applications.selectors import grant_allocation
+from crossroads.programme.models import Call
+
+from .models import (
+    AssessorProfile,
+    Assignment,
+    AssignmentStatus,
+    ConsensusScore,
+    Decision,
+    Eligibility,
+    Ranking,
+    Score,
+)
+from .rules import ranking as ranking_rules
+from .rules.consolidation import consolidate
+
+ACTIVE = (AssignmentStatus.INVITED, AssignmentStatus.SUBMITTED)
+
+
+def submitted_applications(call: Call) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(call=call, status=ApplicationStatus.SUBMITTED)
+        .select_related("lead_company", "screening")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def assessable_applications(call: Call) -> QuerySet[Application]:
+    """The applications screened eligible: the only ones assessed and ranked."""
+    return submitted_applications(call).filter(screening__eligibility=Eligibility.ELIGIBLE)
+
+
+def assessor_pool() -> QuerySet[AssessorProfile]:
+    return AssessorProfile.objects.filter(active=True, user__is_active=True).select_related("user").order_by("user_id")
+
+
+def assignments_of(user) -> QuerySet[Assignment]:  # type: ignore[no-untyped-def]
+    """An assessor's own assignments (never the others' on the same application)."""
+    return (
+        Assignment.objects.filter(assessor=user)
+        .exclude(status__in=(AssignmentStatus.PROPOSED, AssignmentStatus.CANCELLED))
+        .select_related("application__call", "application__lead_company")
+        .order_by("due_date", "application_id")
+    )
+
+
+def all_submitted(application: Application) -> bool:
+    """Every active assessor has submitted (and there is at least one): only then are scores compared."""
+    statuses = list(
+        Assignment.objects.filter(application=application, status__in=ACTIVE).values_list("status", flat=True)
+    )
+    return bool(statuses) and all(s == AssignmentStatus.SUBMITTED for s in statuses)
+
+
+def consolidation(application: Application) -> dict:
+    """Each criterion's individual scores (with justifications), spread, outliers and the consensus so far."""
+    criteria = list(application.call.criteria.order_by("order"))
+    scores = Score.objects.filter(
+        assignment__application=application, assignment__status=AssignmentStatus.SUBMITTED
+    ).select_related("assignment__assessor", "criterion")
+    by_assessor: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    details: dict[str, list] = defaultdict(list)
+    for s in scores:
+        name = s.assignment.assessor.get_full_name() or s.assignment.assessor.email
+        by_assessor[name][s.criterion.code] = s.score
+        details[s.criterion.code].append((name, s.score, s.justification))
+    spreads = consolidate(by_assessor, [c.code for c in criteria]) if by_assessor else {}
+    consensus = {c.criterion_id: c for c in ConsensusScore.objects.filter(application=application)}
+    rows = [
+        {
+            "criterion": c,
+            "spread": spreads.get(c.code),
+            "details": sorted(details.get(c.code, []), key=lambda d: d[0]),
+            "consensus": consensus.get(c.pk),
+        }
+        for c in criteria
+    ]
+    return {"rows": rows, "assessors": sorted(by_assessor)}
+
+
+def ranking_rules_for(
+    call: Call,
+    *,
+    budget: Decimal | None = None,
+    overall_threshold: Decimal | None = None,
+    thresholds: dict[str, Decimal] | None = None,
+    policy: str | None = None,
+) -> ranking_rules.RankingRules:
+    """The call's ranking rules, or a what-if variant of them."""
+    thresholds = thresholds or {}
+    criteria = tuple(
+        ranking_rules.Criterion(c.code, Decimal(c.weight), thresholds.get(c.code, c.threshold))
+        for c in call.criteria.order_by("order")
+    )
+    return ranking_rules.RankingRules(
+        criteria=criteria,
+        overall_threshold=call.overall_threshold if overall_threshold is None else overall_threshold,
+        budget=call.budget if budget is None else budget,
+        policy=policy or call.allocation_policy,
+        tie_breakers=tuple(call.tie_breakers),
+        min_reduced_share=call.reduced_grant_min_share,
+    )
+
+
+def ranking_candidates(call: Call) -> list[ranking_rules.Candidate]:
+    """Every eligible application with its consensus scores and requested grant."""
+    applications = list(assessable_applications(call).prefetch_related("consensus__criterion"))
+    out = []
+    for application in applications:
+        scores = {c.criterion.code: c.score for c in application.consensus.all()}
+        out.append(
+            ranking_rules.Candidate(
+                id=str(application.pk),
+                requested_grant=grant_allocation(application).project_grant,
+                scores=scores,
+                eligible=True,
+                submitted_at=application.submitted_at,
+            )
+        )
+    return out
+
+
+def current_ranking(call: Call) -> Ranking | None:
+    return call.rankings.filter(superseded_at__isnull=True).first()
+
+
+def decisions_of_call(call: Call) -> QuerySet[Decision]:
+    return Decision.objects.filter(application__call=call).select_related("application")
+
+
+def decisions_visible_to(user) -> QuerySet[Decision]:  # type: ignore[no-untyped-def]
+    """Decisions on the applications of the user's companies."""
+    companies = user.memberships.values_list("company_id", flat=True)
+    return (
+        Decision.objects.filter(application__partners__company__in=companies)
+        .distinct()
+        .select_related("application__call")
+    )

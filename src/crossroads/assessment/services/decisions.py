@@ -1,0 +1,236 @@
+"""Decisions on a frozen ranking, the grants they create (with the de minimis records), letters, objections, and
+reserve applications moving up when money frees."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from crossroads.applications.models import Application
+from crossroads.applications.selectors import grant_allocation
+from crossroads.companies.models import DeMinimisAid
+from crossroads.core import clock
+from crossroads.core.audit import audit_record, snapshot
+from crossroads.core.formatting import site_url
+from crossroads.programme.models import Call, StateAidBasis
+
+from ..errors import AssessmentError
+from ..models import Decision, Grant, GrantShare, Objection, Outcome
+from ..notify import mail_after_commit, partner_users
+from ..rules.shares import scale_shares
+from ..selectors import current_ranking
+from ..states import OBJECTION, require
+from .ranking import frozen_entry, money
+
+GRANTING_BODY = "CrossRoads Vlaanderen-Nederland (Interreg VI)"
+APPROVED = (Outcome.APPROVE, Outcome.APPROVE_CONDITIONS)
+
+
+def objection_deadline(decided_at: dt.datetime, weeks: int) -> dt.datetime:
+    """End of the day (Brussels) `weeks` after the decision: a deadline people can read off a calendar."""
+    day = decided_at.astimezone(clock.BRUSSELS).date() + dt.timedelta(weeks=weeks)
+    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=clock.BRUSSELS).astimezone(dt.UTC)
+
+
+def granted_total(call: Call) -> Decimal:
+    total = Grant.objects.filter(application__call=call, renounced_at__isnull=True).aggregate(s=Sum("total"))["s"]
+    return (total or Decimal("0")).quantize(Decimal("0.01"))
+
+
+def _grant_create(decision: Decision, amount: Decimal) -> Grant:
+    application = decision.application
+    allocation = grant_allocation(application)
+    shares = allocation.per_partner
+    if amount != allocation.project_grant:
+        shares = scale_shares(shares, amount)
+    grant = Grant.objects.create(
+        application=application, decision=decision, total=amount, created_at=decision.decided_at
+    )
+    programme = application.call.programme
+    for partner in application.partners.select_related("company"):
+        share = shares.get(str(partner.pk), Decimal("0.00"))
+        if share <= 0 or partner.company is None:
+            continue
+        aid = None
+        if programme.state_aid_basis == StateAidBasis.DE_MINIMIS:
+            aid = DeMinimisAid.objects.create(
+                company=partner.company,
+                granted_on=decision.decided_at.astimezone(clock.BRUSSELS).date(),
+                amount=share,
+                granting_body=GRANTING_BODY,
+                description=f"{application.acronym or application.title} ({application.call.code})"[:255],
+            )
+        GrantShare.objects.create(grant=grant, partner=partner, company=partner.company, amount=share, de_minimis=aid)
+    audit_record(
+        actor=decision.decided_by,
+        verb="grant.create",
+        obj=grant,
+        after={"total": amount, "shares": {s.company_id: s.amount for s in grant.shares.all()}},
+    )
+    return grant
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    actor: Any,
+    application: Application,
+    outcome: str,
+    reasons: str,
+    conditions: str = "",
+    language: str = "nl",
+) -> Decision:
+    application = Application.objects.select_for_update().select_related("call__programme").get(pk=application.pk)
+    ranking = current_ranking(application.call)
+    if ranking is None:
+        raise AssessmentError(_("Freeze the ranking first: decisions follow the frozen ranking."))
+    entry = frozen_entry(ranking, application)
+    if entry is None:
+        raise AssessmentError(_("This application is not in the frozen ranking."))
+    if Decision.objects.filter(application=application).exists():
+        raise AssessmentError(_("A decision on this application was already taken."))
+    if outcome not in Outcome.values:
+        raise AssessmentError(_("Choose an outcome."))
+    if not reasons.strip():
+        raise AssessmentError(_("Give the reasons of the decision."))
+    if outcome == Outcome.APPROVE_CONDITIONS and not conditions.strip():
+        raise AssessmentError(_("List the conditions."))
+    if outcome in APPROVED and entry["status"] not in ("funded", "reduced"):
+        raise AssessmentError(
+            _("Only applications above the funding line are approved; reserve applications move up when money frees.")
+        )
+    if outcome == Outcome.RESERVE and entry["status"] != "reserve":
+        raise AssessmentError(_("Only applications on the reserve list of the ranking can be put on reserve."))
+    granted = money(entry["granted"]) if outcome in APPROVED else Decimal("0.00")
+    if granted_total(application.call) + granted > ranking.budget:
+        raise AssessmentError(_("This grant does not fit in the call budget any more."))
+    now = clock.now()
+    decision = Decision.objects.create(
+        application=application,
+        ranking=ranking,
+        outcome=outcome,
+        conditions=conditions.strip(),
+        reasons=reasons.strip(),
+        granted=granted,
+        reserve_position=entry["reserve_position"] if outcome == Outcome.RESERVE else None,
+        language=language if language in ("nl", "en") else "nl",
+        decided_by=actor,
+        decided_at=now,
+        objection_deadline=objection_deadline(now, application.call.programme.objection_weeks),
+    )
+    audit_record(actor=actor, verb="decision.record", obj=decision, after=snapshot(decision))
+    if decision.approved:
+        _grant_create(decision, granted)
+    _send_letter_after_commit(decision)
+    return decision
+
+
+def _send_letter_after_commit(decision: Decision) -> None:
+    transaction.on_commit(lambda: decision_letter_task.enqueue(decision.pk))
+
+
+@task()
+def decision_letter_task(decision_id: int) -> None:
+    """Render the letter in the decision's language, keep it, and mail it to every partner's users."""
+    from ..letters import decision_letter_pdf
+
+    decision = Decision.objects.select_related("application__call").get(pk=decision_id)
+    pdf = decision_letter_pdf(decision)
+    decision.letter.save(f"decision-{decision.application_id}-{decision.pk}.pdf", ContentFile(pdf), save=True)
+    application = decision.application
+    link = site_url(reverse("assessment:decision_detail", args=[decision.pk]))
+
+    def compose(_user: Any) -> tuple[str, str]:
+        return (
+            _("Decision on your application %(title)s") % {"title": application.title},
+            _(
+                "The decision on your application %(title)s is attached (%(outcome)s). You can also read it on your "
+                "dashboard: %(link)s\nAn objection can be lodged until %(deadline)s (Brussels time)."
+            )
+            % {
+                "title": application.title,
+                "outcome": decision.get_outcome_display(),
+                "link": link,
+                "deadline": decision.objection_deadline.astimezone(clock.BRUSSELS).strftime("%d-%m-%Y %H:%M"),
+            },
+        )
+
+    attachment = (f"decision-{application.pk}.pdf", pdf, "application/pdf")
+    mail_after_commit(partner_users(application), compose, lambda: attachment)
+
+
+@transaction.atomic
+def objection_lodge(*, actor: Any, decision: Decision, grounds: str) -> Objection:
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if clock.now() > decision.objection_deadline:
+        raise AssessmentError(_("The deadline for an objection has passed."))
+    if not grounds.strip():
+        raise AssessmentError(_("State the grounds of your objection."))
+    if not decision.application.partners.filter(company__memberships__user=actor).exists():
+        raise AssessmentError(_("Only the partners of this application can object to its decision."))
+    objection = Objection.objects.create(
+        decision=decision, lodged_by=actor, grounds=grounds.strip(), lodged_at=clock.now()
+    )
+    audit_record(actor=actor, verb="objection.lodge", obj=objection, after=snapshot(objection))
+    return objection
+
+
+@transaction.atomic
+def objection_resolve(*, actor: Any, objection: Objection, status: str) -> Objection:
+    objection = Objection.objects.select_for_update().get(pk=objection.pk)
+    require(OBJECTION, objection.status, status)
+    before = snapshot(objection)
+    objection.status = status
+    objection.save()
+    audit_record(actor=actor, verb="objection.resolve", obj=objection, before=before, after=snapshot(objection))
+    return objection
+
+
+@transaction.atomic
+def grant_renounce(*, actor: Any, grant: Grant) -> Decision | None:
+    """The partners give up an approved grant; the money goes back and the first reserve application that fits
+    moves up. Returns the decision that moved up, if any."""
+    grant = Grant.objects.select_for_update().select_related("application__call").get(pk=grant.pk)
+    if grant.renounced_at is not None:
+        raise AssessmentError(_("This grant was already given up."))
+    before = snapshot(grant)
+    grant.renounced_at = clock.now()
+    grant.save(update_fields=["renounced_at"])
+    for share in grant.shares.select_related("de_minimis"):
+        if share.de_minimis is not None:  # aid that is not paid is not aid: it leaves the ledger
+            audit_record(actor=actor, verb="de_minimis.remove", obj=share.de_minimis, before=snapshot(share.de_minimis))
+            share.de_minimis.delete()
+    audit_record(actor=actor, verb="grant.renounce", obj=grant, before=before, after=snapshot(grant))
+    return reserve_promote(actor=actor, call=grant.application.call)
+
+
+@transaction.atomic
+def reserve_promote(*, actor: Any, call: Call) -> Decision | None:
+    """Approve the first application of the reserve list (in reserve order) whose request fits the money freed."""
+    ranking = current_ranking(call)
+    if ranking is None:
+        return None
+    available = ranking.budget - granted_total(call)
+    reserve = Decision.objects.select_for_update().filter(ranking=ranking, outcome=Outcome.RESERVE)
+    for decision in reserve.order_by("reserve_position"):
+        requested = money(frozen_entry(ranking, decision.application)["requested"])
+        if requested > available:
+            continue
+        before = snapshot(decision)
+        decision.outcome, decision.granted, decision.decided_at = Outcome.APPROVE, requested, clock.now()
+        decision.reasons = decision.reasons + "\n\n" + _("Moved up from the reserve list when budget became available.")
+        decision.objection_deadline = objection_deadline(decision.decided_at, call.programme.objection_weeks)
+        decision.save()
+        audit_record(actor=actor, verb="decision.promote", obj=decision, before=before, after=snapshot(decision))
+        _grant_create(decision, requested)
+        _send_letter_after_commit(decision)
+        return decision
+    return None

@@ -1,0 +1,131 @@
+"""Scores of the assessors (independent until all have submitted) and the committee's consensus."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from crossroads.applications.models import Application
+from crossroads.core import clock
+from crossroads.core.audit import audit_record
+
+from ..errors import AssessmentError
+from ..models import Assignment, AssignmentStatus, ConsensusScore, Decision, Score
+from ..permissions import can_score
+from ..selectors import all_submitted
+from ..states import ASSIGNMENT, require
+
+HALF = Decimal("0.5")
+
+
+class ScoreErrors(AssessmentError):
+    """Per-criterion problems: {criterion code: message}; nothing was saved."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(_("Some scores need attention."))
+        self.errors = errors
+
+
+def parse_score(text: Any, scale_max: int) -> Decimal:
+    """A score typed by a person: decimal comma accepted, 0 to the scale's maximum in steps of 0.5."""
+    try:
+        value = Decimal(str(text).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        raise ValueError(_("Enter a number, for example 7 or 7,5.")) from None
+    if not value.is_finite() or value < 0 or value > scale_max:
+        raise ValueError(_("Enter a score from 0 to %(max)s.") % {"max": scale_max})
+    if value % HALF != 0:
+        raise ValueError(_("Use whole or half points, for example 7 or 7,5."))
+    return value.quantize(Decimal("0.1"))
+
+
+def _validated(criteria: list, values: dict[str, tuple[str, str]], *, complete: bool, text_missing: str = "") -> dict:
+    """{criterion code: (score or None, justification)}; raises ScoreErrors with every problem at once."""
+    errors, clean = {}, {}
+    for criterion in criteria:
+        text, justification = values.get(criterion.code, ("", ""))
+        justification = (justification or "").strip()
+        score = None
+        if str(text or "").strip():
+            try:
+                score = parse_score(text, criterion.scale_max)
+            except ValueError as error:
+                errors[criterion.code] = str(error)
+                continue
+        if complete and score is None:
+            errors[criterion.code] = _("Give a score.")
+        elif complete and not justification:
+            errors[criterion.code] = text_missing or _("A justification is required for every score.")
+        clean[criterion.code] = (score, justification)
+    if errors:
+        raise ScoreErrors(errors)
+    return clean
+
+
+@transaction.atomic
+def scores_save(*, actor: Any, assignment: Assignment, values: dict[str, tuple[str, str]], submit: bool) -> Assignment:
+    """Save the assessor's scores as a draft, or submit them (all criteria, each with a justification)."""
+    assignment = Assignment.objects.select_for_update().select_related("application__call").get(pk=assignment.pk)
+    allowed = can_score(actor, assignment)
+    if not allowed:
+        raise AssessmentError(str(allowed.reason))
+    criteria = list(assignment.application.call.criteria.order_by("order"))
+    clean = _validated(criteria, values, complete=submit)
+    before = {s.criterion.code: [str(s.score), s.justification] for s in assignment.scores.select_related("criterion")}
+    for criterion in criteria:
+        score, justification = clean[criterion.code]
+        if score is None:
+            Score.objects.filter(assignment=assignment, criterion=criterion).delete()
+            continue
+        Score.objects.update_or_create(
+            assignment=assignment, criterion=criterion, defaults={"score": score, "justification": justification}
+        )
+    after = {code: [str(s) if s is not None else None, j] for code, (s, j) in clean.items()}
+    if submit:
+        require(ASSIGNMENT, assignment.status, AssignmentStatus.SUBMITTED)
+        assignment.status, assignment.submitted_at = AssignmentStatus.SUBMITTED, clock.now()
+        assignment.save()
+    verb = "scores.submit" if submit else "scores.save"
+    audit_record(actor=actor, verb=verb, obj=assignment, before={"scores": before}, after={"scores": after})
+    return assignment
+
+
+@transaction.atomic
+def assignment_reopen(*, actor: Any, assignment: Assignment) -> Assignment:
+    """Give submitted scores back to the assessor (before the committee's consensus)."""
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if ConsensusScore.objects.filter(application_id=assignment.application_id).exists():
+        raise AssessmentError(_("The committee already recorded a consensus for this application."))
+    require(ASSIGNMENT, assignment.status, AssignmentStatus.INVITED)
+    assignment.status, assignment.submitted_at = AssignmentStatus.INVITED, None
+    assignment.save()
+    audit_record(actor=actor, verb="assignment.reopen", obj=assignment, after={"status": assignment.status})
+    return assignment
+
+
+@transaction.atomic
+def consensus_record(*, actor: Any, application: Application, values: dict[str, tuple[str, str]]) -> None:
+    """The committee's score and rationale per criterion, once every assessor has submitted."""
+    application = Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    if not all_submitted(application):
+        raise AssessmentError(_("The consensus is recorded after every assessor has submitted."))
+    if Decision.objects.filter(application=application).exists():
+        raise AssessmentError(_("A decision was taken: the scores can no longer change."))
+    criteria = list(application.call.criteria.order_by("order"))
+    clean = _validated(criteria, values, complete=True, text_missing=_("A rationale is required for every score."))
+    before = {c.criterion.code: [str(c.score), c.rationale] for c in application.consensus.select_related("criterion")}
+    now = clock.now()
+    for criterion in criteria:
+        score, rationale = clean[criterion.code]
+        ConsensusScore.objects.update_or_create(
+            application=application,
+            criterion=criterion,
+            defaults={"score": score, "rationale": rationale, "recorded_by": actor, "recorded_at": now},
+        )
+    after = {code: [str(s), r] for code, (s, r) in clean.items()}
+    audit_record(
+        actor=actor, verb="consensus.record", obj=application, before={"consensus": before}, after={"consensus": after}
+    )

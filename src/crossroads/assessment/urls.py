@@ -1,0 +1,31 @@
+from django.urls import path
+
+from .views import api, applicant, assessor, assignment, ranking, screening
+
+app_name = "assessment"
+
+urlpatterns = [
+    path("calls/<int:call_id>/", screening.call_overview, name="call"),
+    path("applications/<int:application_id>/screening/", screening.screening_detail, name="screening"),
+    path("calls/<int:call_id>/assignment/", assignment.assignment_board, name="assignment"),
+    path("calls/<int:call_id>/assignment/action/", assignment.assignment_action, name="assignment_action"),
+    path("applications/<int:application_id>/consolidation/", assignment.consolidation_view, name="consolidation"),
+    path("calls/<int:call_id>/ranking/", ranking.ranking_view, name="ranking"),
+    path("calls/<int:call_id>/ranking/freeze/", ranking.ranking_freeze_view, name="ranking_freeze"),
+    path("calls/<int:call_id>/meeting/", ranking.meeting_view, name="meeting"),
+    path("calls/<int:call_id>/decisions/", ranking.decisions_view, name="decisions"),
+    path("objections/<int:objection_id>/", ranking.objection_resolve_view, name="objection_resolve"),
+    path("decisions/<int:decision_id>/renounce/", ranking.grant_renounce_view, name="grant_renounce"),
+    path("mine/", assessor.my_assignments, name="my_assignments"),
+    path("mine/export.csv", assessor.my_assignments_export, name="my_assignments_export"),
+    path("mine/profile/", assessor.assessor_profile, name="assessor_profile"),
+    path("assignments/<int:assignment_id>/", assessor.assignment_detail, name="assignment_detail"),
+    path("decisions/<int:decision_id>/", applicant.decision_detail, name="decision_detail"),
+    path("decisions/<int:decision_id>/letter.pdf", applicant.decision_letter, name="decision_letter"),
+]
+
+api_urlpatterns = [
+    path("assignments/", api.assignments, name="assignments"),
+    path("assignments/<int:assignment_id>/application/", api.assignment_application, name="assignment_application"),
+    path("calls/<int:call_id>/ranking/", api.ranking, name="ranking"),
+]

@@ -1,0 +1,123 @@
+"""Secretariat: the assessor proposal of a call, adjustments, invitations; consolidation and consensus."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from crossroads.accounts.models import Role, User
+
+from ..errors import AssessmentError
+from ..forms import DueDateForm
+from ..models import Assignment, AssignmentStatus
+from ..selectors import all_submitted, assessable_applications, assessor_pool, consolidation
+from ..services import assignment as services
+from ..services.scoring import ScoreErrors, assignment_reopen, consensus_record
+from .common import call_or_404, secretariat_only, submitted_or_404
+
+
+@secretariat_only
+def assignment_board(request: HttpRequest, call_id: int) -> HttpResponse:
+    call = call_or_404(call_id)
+    applications = list(assessable_applications(call))
+    by_application = {a.pk: [] for a in applications}
+    for assignment in Assignment.objects.filter(application__in=applications).select_related(
+        "assessor__assessor_profile"
+    ):
+        by_application[assignment.application_id].append(assignment)
+    pool = list(assessor_pool())
+    loads = {p.user_id: 0 for p in pool}
+    for items in by_application.values():
+        for a in items:
+            if a.status in services.ACTIVE and a.assessor_id in loads:
+                loads[a.assessor_id] += 1
+    return render(
+        request,
+        "assessment/assignment_board.html",
+        {
+            "call": call,
+            "rows": [(a, by_application[a.pk]) for a in applications],
+            "pool": [(p, loads[p.user_id]) for p in pool],
+            "problems": services.assignment_check(call) if applications else [],
+            "due_form": DueDateForm(),
+        },
+    )
+
+
+@require_POST
+@secretariat_only
+def assignment_action(request: HttpRequest, call_id: int) -> HttpResponse:
+    call = call_or_404(call_id)
+    action = request.POST.get("action")
+    try:
+        if action == "propose":
+            count = services.assignment_propose(actor=request.user, call=call)
+            messages.success(request, _("Proposal made: %(count)s assessor places.") % {"count": count})
+        elif action == "add":
+            application = get_object_or_404(assessable_applications(call), pk=request.POST.get("application") or 0)
+            assessor = get_object_or_404(User, pk=request.POST.get("assessor") or 0, role=Role.ASSESSOR)
+            services.assignment_add(actor=request.user, application=application, assessor=assessor)
+            messages.success(request, _("Assessor added."))
+        elif action == "cancel":
+            assignment = get_object_or_404(Assignment, pk=request.POST.get("assignment") or 0, application__call=call)
+            services.assignment_cancel(actor=request.user, assignment=assignment)
+            messages.success(request, _("Assignment cancelled."))
+        elif action == "invite":
+            form = DueDateForm(request.POST)
+            if not form.is_valid():
+                raise AssessmentError(" ".join(e for errors in form.errors.values() for e in errors))
+            count = services.assignment_invite(actor=request.user, call=call, due_date=form.cleaned_data["due_date"])
+            messages.success(request, _("%(count)s assessor(s) invited.") % {"count": count})
+        else:
+            messages.error(request, _("Unknown action."))
+    except AssessmentError as error:
+        messages.error(request, str(error))
+    return redirect("assessment:assignment", call.pk)
+
+
+@secretariat_only
+def consolidation_view(request: HttpRequest, application_id: int) -> HttpResponse:
+    application = submitted_or_404(application_id)
+    ready = all_submitted(application)
+    errors: dict[str, str] = {}
+    if request.method == "POST" and request.POST.get("action") == "reopen":
+        assignment = get_object_or_404(Assignment, pk=request.POST.get("assignment") or 0, application=application)
+        try:
+            assignment_reopen(actor=request.user, assignment=assignment)
+            messages.success(request, _("The scores were given back to the assessor."))
+        except AssessmentError as error:
+            messages.error(request, str(error))
+        return redirect("assessment:consolidation", application.pk)
+    if request.method == "POST":
+        values = {
+            c.code: (request.POST.get(f"score-{c.code}", ""), request.POST.get(f"rationale-{c.code}", ""))
+            for c in application.call.criteria.all()
+        }
+        try:
+            consensus_record(actor=request.user, application=application, values=values)
+        except ScoreErrors as error:
+            errors = error.errors
+            messages.error(request, str(error))
+        except AssessmentError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Consensus saved."))
+            return redirect("assessment:consolidation", application.pk)
+    data = consolidation(application) if ready else {"rows": [], "assessors": []}
+    for row in data["rows"]:
+        code = row["criterion"].code
+        row["error"] = errors.get(code)
+        row["posted_score"] = request.POST.get(f"score-{code}") if request.method == "POST" else None
+        row["posted_rationale"] = request.POST.get(f"rationale-{code}") if request.method == "POST" else None
+    assignments = Assignment.objects.filter(
+        application=application, status__in=(AssignmentStatus.INVITED, AssignmentStatus.SUBMITTED)
+    ).select_related("assessor")
+    return render(
+        request,
+        "assessment/consolidation.html",
+        {"application": application, "ready": ready, "data": data, "assignments": assignments},
+        status=400 if errors else 200,
+    )
