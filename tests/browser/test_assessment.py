@@ -1,0 +1,173 @@
+"""Browser journey (issue #5): an assessor declares no conflict and scores; the secretariat consolidates, ranks,
+runs a what-if and decides; the applicant reads the decision letter. Accessibility checked with axe-core."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+from decimal import Decimal
+
+import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.core import mail
+
+from crossroads.applications.models import Application, ApplicationStatus, BudgetLine, Partner
+from crossroads.assessment.models import AssessorProfile, Assignment, AssignmentStatus, Screening
+from crossroads.assessment.services.assignment import conflict_declare
+from crossroads.assessment.services.scoring import consensus_record, scores_save
+from crossroads.companies.models import CompanyMembership
+from crossroads.core import clock
+from crossroads.programme.services import FIXTURES, call_create
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_matchmaking import login, logout
+from tests.conftest import TEST_TOTP_SECRET, make_company, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+JUSTIFICATION = "Sterk uitgewerkt, met een duidelijke meerwaarde over de grens."
+
+
+def _application(call, lead, partner, title: str, lead_costs: int, partner_costs: int, hours_ago: int):  # type: ignore[no-untyped-def]
+    application = Application.objects.create(
+        call=call,
+        lead_company=lead,
+        title=title,
+        sections={"summary": f"{title}: een gezamenlijk innovatieproject.", "innovation": "Nieuwe technologie."},
+        status=ApplicationStatus.SUBMITTED,
+        submitted_at=call.closes_at - dt.timedelta(hours=hours_ago),
+        created_by=lead.memberships.first().user,
+    )
+    for company, amount, is_lead in ((lead, lead_costs, True), (partner, partner_costs, False)):
+        p = Partner.objects.create(application=application, company=company, is_lead=is_lead)
+        BudgetLine.objects.create(partner=p, category="consumables", description="Prototype", amount=Decimal(amount))
+    Screening.objects.create(application=application, completeness="complete", eligibility="eligible")
+    return application
+
+
+def _assessor(email: str, country: str):  # type: ignore[no-untyped-def]
+    user = make_user(email, "assessor")
+    AssessorProfile.objects.create(user=user, country=country, expertise="Energie en warmtenetten.")
+    return user
+
+
+@pytest.fixture
+def committee(programme):  # type: ignore[no-untyped-def]
+    lead_user = make_user("lead@test.example", "applicant")
+    lead = make_company("Kempense Warmte BV", number="0403.019.261", postcode="2440", city="Geel")
+    CompanyMembership.objects.create(user=lead_user, company=lead, role="manager")
+    partner = make_company("Polderdata BV", country="NL", number="12345678", postcode="4331 AB", city="Middelburg")
+    other = make_company("Gentse Glas BV", number="0202.239.951", postcode="9000", city="Gent")
+    secretariat = make_user("secretariat@test.example", "secretariat")
+    data = json.loads((FIXTURES / "crossroads-2023-2029.json").read_text(encoding="utf-8"))
+    today = clock.today_brussels()
+    call = call_create(
+        programme=programme,
+        data=data,
+        call={
+            "code": "browser-assessment",
+            "name_nl": "Beoordelingsoproep",
+            "name_en": "Assessment call",
+            "opens": f"{today - dt.timedelta(days=60):%Y-%m-%d} 09:00",
+            "closes": f"{today - dt.timedelta(days=10):%Y-%m-%d} 17:00",
+            "budget": "60000.00",
+        },
+    )
+    call.assessors_per_application = 2
+    call.save()
+    strong = _application(call, lead, partner, "Warmte over de grens", 50_000, 30_000, 5)  # grant 40,000
+    weaker = _application(call, other, partner, "Glas en data", 40_000, 30_000, 3)  # grant 35,000
+    me = _assessor("assessor@test.example", "BE")
+    nl = _assessor("nl-assessor@test.example", "NL")
+    be2 = _assessor("be2-assessor@test.example", "BE")
+    criteria = list(call.criteria.order_by("order"))
+    Assignment.objects.create(application=strong, assessor=me, status=AssignmentStatus.INVITED)
+    for application, assessor, score in ((strong, nl, "8"), (weaker, nl, "6"), (weaker, be2, "7")):
+        assignment = Assignment.objects.create(application=application, assessor=assessor, status="invited")
+        conflict_declare(actor=assessor, assignment=assignment, has_conflict=False)
+        scores_save(
+            actor=assessor,
+            assignment=assignment,
+            values={c.code: (score, JUSTIFICATION) for c in criteria},
+            submit=True,
+        )
+    consensus_record(
+        actor=secretariat, application=weaker, values={c.code: ("6,5", "Gemiddeld van de twee.") for c in criteria}
+    )
+    return {"call": call, "strong": strong, "weaker": weaker}
+
+
+def login_staff(page, base: str, email: str) -> None:  # type: ignore[no-untyped-def]
+    """Password, then the one-time code every staff role must give."""
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label(re.compile("E-?mail", re.I)).fill(email)
+    page.get_by_label(re.compile("Wachtwoord|Password")).fill("a-long-test-password")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/2fa/authenticate/"))
+    code = format_hotp_value(hotp_value(TEST_TOTP_SECRET, int(time.time()) // 30))
+    page.locator("main input[name=code]").fill(code)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/dashboard/|/$"))
+
+
+def test_assessor_scores_secretariat_ranks_and_decides_applicant_reads_letter(page, live_server, committee):
+    base = live_server.url
+    call, strong = committee["call"], committee["strong"]
+
+    # The assessor declares no conflict of interest, then scores (decimal comma) with justifications.
+    login_staff(page, base, "assessor@test.example")
+    page.goto(f"{base}/assessment/mine/")
+    page.get_by_role("link", name=re.compile("belangen|interests", re.I)).click()
+    assert "Warmte over de grens" in page.content() and "Polderdata BV" in page.content()
+    assert page.locator("[data-testid^=score-]").count() == 0  # nothing of the application before declaring
+    assert_accessible(page)
+    page.get_by_label(re.compile("geen belangenconflict|no conflict of interest", re.I)).check()
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/assessment/assignments/\d+/$"))
+    for field in page.locator("input[name^=score-]").all():
+        field.fill("8,5")
+    for field in page.locator("textarea[name^=justification-]").all():
+        field.fill(JUSTIFICATION)
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile("Scores indienen|Submit my scores")).click()
+    page.wait_for_url(re.compile(r"/assessment/assignments/\d+/$"))
+    assert Assignment.objects.get(application=strong, assessor__email="assessor@test.example").status == "submitted"
+    logout(page, base)
+
+    # The secretariat sees both assessors' scores, records the consensus, ranks, runs a what-if, freezes, decides.
+    login_staff(page, base, "secretariat@test.example")
+    page.goto(f"{base}/assessment/applications/{strong.pk}/consolidation/")
+    assert "8,5" in page.content() or "8.5" in page.content()
+    assert_accessible(page)
+    for field in page.locator("textarea[name^=rationale-]").all():
+        field.fill("De commissie volgt de assessoren.")
+    page.get_by_role("button", name=re.compile("consensus", re.I)).click()
+    page.wait_for_load_state()
+    page.goto(f"{base}/assessment/calls/{call.pk}/ranking/")
+    assert page.get_by_test_id("rank-funded").count() == 1 and page.get_by_test_id("rank-reserve").count() == 1
+    assert_accessible(page)
+    page.get_by_label(re.compile("^Budget")).fill("100.000,00")
+    page.get_by_role("button", name=re.compile("^Toon|^Show")).click()
+    page.wait_for_load_state()
+    assert "Glas en data" in page.get_by_test_id("what-if-moves").inner_text()
+    assert page.get_by_test_id("rank-funded").count() == 2  # the funding line moved; nothing saved
+    page.get_by_role("link", name=re.compile("regels van de oproep|call's rules")).click()
+    page.get_by_role("button", name=re.compile("bevriezen|Freeze", re.I)).click()
+    page.wait_for_url(re.compile(r"/decisions/$"))
+    section = page.get_by_test_id(f"decision-{strong.pk}")
+    section.get_by_label(re.compile("^Motivering|^Reasons")).fill("Sterk project boven de financieringslijn.")
+    section.get_by_role("button", name=re.compile("Beslissing vastleggen|Record the decision")).click()
+    page.wait_for_url(re.compile(r"/decisions/$"))
+    assert_accessible(page)
+    logout(page, base)
+
+    # The applicant reads the decision and its letter.
+    login(page, base, "lead@test.example")
+    page.get_by_test_id("dashboard-decision").get_by_role("link").click()
+    assert re.search("Goedgekeurd|Approved", page.get_by_test_id("decision-outcome").inner_text())
+    assert "40.000,00" in page.get_by_test_id("decision-outcome").inner_text()
+    assert_accessible(page)
+    letter = page.request.get(page.get_by_test_id("letter-link").get_attribute("href"))
+    assert letter.ok and letter.body().startswith(b"%PDF-")
+    letters = [m for m in mail.outbox if m.attachments and "decision" in m.attachments[0][0]]
+    assert letters and "lead@test.example" in {address for m in letters for address in m.to}
