@@ -28,7 +28,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 JUSTIFICATION = "Sterk uitgewerkt, met een duidelijke meerwaarde over de grens."
 
 
-def _application(call, lead, partner, title: str, lead_costs: int, partner_costs: int, hours_ago: int):  # type: ignore[no-untyped-def]
+def _application(call, lead, partner, title: str, lead_costs: int, partner_costs: int, hours_ago: int, owner):  # type: ignore[no-untyped-def]
     application = Application.objects.create(
         call=call,
         lead_company=lead,
@@ -36,7 +36,7 @@ def _application(call, lead, partner, title: str, lead_costs: int, partner_costs
         sections={"summary": f"{title}: een gezamenlijk innovatieproject.", "innovation": "Nieuwe technologie."},
         status=ApplicationStatus.SUBMITTED,
         submitted_at=call.closes_at - dt.timedelta(hours=hours_ago),
-        created_by=lead.memberships.first().user,
+        created_by=owner,
     )
     for company, amount, is_lead in ((lead, lead_costs, True), (partner, partner_costs, False)):
         p = Partner.objects.create(application=application, company=company, is_lead=is_lead)
@@ -75,11 +75,11 @@ def committee(programme):  # type: ignore[no-untyped-def]
     )
     call.assessors_per_application = 2
     call.save()
-    strong = _application(call, lead, partner, "Warmte over de grens", 50_000, 30_000, 5)  # grant 40,000
-    weaker = _application(call, other, partner, "Glas en data", 40_000, 30_000, 3)  # grant 35,000
-    me = _assessor("assessor@test.example", "BE")
-    nl = _assessor("nl-assessor@test.example", "NL")
-    be2 = _assessor("be2-assessor@test.example", "BE")
+    strong = _application(call, lead, partner, "Warmte over de grens", 50_000, 30_000, 5, lead_user)  # grant 40,000
+    weaker = _application(call, other, partner, "Glas en data", 40_000, 30_000, 3, lead_user)  # grant 35,000
+    me = _assessor("assessor@experts.example", "BE")
+    nl = _assessor("nl-assessor@experts.example", "NL")
+    be2 = _assessor("be2-assessor@experts.example", "BE")
     criteria = list(call.criteria.order_by("order"))
     Assignment.objects.create(application=strong, assessor=me, status=AssignmentStatus.INVITED)
     for application, assessor, score in ((strong, nl, "8"), (weaker, nl, "6"), (weaker, be2, "7")):
@@ -106,7 +106,7 @@ def login_staff(page, base: str, email: str) -> None:  # type: ignore[no-untyped
     page.wait_for_url(re.compile(r"/2fa/authenticate/"))
     code = format_hotp_value(hotp_value(TEST_TOTP_SECRET, int(time.time()) // 30))
     page.locator("main input[name=code]").fill(code)
-    page.locator("main button[type=submit]").click()
+    page.locator("main button[type=submit]:not([form])").click()
     page.wait_for_url(re.compile(r"/dashboard/|/$"))
 
 
@@ -115,7 +115,7 @@ def test_assessor_scores_secretariat_ranks_and_decides_applicant_reads_letter(pa
     call, strong = committee["call"], committee["strong"]
 
     # The assessor declares no conflict of interest, then scores (decimal comma) with justifications.
-    login_staff(page, base, "assessor@test.example")
+    login_staff(page, base, "assessor@experts.example")
     page.goto(f"{base}/assessment/mine/")
     page.get_by_role("link", name=re.compile("belangen|interests", re.I)).click()
     assert "Warmte over de grens" in page.content() and "Polderdata BV" in page.content()
@@ -131,7 +131,7 @@ def test_assessor_scores_secretariat_ranks_and_decides_applicant_reads_letter(pa
     assert_accessible(page)
     page.get_by_role("button", name=re.compile("Scores indienen|Submit my scores")).click()
     page.wait_for_url(re.compile(r"/assessment/assignments/\d+/$"))
-    assert Assignment.objects.get(application=strong, assessor__email="assessor@test.example").status == "submitted"
+    assert Assignment.objects.get(application=strong, assessor__email="assessor@experts.example").status == "submitted"
     logout(page, base)
 
     # The secretariat sees both assessors' scores, records the consensus, ranks, runs a what-if, freezes, decides.
@@ -167,7 +167,7 @@ def test_assessor_scores_secretariat_ranks_and_decides_applicant_reads_letter(pa
     assert re.search("Goedgekeurd|Approved", page.get_by_test_id("decision-outcome").inner_text())
     assert "40.000,00" in page.get_by_test_id("decision-outcome").inner_text()
     assert_accessible(page)
-    letter = page.request.get(page.get_by_test_id("letter-link").get_attribute("href"))
+    letter = page.request.get(base + page.get_by_test_id("letter-link").get_attribute("href"))
     assert letter.ok and letter.body().startswith(b"%PDF-")
     letters = [m for m in mail.outbox if m.attachments and "decision" in m.attachments[0][0]]
     assert letters and "lead@test.example" in {address for m in letters for address in m.to}

@@ -439,6 +439,19 @@ def render_and_send_pdf_task(submission_id: int) -> None:
     message.send()
 
 
+def missing_items_open(application: Application) -> bool:
+    """The secretariat's screening asked for missing items: they can be added to the submitted application until
+    the deadline it set."""
+    screening = getattr(application, "screening", None)  # no screening yet: the reverse accessor raises
+    return bool(
+        application.status == ApplicationStatus.SUBMITTED
+        and screening is not None
+        and screening.completeness == "incomplete"
+        and screening.missing_deadline is not None
+        and clock.now() <= screening.missing_deadline
+    )
+
+
 @transaction.atomic
 def attachment_add(
     *, actor: Any, application: Application, partner: Partner, kind: str, upload: Any, content: bytes, content_type: str
@@ -449,7 +462,8 @@ def attachment_add(
 
     from .models import Attachment
 
-    _editable(application)
+    if not missing_items_open(application):
+        _editable(application)
     digest = hashlib.sha256(content).hexdigest()
     attachment = Attachment(
         application=application,
