@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import api, applicant, assessor, assignment, ranking, screening
+from .views import api, applicant, assessor, assignment, exports, ranking, screening
 
 app_name = "assessment"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("calls/<int:call_id>/ranking/", ranking.ranking_view, name="ranking"),
     path("calls/<int:call_id>/ranking/freeze/", ranking.ranking_freeze_view, name="ranking_freeze"),
     path("calls/<int:call_id>/meeting/", ranking.meeting_view, name="meeting"),
+    path("calls/<int:call_id>/ranking.xlsx", exports.ranking_export, name="ranking_export"),
     path("calls/<int:call_id>/decisions/", ranking.decisions_view, name="decisions"),
     path("objections/<int:objection_id>/", ranking.objection_resolve_view, name="objection_resolve"),
     path("decisions/<int:decision_id>/renounce/", ranking.grant_renounce_view, name="grant_renounce"),
