@@ -92,6 +92,7 @@ def _problem(call: Call, *, keep_proposed: bool) -> tuple[rules.AssignmentProble
 def assignment_propose(*, actor: Any, call: Call) -> int:
     """Replace the proposed (not yet invited) assignments of the call by the optimal proposal. Returns how many
     assessor places were proposed."""
+    _cancel_conflicted(actor, call)
     problem, fit = _problem(call, keep_proposed=False)
     if not problem.application_ids:
         raise AssessmentError(_("No eligible applications to assign yet."))
@@ -119,6 +120,31 @@ def assignment_propose(*, actor: Any, call: Call) -> int:
         after={"pairs": {k: list(v) for k, v in result.pairs.items()}, "total_fit": round(result.total_fit, 4)},
     )
     return created
+
+
+def _cancel_conflicted(actor: Any, call: Call) -> None:
+    """An invited assessor who has become conflicted since (a new shareholding, say) leaves the application, so the
+    proposal fills the place with someone else."""
+    open_ones = list(
+        Assignment.objects.select_for_update()
+        .filter(application__call=call, status__in=(AssignmentStatus.PROPOSED, AssignmentStatus.INVITED))
+        .select_related("assessor", "application")
+    )
+    if not open_ones:
+        return
+    conflicted = conflict_pairs(list({a.assessor for a in open_ones}), list({a.application for a in open_ones}))
+    for assignment in open_ones:
+        if (assignment.assessor_id, assignment.application_id) in conflicted:
+            before = snapshot(assignment)
+            assignment.status = AssignmentStatus.CANCELLED
+            assignment.save()
+            audit_record(
+                actor=actor,
+                verb="assignment.cancel_conflict",
+                obj=assignment,
+                before=before,
+                after=snapshot(assignment),
+            )
 
 
 def assignment_check(call: Call) -> list[str]:

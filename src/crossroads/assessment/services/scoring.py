@@ -39,7 +39,7 @@ def parse_score(text: Any, scale_max: int) -> Decimal:
         raise ValueError(_("Enter a score from 0 to %(max)s.") % {"max": scale_max})
     if value % HALF != 0:
         raise ValueError(_("Use whole or half points, for example 7 or 7,5."))
-    return value.quantize(Decimal("0.1"))
+    return (abs(value) if value.is_zero() else value).quantize(Decimal("0.1"))  # "-0" is stored as 0.0
 
 
 def _validated(criteria: list, values: dict[str, tuple[str, str]], *, complete: bool, text_missing: str = "") -> dict:

@@ -1,5 +1,5 @@
 """Screening by the secretariat: complete or incomplete (with the items missing and a deadline), then eligible or
-not (with a reason). The applicants are told by e-mail at each verdict."""
+not (with a reason). The applicants are told by e-mail when items are requested and at the eligibility verdict."""
 
 from __future__ import annotations
 
@@ -65,6 +65,9 @@ def screening_request_items(*, actor: Any, application: Application, items: str,
     before = snapshot(screening)
     screening.completeness, screening.screened_by = Completeness.INCOMPLETE, actor
     screening.missing_items, screening.missing_deadline = items.strip(), deadline
+    if screening.eligibility == Eligibility.ELIGIBLE:
+        # An incomplete application leaves the assessment until it is complete and found eligible again.
+        screening.eligibility = Eligibility.PENDING
     screening.save()
     audit_record(actor=actor, verb="screening.incomplete", obj=screening, before=before, after=snapshot(screening))
     _tell(

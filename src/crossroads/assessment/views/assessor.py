@@ -16,6 +16,7 @@ from crossroads.applications.models import SECTION_LABELS
 from crossroads.applications.selectors import application_facts
 from crossroads.core.views import forbidden
 
+from ..conflicts import conflicts_of
 from ..errors import AssessmentError
 from ..forms import AssessorProfileForm, DeclarationForm
 from ..models import AssessorProfile, Assignment
@@ -53,8 +54,13 @@ def my_assignments_export(request: HttpRequest) -> HttpResponse:
     for a in assignments_of(request.user):
         title = a.application.title if can_open_application(request.user, a) else ""
         due = a.due_date.strftime("%d-%m-%Y") if a.due_date else ""
-        writer.writerow([a.pk, a.application.call.code, title, a.get_status_display(), due])
+        writer.writerow([a.pk, a.application.call.code, _cell(title), a.get_status_display(), due])
     return response
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet must not run as a formula (=, +, -, @ at the start): shown as typed."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _own_assignment(request: HttpRequest, assignment_id: int) -> Assignment:
@@ -73,6 +79,9 @@ def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
         return refused
     assignment = _own_assignment(request, assignment_id)
     application = assignment.application
+    if conflicts_of(request.user, application):
+        # A detected conflict: not even the declaration page (it shows the title and the partners).
+        return forbidden(request, _("You have a conflict of interest with this application."))
     if can_declare(request.user, assignment):
         return _declaration(request, assignment)
     opened = can_open_application(request.user, assignment)

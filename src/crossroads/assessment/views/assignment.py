@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.accounts.models import Role, User
+from crossroads.core.permissions import is_id
 
 from ..errors import AssessmentError
 from ..forms import DueDateForm
@@ -17,6 +18,14 @@ from ..selectors import all_submitted, assessable_applications, assessor_pool, c
 from ..services import assignment as services
 from ..services.scoring import ScoreErrors, assignment_reopen, consensus_record
 from .common import call_or_404, secretariat_only, submitted_or_404
+
+
+def _posted_id(request: HttpRequest, name: str) -> str:
+    """A posted id, or 404: a malformed one ("abc") must not reach the database as a lookup (500)."""
+    value = request.POST.get(name, "")
+    if not is_id(value):
+        raise Http404
+    return value
 
 
 @secretariat_only
@@ -57,12 +66,12 @@ def assignment_action(request: HttpRequest, call_id: int) -> HttpResponse:
             count = services.assignment_propose(actor=request.user, call=call)
             messages.success(request, _("Proposal made: %(count)s assessor places.") % {"count": count})
         elif action == "add":
-            application = get_object_or_404(assessable_applications(call), pk=request.POST.get("application") or 0)
-            assessor = get_object_or_404(User, pk=request.POST.get("assessor") or 0, role=Role.ASSESSOR)
+            application = get_object_or_404(assessable_applications(call), pk=_posted_id(request, "application"))
+            assessor = get_object_or_404(User, pk=_posted_id(request, "assessor"), role=Role.ASSESSOR)
             services.assignment_add(actor=request.user, application=application, assessor=assessor)
             messages.success(request, _("Assessor added."))
         elif action == "cancel":
-            assignment = get_object_or_404(Assignment, pk=request.POST.get("assignment") or 0, application__call=call)
+            assignment = get_object_or_404(Assignment, pk=_posted_id(request, "assignment"), application__call=call)
             services.assignment_cancel(actor=request.user, assignment=assignment)
             messages.success(request, _("Assignment cancelled."))
         elif action == "invite":
@@ -84,7 +93,7 @@ def consolidation_view(request: HttpRequest, application_id: int) -> HttpRespons
     ready = all_submitted(application)
     errors: dict[str, str] = {}
     if request.method == "POST" and request.POST.get("action") == "reopen":
-        assignment = get_object_or_404(Assignment, pk=request.POST.get("assignment") or 0, application=application)
+        assignment = get_object_or_404(Assignment, pk=_posted_id(request, "assignment"), application=application)
         try:
             assignment_reopen(actor=request.user, assignment=assignment)
             messages.success(request, _("The scores were given back to the assessor."))
