@@ -317,3 +317,15 @@ def test_renounce_through_the_page(client, call, ranked, users):
     assert response.status_code == 302
     decision.grant.refresh_from_db()
     assert decision.grant.renounced_at is not None
+
+
+def test_the_letter_language_follows_the_lead_users_choice(client, call, ranked, users):
+    ranking_freeze(actor=users["secretariat"], call=call)
+    client.force_login(users["secretariat"])
+    url = reverse("assessment:decisions", args=[call.pk])
+    form = next(r["form"] for r in client.get(url).context["rows"] if r["application"] == ranked["A"])
+    assert form.initial["language"] == "nl"  # Dutch by default
+    users["applicant"].language = "en"  # the lead's only user chose English: a request for an English letter
+    users["applicant"].save()
+    form = next(r["form"] for r in client.get(url).context["rows"] if r["application"] == ranked["A"])
+    assert form.initial["language"] == "en"

@@ -106,6 +106,12 @@ def ranking_freeze_view(request: HttpRequest, call_id: int) -> HttpResponse:
     return redirect("assessment:decisions", call.pk)
 
 
+def _letter_language(application: Application) -> str:
+    """Dutch, unless every user of the lead partner chose English: that is their request for an English letter."""
+    languages = {m.user.language for m in application.lead_company.memberships.select_related("user")}
+    return "en" if languages == {"en"} else "nl"
+
+
 @secretariat_only
 def decisions_view(request: HttpRequest, call_id: int) -> HttpResponse:
     call = call_or_404(call_id)
@@ -120,7 +126,7 @@ def decisions_view(request: HttpRequest, call_id: int) -> HttpResponse:
     for entry in ranking.entries:
         application = applications[entry["application"]]
         bound = posted_for == str(application.pk)
-        initial = {"outcome": SUGGESTED.get(entry["status"], Outcome.REJECT), "language": "nl"}
+        initial = {"outcome": SUGGESTED.get(entry["status"], Outcome.REJECT), "language": _letter_language(application)}
         form = DecisionForm(request.POST if bound else None, initial=initial, prefix=f"a{application.pk}")
         if bound and form.is_valid():
             try:
