@@ -12,7 +12,7 @@ from ..errors import AssessmentError
 from ..models import Assignment
 from ..permissions import can_manage_assessment, can_open_application
 from ..selectors import assignments_of
-from ..services.ranking import ranking_preview
+from ..services.ranking import entries_json, ranking_preview
 
 
 def _refuse(request: HttpRequest, *, role: str | None = None) -> JsonResponse | None:
@@ -91,18 +91,6 @@ def ranking(request: HttpRequest, call_id: int) -> JsonResponse:
             "remaining": str(result.remaining),
             "policy": result.policy,
             "funding_line": result.funding_line,
-            "entries": [
-                {
-                    "application": int(e.id),
-                    "status": e.status,
-                    "rank": e.rank,
-                    "weighted_score": str(e.weighted_score) if e.weighted_score is not None else None,
-                    "requested": str(e.requested),
-                    "granted": str(e.granted),
-                    "reserve_position": e.reserve_position,
-                    "reasons": list(e.reasons),
-                }
-                for e in result.entries
-            ],
+            "entries": entries_json(result),
         }
     )
