@@ -329,3 +329,17 @@ def test_the_letter_language_follows_the_lead_users_choice(client, call, ranked,
     users["applicant"].save()
     form = next(r["form"] for r in client.get(url).context["rows"] if r["application"] == ranked["A"])
     assert form.initial["language"] == "en"
+
+
+def test_what_if_threshold_of_one_criterion_overrides_the_common_one(client, call, ranked, users):
+    client.force_login(users["secretariat"])
+    url = reverse("assessment:ranking", args=[call.pk])
+    first = call.criteria.order_by("order").first()
+    # 6 for all criteria, but 8,5 for the first one: only A (9 everywhere) still passes every threshold.
+    result = client.get(url, {"criterion_threshold": "6", f"threshold_{first.code}": "8,5"}).context["result"]
+    assert status_of(result, ranked["A"]) == "funded"
+    assert status_of(result, ranked["B"]) == "below_threshold"
+    assert f"criterion_below_threshold:{first.code}" in result.entry(str(ranked["B"].pk)).reasons
+    assert status_of(result, ranked["E"]) == "below_threshold"  # 6,5 passes 6 but not the first criterion's 8,5
+    too_high = client.get(url, {f"threshold_{first.code}": "11"})
+    assert too_high.status_code == 400 and f"threshold_{first.code}" in too_high.context["form"].errors

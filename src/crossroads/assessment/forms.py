@@ -76,12 +76,23 @@ class WhatIfForm(forms.Form):
     )
     policy = forms.ChoiceField(label=_("When the next one does not fit"), required=False)
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, criteria: list | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["policy"].choices = [("", _("as the call says")), *AllocationPolicy.choices]
-        for name in ("overall_threshold", "criterion_threshold"):
-            self.fields[name].localize = True
-            self.fields[name].widget.is_localized = True
+        self.criteria = list(criteria or [])
+        for criterion in self.criteria:
+            self.fields[f"threshold_{criterion.code}"] = forms.DecimalField(
+                label=_("Threshold: %(criterion)s") % {"criterion": criterion.name},
+                required=False,
+                min_value=0,
+                max_value=criterion.scale_max,
+                decimal_places=1,
+                help_text=_("The call's: %(value)s") % {"value": criterion.threshold},
+            )
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField):
+                field.localize = True
+                field.widget.is_localized = True
 
     def clean_budget(self) -> Decimal | None:
         text = (self.cleaned_data.get("budget") or "").strip()
@@ -95,15 +106,22 @@ class WhatIfForm(forms.Form):
             raise forms.ValidationError(_("The budget cannot be negative."))
         return value
 
-    def what_if(self, criteria: list) -> dict:
+    def what_if(self) -> dict:
+        """The changed numbers only: a threshold given for one criterion wins over the one for all."""
         data = self.cleaned_data
         out: dict = {}
         if data.get("budget") is not None:
             out["budget"] = data["budget"]
         if data.get("overall_threshold") is not None:
             out["overall_threshold"] = data["overall_threshold"]
-        if data.get("criterion_threshold") is not None:
-            out["thresholds"] = {c.code: data["criterion_threshold"] for c in criteria}
+        thresholds = {}
+        for criterion in self.criteria:
+            own = data.get(f"threshold_{criterion.code}")
+            common = data.get("criterion_threshold")
+            if own is not None or common is not None:
+                thresholds[criterion.code] = own if own is not None else common
+        if thresholds:
+            out["thresholds"] = thresholds
         if data.get("policy"):
             out["policy"] = data["policy"]
         return out

@@ -46,13 +46,13 @@ def _rows(call, result) -> list[dict]:  # type: ignore[no-untyped-def]
 def ranking_view(request: HttpRequest, call_id: int) -> HttpResponse:
     """The ranking under the call's rules; with what-if numbers, the ranking they give and what moved."""
     call = call_or_404(call_id)
-    form = WhatIfForm(request.GET or None)
+    form = WhatIfForm(request.GET or None, criteria=list(call.criteria.order_by("order")))
     what_if, moves, base = {}, [], None
     try:
         base = ranking_preview(call)
         result = base
         if request.GET and form.is_valid():
-            what_if = form.what_if(list(call.criteria.all()))
+            what_if = form.what_if()
             if what_if:
                 result = ranking_preview(call, **what_if)
                 moves = funding_line_moves(base, result)
