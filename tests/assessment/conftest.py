@@ -183,3 +183,25 @@ def application(call, be_lead, nl_partner):  # type: ignore[no-untyped-def]
 def assessor(users):  # type: ignore[no-untyped-def]
     """An assessor from the pool with an address of an independent domain (not the partners' test.example)."""
     return make_assessor("expert.be@assessors-be.example", "BE")
+
+
+@pytest.fixture
+def ranked(call, be_lead, nl_partner, users):  # type: ignore[no-untyped-def]
+    """Budget 70.000: A (9) and B (8) funded with 35.000 each; C (7, asks 50.000) reserve 1, E (6,5, asks 35.000)
+    reserve 2; D (4) below the threshold."""
+    call.budget = Decimal("70000")
+    call.save()
+    specs = {
+        "A": ("9", "40000", "30000"),
+        "B": ("8", "40000", "30000"),
+        "C": ("7", "60000", "40000"),
+        "E": ("6.5", "40000", "30000"),
+        "D": ("4", "40000", "30000"),
+    }
+    out = {}
+    for name, (score, lead_costs, partner_costs) in specs.items():
+        application = make_application(
+            call, be_lead, nl_partner, title=f"Project {name}", lead_costs=lead_costs, partner_costs=partner_costs
+        )
+        out[name] = set_consensus(make_eligible(application), score, users["secretariat"])
+    return out

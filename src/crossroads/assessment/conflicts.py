@@ -55,7 +55,8 @@ def assessor_links(user, *, lookback_years: int, application: Application | None
     profile = AssessorProfile.objects.filter(user=user).prefetch_related("interests").first()
     employer = profile.employer_id if profile else None
     interests = frozenset(c.pk for c in profile.interests.all()) if profile else frozenset()
-    own = {*interests, *([employer] if employer else [])}
+    member_of = frozenset(user.memberships.values_list("company_id", flat=True))
+    own = {*interests, *member_of, *([employer] if employer else [])}
     declared = bool(
         application
         and ConflictDeclaration.objects.filter(assessor=user, application=application, has_conflict=True).exists()
@@ -65,6 +66,7 @@ def assessor_links(user, *, lookback_years: int, application: Application | None
         email=user.email,
         employer_id=employer,
         interest_ids=interests,
+        member_of_ids=member_of,
         recent_partner_ids=_recent_partners(own, lookback_years, application.pk if application else None),
         declared_conflict=declared,
     )

@@ -64,6 +64,9 @@ class DueDateForm(forms.Form):
         return value
 
 
+MAX_BUDGET = Decimal("1000000000000")  # the size of a stored ranking budget (14 digits); far beyond any call
+
+
 class WhatIfForm(forms.Form):
     """Changed numbers for a what-if; empty fields keep the call's own."""
 
@@ -104,6 +107,10 @@ class WhatIfForm(forms.Form):
             raise forms.ValidationError(_("Enter an amount, for example 1.250.000,00.")) from None
         if value < 0:
             raise forms.ValidationError(_("The budget cannot be negative."))
+        if value >= MAX_BUDGET:
+            raise forms.ValidationError(_("Enter a budget below one thousand billion euros."))
+        if value != value.quantize(Decimal("0.01")):
+            raise forms.ValidationError(_("Enter the budget in euros and cents."))
         return value
 
     def what_if(self) -> dict:

@@ -3,6 +3,7 @@ objections and grants. Statuses change only through services (see states.py for 
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
@@ -224,6 +225,10 @@ class Decision(models.Model):
     @property
     def approved(self) -> bool:
         return self.outcome in (Outcome.APPROVE, Outcome.APPROVE_CONDITIONS)
+
+    def objection_open(self, moment) -> bool:  # type: ignore[no-untyped-def]
+        """The deadline is shown as 23:59:59 of its day; the whole of that last second still counts."""
+        return moment < self.objection_deadline + dt.timedelta(seconds=1)
 
 
 class ObjectionStatus(models.TextChoices):

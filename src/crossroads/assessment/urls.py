@@ -12,6 +12,7 @@ urlpatterns = [
     path("applications/<int:application_id>/consolidation/", assignment.consolidation_view, name="consolidation"),
     path("calls/<int:call_id>/ranking/", ranking.ranking_view, name="ranking"),
     path("calls/<int:call_id>/ranking/freeze/", ranking.ranking_freeze_view, name="ranking_freeze"),
+    path("calls/<int:call_id>/ranking/unfreeze/", ranking.ranking_unfreeze_view, name="ranking_unfreeze"),
     path("calls/<int:call_id>/meeting/", ranking.meeting_view, name="meeting"),
     path("calls/<int:call_id>/ranking.xlsx", exports.ranking_export, name="ranking_export"),
     path("calls/<int:call_id>/decisions/", ranking.decisions_view, name="decisions"),

@@ -1,7 +1,7 @@
 """Conflicts of interest found without asking the assessor. Pure: the caller gathers the facts.
 
 An assessor is conflicted for an application when
-- the assessor works for one of its partners (same company),
+- the assessor works for one of its partners or is a member of its account on the platform (same company),
 - the assessor holds shares or a mandate in one of its partners (shareholding),
 - the assessor's e-mail domain is the domain of a partner's staff or website (same e-mail domain); public
   mailbox providers do not count, everybody has an address there,
@@ -49,6 +49,7 @@ class AssessorLinks:
     email: str
     employer_id: int | None = None
     interest_ids: frozenset[int] = frozenset()
+    member_of_ids: frozenset[int] = frozenset()  # companies whose platform account the assessor is a member of
     # Companies that shared a recent project with the assessor's companies.
     recent_partner_ids: frozenset[int] = frozenset()
     declared_conflict: bool = False
@@ -82,6 +83,8 @@ def conflicts(assessor: AssessorLinks, application: ApplicationLinks) -> list[Co
         found.append(Conflict("declared", {}))
     if assessor.employer_id is not None and assessor.employer_id in application.company_ids:
         found.append(Conflict("same_company", {"company": assessor.employer_id}))
+    for company in sorted((assessor.member_of_ids & application.company_ids) - {assessor.employer_id}):
+        found.append(Conflict("same_company", {"company": company}))
     for company in sorted(assessor.interest_ids & application.company_ids):
         found.append(Conflict("shareholding", {"company": company}))
     domain = email_domain(assessor.email)

@@ -67,14 +67,19 @@ def _problem(call: Call, *, keep_proposed: bool) -> tuple[rules.AssignmentProble
     users = [p.user for p in pool]
     conflicted = conflict_pairs(users, applications)
     existing = Assignment.objects.filter(application__in=applications)
-    kept = (AssignmentStatus.INVITED, AssignmentStatus.SUBMITTED) + (
-        (AssignmentStatus.PROPOSED,) if keep_proposed else ()
-    )
-    locked = {(str(a.assessor_id), str(a.application_id)) for a in existing if a.status in kept}
+    kept = {AssignmentStatus.INVITED, AssignmentStatus.SUBMITTED}
+    if keep_proposed:
+        kept.add(AssignmentStatus.PROPOSED)
+    in_pool = {p.user_id for p in pool}
+    # An assessor who left the pool (deactivated) is not fixed in place: `assignment_check` names the pair so the
+    # secretariat can remove it.
+    locked = {
+        (str(a.assessor_id), str(a.application_id)) for a in existing if a.status in kept and a.assessor_id in in_pool
+    }
     excluded = {
         (str(a.assessor_id), str(a.application_id))
         for a in existing
-        if a.status in (AssignmentStatus.DECLINED, AssignmentStatus.CANCELLED)
+        if a.status in (AssignmentStatus.DECLINED, AssignmentStatus.CANCELLED) and a.assessor_id in in_pool
     }
     problem = rules.AssignmentProblem(
         application_ids=tuple(str(a.pk) for a in applications),
@@ -100,6 +105,11 @@ def assignment_propose(*, actor: Any, call: Call) -> int:
         result = rules.propose(problem)
     except rules.AssignmentInfeasible as error:
         raise AssessmentError(" ".join(shortfall_text(s) for s in error.reasons)) from error
+    replaced = list(
+        Assignment.objects.filter(application__call=call, status=AssignmentStatus.PROPOSED).values_list(
+            "application_id", "assessor_id"
+        )
+    )
     Assignment.objects.filter(application__call=call, status=AssignmentStatus.PROPOSED).delete()
     created = 0
     for application_id, assessor_ids in result.pairs.items():
@@ -117,6 +127,7 @@ def assignment_propose(*, actor: Any, call: Call) -> int:
         actor=actor,
         verb="assignment.propose",
         obj=call,
+        before={"proposed": [list(pair) for pair in replaced]},
         after={"pairs": {k: list(v) for k, v in result.pairs.items()}, "total_fit": round(result.total_fit, 4)},
     )
     return created
@@ -151,8 +162,10 @@ def assignment_check(call: Call) -> list[str]:
     """What is wrong with the call's current assignments (proposed, invited, submitted), in words."""
     problem, _fit = _problem(call, keep_proposed=True)
     pairs: dict[str, list[str]] = {a: [] for a in problem.application_ids}
+    # Only the applications still in the assessment: one that left it had its open assignments cancelled.
     for a in Assignment.objects.filter(application__call=call, status__in=ACTIVE):
-        pairs.setdefault(str(a.application_id), []).append(str(a.assessor_id))
+        if str(a.application_id) in pairs:
+            pairs[str(a.application_id)].append(str(a.assessor_id))
     # Locked pairs are the ones being checked here: they must not be held against themselves.
     relaxed = replace(problem, locked=frozenset())
     return [shortfall_text(s) for s in rules.check(relaxed, pairs)]
@@ -160,7 +173,7 @@ def assignment_check(call: Call) -> list[str]:
 
 @transaction.atomic
 def assignment_add(*, actor: Any, application: Application, assessor: Any) -> Assignment:
-    if assessor.role != Role.ASSESSOR:
+    if assessor.role != Role.ASSESSOR or not AssessorProfile.objects.filter(user=assessor, active=True).exists():
         raise AssessmentError(_("Only assessors from the pool can be assigned."))
     if conflicts_of(assessor, application):
         raise AssessmentError(_("This assessor has a conflict of interest with this application."))

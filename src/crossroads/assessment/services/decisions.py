@@ -88,6 +88,9 @@ def decision_record(
     conditions: str = "",
     language: str = "nl",
 ) -> Decision:
+    # The call is locked first: two approvals at once must not both fit the same remaining budget, and a ranking
+    # must not be replaced while a decision is being taken on it.
+    Call.objects.select_for_update().get(pk=application.call_id)
     application = Application.objects.select_for_update().select_related("call__programme").get(pk=application.pk)
     ranking = current_ranking(application.call)
     if ranking is None:
@@ -130,6 +133,8 @@ def decision_record(
     if decision.approved:
         _grant_create(decision, granted)
     _send_letter_after_commit(decision)
+    if outcome == Outcome.REJECT and entry["status"] in ("funded", "reduced"):
+        reserve_promote(actor=actor, call=application.call)  # its money is free for the reserve list
     return decision
 
 
@@ -170,7 +175,7 @@ def decision_letter_task(decision_id: int) -> None:
 @transaction.atomic
 def objection_lodge(*, actor: Any, decision: Decision, grounds: str) -> Objection:
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
-    if clock.now() > decision.objection_deadline:
+    if not decision.objection_open(clock.now()):
         raise AssessmentError(_("The deadline for an objection has passed."))
     if not grounds.strip():
         raise AssessmentError(_("State the grounds of your objection."))
@@ -212,13 +217,27 @@ def grant_renounce(*, actor: Any, grant: Grant) -> Decision | None:
     return reserve_promote(actor=actor, call=grant.application.call)
 
 
+def _promised(ranking) -> Decimal:  # type: ignore[no-untyped-def]
+    """What the frozen ranking gives to funded applications not decided yet: that money is not free."""
+    decided = set(Decision.objects.filter(ranking=ranking).values_list("application_id", flat=True))
+    return sum(
+        (
+            money(e["granted"])
+            for e in ranking.entries
+            if e["status"] in ("funded", "reduced") and e["application"] not in decided
+        ),
+        Decimal("0.00"),
+    )
+
+
 @transaction.atomic
 def reserve_promote(*, actor: Any, call: Call) -> Decision | None:
     """Approve the first application of the reserve list (in reserve order) whose request fits the money freed."""
+    Call.objects.select_for_update().get(pk=call.pk)
     ranking = current_ranking(call)
     if ranking is None:
         return None
-    available = ranking.budget - granted_total(call)
+    available = ranking.budget - granted_total(call) - _promised(ranking)
     reserve = Decision.objects.select_for_update().filter(ranking=ranking, outcome=Outcome.RESERVE)
     for decision in reserve.order_by("reserve_position"):
         requested = money(frozen_entry(ranking, decision.application)["requested"])

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from crossroads.applications.models import Application
 from crossroads.core import clock
 from crossroads.core.audit import audit_record
+from crossroads.core.permissions import is_id
 from crossroads.programme.models import Call
 
 from ..errors import AssessmentError
-from ..models import Decision, Ranking
+from ..models import Decision, Eligibility, Ranking
 from ..rules import ranking as rules
-from ..selectors import current_ranking, ranking_candidates, ranking_rules_for
+from ..selectors import current_ranking, ranking_candidates, ranking_rules_for, submitted_applications
 
 
 def ranking_preview(call: Call, **what_if: Any) -> rules.RankingResult:
@@ -24,9 +25,38 @@ def ranking_preview(call: Call, **what_if: Any) -> rules.RankingResult:
     try:
         return rules.rank(ranking_candidates(call), ranking_rules_for(call, **what_if))
     except rules.RankingError as error:
-        raise AssessmentError(
-            _("The ranking cannot be computed: %(code)s %(params)s") % {"code": error.code, "params": error.params}
-        ) from error
+        raise AssessmentError(_ranking_error_text(error)) from error
+    except ArithmeticError as error:  # numbers beyond Decimal's precision: refuse them, never a 500
+        raise AssessmentError(_("The ranking cannot be computed with these numbers.")) from error
+
+
+def _ranking_error_text(error: rules.RankingError) -> str:
+    """The rule's stable code in words; the call's own settings (admin) cause most of these."""
+    params = error.params
+    if error.code == "unknown_tie_breaker":
+        return _("The call names a tie-breaker that is not one of its criteria: %(name)s.") % {
+            "name": params.get("tie_breaker", "")
+        }
+    if error.code == "invalid_request":
+        return _("An application asks for no grant (no eligible costs): %(title)s.") % {
+            "title": _application_title(params.get("id"))
+        }
+    texts = {
+        "budget_negative": _("The budget cannot be negative."),
+        "budget_not_in_cents": _("Enter the budget in euros and cents."),
+        "overall_threshold_out_of_range": _("The overall threshold must lie between 0 and 100."),
+        "threshold_out_of_range": _("The threshold of a criterion must lie between 0 and 10."),
+        "unknown_policy": _("Unknown policy for the budget: choose skip, reduce or stop."),
+        "no_criteria": _("The call has no criteria."),
+    }
+    return texts.get(error.code) or _("The ranking cannot be computed with these numbers (%(code)s).") % {
+        "code": error.code
+    }
+
+
+def _application_title(application_id: Any) -> str:
+    found = Application.objects.filter(pk=application_id).first() if is_id(str(application_id)) else None
+    return found.title if found else str(application_id)
 
 
 def entries_json(result: rules.RankingResult) -> list[dict]:
@@ -53,6 +83,12 @@ def ranking_freeze(*, actor: Any, call: Call) -> Ranking:
     previous = current_ranking(call)
     if previous is not None and Decision.objects.filter(ranking=previous).exists():
         raise AssessmentError(_("Decisions were taken on the frozen ranking: it can no longer be replaced."))
+    unscreened = submitted_applications(call).exclude(
+        screening__eligibility__in=(Eligibility.ELIGIBLE, Eligibility.INELIGIBLE)
+    )
+    if unscreened.exists():
+        names = ", ".join(a.title for a in unscreened)
+        raise AssessmentError(_("Screen these applications first: %(names)s") % {"names": names})
     result = ranking_preview(call)
     unscored = [e for e in result.entries if e.status == "not_scored"]
     if unscored:
@@ -79,6 +115,21 @@ def ranking_freeze(*, actor: Any, call: Call) -> Ranking:
         before={"ranking": previous.pk} if previous else None,
         after={"budget": ranking.budget, "policy": ranking.policy, "entries": ranking.entries},
     )
+    return ranking
+
+
+@transaction.atomic
+def ranking_unfreeze(*, actor: Any, call: Call) -> Ranking:
+    """Take back a frozen ranking on which no decision was taken yet (to correct a consensus score, say)."""
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    ranking = current_ranking(call)
+    if ranking is None:
+        raise AssessmentError(_("The ranking is not frozen."))
+    if Decision.objects.filter(ranking=ranking).exists():
+        raise AssessmentError(_("Decisions were taken on the frozen ranking: it can no longer be replaced."))
+    ranking.superseded_at = clock.now()
+    ranking.save(update_fields=["superseded_at"])
+    audit_record(actor=actor, verb="ranking.unfreeze", obj=ranking, after={"superseded_at": ranking.superseded_at})
     return ranking
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -10,15 +11,16 @@ from django.utils.translation import gettext as _
 
 from crossroads.applications.models import Application
 from crossroads.core import clock
-from crossroads.core.audit import audit_record
+from crossroads.core.audit import audit_record, snapshot
 
 from ..errors import AssessmentError
 from ..models import Assignment, AssignmentStatus, ConsensusScore, Decision, Score
 from ..permissions import can_score
-from ..selectors import all_submitted
+from ..selectors import all_submitted, current_ranking
 from ..states import ASSIGNMENT, require
 
 HALF = Decimal("0.5")
+SCORE_TEXT = re.compile(r"-?[0-9]{1,3}(\.[0-9]{1,3})?")
 
 
 class ScoreErrors(AssessmentError):
@@ -31,8 +33,12 @@ class ScoreErrors(AssessmentError):
 
 def parse_score(text: Any, scale_max: int) -> Decimal:
     """A score typed by a person: decimal comma accepted, 0 to the scale's maximum in steps of 0.5."""
+    typed = str(text).strip().replace(",", ".")
+    # Plain digits only: no exponents ("1e-999"), no other scripts' digits, no signs but a harmless minus zero.
+    if not SCORE_TEXT.fullmatch(typed):
+        raise ValueError(_("Enter a number, for example 7 or 7,5."))
     try:
-        value = Decimal(str(text).strip().replace(",", "."))
+        value = Decimal(typed)
     except (InvalidOperation, ValueError):
         raise ValueError(_("Enter a number, for example 7 or 7,5.")) from None
     if not value.is_finite() or value < 0 or value > scale_max:
@@ -100,9 +106,10 @@ def assignment_reopen(*, actor: Any, assignment: Assignment) -> Assignment:
     if ConsensusScore.objects.filter(application_id=assignment.application_id).exists():
         raise AssessmentError(_("The committee already recorded a consensus for this application."))
     require(ASSIGNMENT, assignment.status, AssignmentStatus.INVITED)
+    before = snapshot(assignment)
     assignment.status, assignment.submitted_at = AssignmentStatus.INVITED, None
     assignment.save()
-    audit_record(actor=actor, verb="assignment.reopen", obj=assignment, after={"status": assignment.status})
+    audit_record(actor=actor, verb="assignment.reopen", obj=assignment, before=before, after=snapshot(assignment))
     return assignment
 
 
@@ -114,6 +121,9 @@ def consensus_record(*, actor: Any, application: Application, values: dict[str, 
         raise AssessmentError(_("The consensus is recorded after every assessor has submitted."))
     if Decision.objects.filter(application=application).exists():
         raise AssessmentError(_("A decision was taken: the scores can no longer change."))
+    if current_ranking(application.call) is not None:
+        # The frozen ranking, the decisions and the letters must show the same scores.
+        raise AssessmentError(_("The ranking is frozen: unfreeze it before changing a consensus score."))
     criteria = list(application.call.criteria.order_by("order"))
     clean = _validated(criteria, values, complete=True, text_missing=_("A rationale is required for every score."))
     before = {c.criterion.code: [str(c.score), c.rationale] for c in application.consensus.select_related("criterion")}

@@ -17,7 +17,7 @@ from crossroads.core.audit import audit_record, snapshot
 from crossroads.core.formatting import site_url
 
 from ..errors import AssessmentError
-from ..models import Completeness, Eligibility, Screening
+from ..models import Assignment, AssignmentStatus, Completeness, Decision, Eligibility, Screening
 from ..notify import mail_after_commit, partner_users
 from ..states import COMPLETENESS, ELIGIBILITY, require
 
@@ -25,8 +25,23 @@ from ..states import COMPLETENESS, ELIGIBILITY, require
 def _locked(application: Application) -> Screening:
     if application.status != ApplicationStatus.SUBMITTED:
         raise AssessmentError(_("Only submitted applications are screened."))
+    if Decision.objects.filter(application=application).exists():
+        raise AssessmentError(_("A decision was taken on this application: its screening can no longer change."))
     screening, _created = Screening.objects.get_or_create(application=application)
     return Screening.objects.select_for_update().get(pk=screening.pk)
+
+
+def _leave_assessment(actor: Any, application: Application) -> None:
+    """An application that is no longer eligible leaves the assessment: open invitations and proposals end."""
+    for assignment in Assignment.objects.select_for_update().filter(
+        application=application, status__in=(AssignmentStatus.PROPOSED, AssignmentStatus.INVITED)
+    ):
+        before = snapshot(assignment)
+        assignment.status = AssignmentStatus.CANCELLED
+        assignment.save()
+        audit_record(
+            actor=actor, verb="assignment.cancel_ineligible", obj=assignment, before=before, after=snapshot(assignment)
+        )
 
 
 def _brussels(moment: dt.datetime) -> str:
@@ -68,6 +83,7 @@ def screening_request_items(*, actor: Any, application: Application, items: str,
     if screening.eligibility == Eligibility.ELIGIBLE:
         # An incomplete application leaves the assessment until it is complete and found eligible again.
         screening.eligibility = Eligibility.PENDING
+        _leave_assessment(actor, application)
     screening.save()
     audit_record(actor=actor, verb="screening.incomplete", obj=screening, before=before, after=snapshot(screening))
     _tell(
@@ -117,6 +133,7 @@ def screening_mark_ineligible(*, actor: Any, application: Application, reason: s
     )
     screening.save()
     audit_record(actor=actor, verb="screening.ineligible", obj=screening, before=before, after=snapshot(screening))
+    _leave_assessment(actor, application)
     _tell(
         application,
         gettext_noop("%(title)s is not eligible"),

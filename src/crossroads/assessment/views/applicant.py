@@ -29,7 +29,7 @@ def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
     decision, refused = _decision(request, decision_id)
     if refused:
         return refused
-    open_for_objection = clock.now() <= decision.objection_deadline
+    open_for_objection = decision.objection_open(clock.now())
     is_partner = decision.application.partners.filter(company__memberships__user=request.user).exists()
     form = ObjectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -49,6 +49,7 @@ def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
             "scores": sorted(consensus, key=lambda c: c.criterion.order),
             "form": form,
             "can_object": open_for_objection and is_partner,
+            "objection_open": open_for_objection,
             "objections": decision.objections.all(),
         },
         status=400 if request.method == "POST" else 200,

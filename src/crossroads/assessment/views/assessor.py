@@ -24,6 +24,7 @@ from ..permissions import can_declare, can_open_application, can_score
 from ..selectors import assignments_of
 from ..services.assignment import conflict_declare
 from ..services.scoring import ScoreErrors, scores_save
+from .common import spreadsheet_text
 
 
 def _assessor_only(request: HttpRequest) -> HttpResponse | None:
@@ -54,13 +55,8 @@ def my_assignments_export(request: HttpRequest) -> HttpResponse:
     for a in assignments_of(request.user):
         title = a.application.title if can_open_application(request.user, a) else ""
         due = a.due_date.strftime("%d-%m-%Y") if a.due_date else ""
-        writer.writerow([a.pk, a.application.call.code, _cell(title), a.get_status_display(), due])
+        writer.writerow([a.pk, a.application.call.code, spreadsheet_text(title), a.get_status_display(), due])
     return response
-
-
-def _cell(text: str) -> str:
-    """Text a spreadsheet must not run as a formula (=, +, -, @ at the start): shown as typed."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _own_assignment(request: HttpRequest, assignment_id: int) -> Assignment:

@@ -44,3 +44,8 @@ def submitted_or_404(application_id: str) -> Application:
         pk=application_id,
         status=ApplicationStatus.SUBMITTED,
     )
+
+
+def spreadsheet_text(text: str) -> str:
+    """Text a spreadsheet must not run as a formula (=, +, -, @ at the start): shown as typed."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -14,7 +14,7 @@ from crossroads.applications.models import Application
 from ..errors import AssessmentError
 from ..models import ConsensusScore, Score
 from ..services.ranking import ranking_preview
-from .common import call_or_404, secretariat_only
+from .common import call_or_404, secretariat_only, spreadsheet_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -50,7 +50,7 @@ def ranking_export(request: HttpRequest, call_id: int) -> HttpResponse:
         sheet.append(
             [
                 entry.rank,
-                applications[int(entry.id)].title,
+                spreadsheet_text(applications[int(entry.id)].title),
                 *[scores.get(c.code) for c in criteria],
                 float(entry.weighted_score) if entry.weighted_score is not None else None,
                 float(entry.requested),

@@ -16,7 +16,7 @@ from ..models import ConsensusScore, Decision, Objection, ObjectionStatus, Outco
 from ..rules.ranking import funding_line_moves
 from ..selectors import current_ranking
 from ..services import decisions as decision_services
-from ..services.ranking import ranking_freeze, ranking_preview
+from ..services.ranking import ranking_freeze, ranking_preview, ranking_unfreeze
 from .common import call_or_404, secretariat_only
 
 SUGGESTED = {"funded": Outcome.APPROVE, "reduced": Outcome.APPROVE, "reserve": Outcome.RESERVE}
@@ -72,6 +72,7 @@ def ranking_view(request: HttpRequest, call_id: int) -> HttpResponse:
             "what_if": what_if,
             "moves": [(applications[int(a)], old, new) for a, old, new in moves],
             "frozen": current_ranking(call),
+            "frozen_with_decisions": Decision.objects.filter(ranking=current_ranking(call)).exists(),
         },
         status=400 if request.GET and form.errors else 200,
     )
@@ -110,6 +111,19 @@ def _letter_language(application: Application) -> str:
     """Dutch, unless every user of the lead partner chose English: that is their request for an English letter."""
     languages = {m.user.language for m in application.lead_company.memberships.select_related("user")}
     return "en" if languages == {"en"} else "nl"
+
+
+@require_POST
+@secretariat_only
+def ranking_unfreeze_view(request: HttpRequest, call_id: int) -> HttpResponse:
+    call = call_or_404(call_id)
+    try:
+        ranking_unfreeze(actor=request.user, call=call)
+    except AssessmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The ranking is no longer frozen."))
+    return redirect("assessment:ranking", call.pk)
 
 
 @secretariat_only
