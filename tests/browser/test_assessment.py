@@ -132,10 +132,22 @@ def test_assessor_scores_secretariat_ranks_and_decides_applicant_reads_letter(pa
     page.get_by_role("button", name=re.compile("Scores indienen|Submit my scores")).click()
     page.wait_for_url(re.compile(r"/assessment/assignments/\d+/$"))
     assert Assignment.objects.get(application=strong, assessor__email="assessor@experts.example").status == "submitted"
+    for path in ("/assessment/mine/", "/assessment/mine/profile/"):
+        page.goto(base + path)
+        assert_accessible(page)
     logout(page, base)
 
     # The secretariat sees both assessors' scores, records the consensus, ranks, runs a what-if, freezes, decides.
     login_staff(page, base, "secretariat@test.example")
+    for path in (
+        f"/assessment/calls/{call.pk}/",
+        f"/assessment/applications/{strong.pk}/screening/",
+        f"/assessment/calls/{call.pk}/assignment/",
+        f"/assessment/calls/{call.pk}/meeting/",
+    ):
+        page.goto(base + path)
+        assert page.locator("h1").count() == 1
+        assert_accessible(page)
     page.goto(f"{base}/assessment/applications/{strong.pk}/consolidation/")
     assert "8,5" in page.content() or "8.5" in page.content()
     assert_accessible(page)
