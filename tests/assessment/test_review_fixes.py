@@ -172,3 +172,21 @@ def test_scores_are_plain_numbers(typed):
 
 def test_scores_accept_decimal_comma_and_minus_zero():
     assert parse_score("7,5", 10) == Decimal("7.5") and str(parse_score("-0", 10)) == "0.0"
+
+
+def test_scores_of_an_assessor_conflicted_after_submitting_do_not_count(client, application, nl_partner, users):
+    make_eligible(application)
+    fair = make_assessor("fair@assessors-be.example", "BE")
+    late = make_assessor("late@assessors-nl.example", "NL")
+    submit_scores(invite(application, fair), score="8")
+    late_assignment = submit_scores(invite(application, late), score="2")
+    late.assessor_profile.interests.set([nl_partner])  # a shareholding recorded after the scores
+    client.force_login(users["secretariat"])
+    page = client.get(reverse("assessment:consolidation", args=[application.pk]))
+    assert [a.pk for a in page.context["data"]["conflicted"]] == [late_assignment.pk]
+    spread = page.context["data"]["rows"][0]["spread"]
+    assert spread.scores == (Decimal("8"),)  # only the fair assessor's score counts
+    values = {c.code: ("8", "Zoals de onafhankelijke beoordelaar.") for c in application.call.criteria.all()}
+    consensus_record(actor=users["secretariat"], application=application, values=values)
+    late_assignment.refresh_from_db()
+    assert late_assignment.status == AssignmentStatus.CANCELLED

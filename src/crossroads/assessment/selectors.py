@@ -62,12 +62,24 @@ def all_submitted(application: Application) -> bool:
     return bool(statuses) and all(s == AssignmentStatus.SUBMITTED for s in statuses)
 
 
+def conflicted_submissions(application: Application) -> list[Assignment]:
+    """Submitted assessments whose assessor has a conflict found after submitting: their scores must not count."""
+    from .conflicts import conflicts_of
+
+    submitted = Assignment.objects.filter(application=application, status=AssignmentStatus.SUBMITTED)
+    return [a for a in submitted.select_related("assessor") if conflicts_of(a.assessor, application)]
+
+
 def consolidation(application: Application) -> dict:
-    """Each criterion's individual scores (with justifications), spread, outliers and the consensus so far."""
+    """Each criterion's individual scores (with justifications), spread, outliers and the consensus so far. Scores
+    of an assessor with a conflict found since are left out (and named, so the secretariat can act)."""
     criteria = list(application.call.criteria.order_by("order"))
-    scores = Score.objects.filter(
-        assignment__application=application, assignment__status=AssignmentStatus.SUBMITTED
-    ).select_related("assignment__assessor", "criterion")
+    conflicted = conflicted_submissions(application)
+    scores = (
+        Score.objects.filter(assignment__application=application, assignment__status=AssignmentStatus.SUBMITTED)
+        .exclude(assignment__in=conflicted)
+        .select_related("assignment__assessor", "criterion")
+    )
     by_assessor: dict[str, dict[str, Decimal]] = defaultdict(dict)
     details: dict[str, list] = defaultdict(list)
     for s in scores:
@@ -85,7 +97,7 @@ def consolidation(application: Application) -> dict:
         }
         for c in criteria
     ]
-    return {"rows": rows, "assessors": sorted(by_assessor)}
+    return {"rows": rows, "assessors": sorted(by_assessor), "conflicted": conflicted}
 
 
 def ranking_rules_for(

@@ -15,7 +15,7 @@ ELIGIBILITY = {E.PENDING: {E.ELIGIBLE, E.INELIGIBLE}, E.ELIGIBLE: {E.INELIGIBLE}
 ASSIGNMENT = {
     A.PROPOSED: {A.INVITED, A.CANCELLED},
     A.INVITED: {A.DECLINED, A.SUBMITTED, A.CANCELLED},
-    A.SUBMITTED: {A.INVITED},  # reopened by the secretariat before consolidation
+    A.SUBMITTED: {A.INVITED, A.CANCELLED},  # reopened before the consensus, or a conflict found since
     A.DECLINED: set(),
     A.CANCELLED: {A.PROPOSED},
 }

@@ -16,7 +16,7 @@ from crossroads.core.audit import audit_record, snapshot
 from ..errors import AssessmentError
 from ..models import Assignment, AssignmentStatus, ConsensusScore, Decision, Score
 from ..permissions import can_score
-from ..selectors import all_submitted, current_ranking
+from ..selectors import all_submitted, conflicted_submissions, current_ranking
 from ..states import ASSIGNMENT, require
 
 HALF = Decimal("0.5")
@@ -117,6 +117,15 @@ def assignment_reopen(*, actor: Any, assignment: Assignment) -> Assignment:
 def consensus_record(*, actor: Any, application: Application, values: dict[str, tuple[str, str]]) -> None:
     """The committee's score and rationale per criterion, once every assessor has submitted."""
     application = Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    for assignment in conflicted_submissions(application):
+        # A conflict found after the assessor submitted: the scores leave the assessment before any consensus.
+        before = snapshot(assignment)
+        require(ASSIGNMENT, assignment.status, AssignmentStatus.CANCELLED)
+        assignment.status = AssignmentStatus.CANCELLED
+        assignment.save()
+        audit_record(
+            actor=actor, verb="assignment.cancel_conflict", obj=assignment, before=before, after=snapshot(assignment)
+        )
     if not all_submitted(application):
         raise AssessmentError(_("The consensus is recorded after every assessor has submitted."))
     if Decision.objects.filter(application=application).exists():
