@@ -19,7 +19,7 @@ from django_tasks import task
 from crossroads.companies.models import Company
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
-from crossroads.core.formatting import site_url
+from crossroads.core.formatting import format_brussels, site_url
 from crossroads.programme.models import Call
 
 from .models import Application, ApplicationStatus, BudgetLine, Partner, Stage, Submission
@@ -318,7 +318,8 @@ def application_submit(*, actor: Any, application: Application, idempotency_key:
     now = clock.now()
     if not application.window_open(now):
         raise ApplicationError(
-            _("The deadline has passed: the call closed at %(time)s.") % {"time": _brussels(application.call.closes_at)}
+            _("The deadline has passed: the call closed at %(time)s.")
+            % {"time": format_brussels(application.call.closes_at)}
         )
     if not application.lead_company.memberships.filter(user=actor).exists():
         raise ApplicationError(_("Only the lead partner submits the application."))
@@ -407,10 +408,6 @@ def application_copy(*, actor: Any, application: Application, call: Call) -> App
     return copy
 
 
-def _brussels(moment) -> str:  # type: ignore[no-untyped-def]
-    return moment.astimezone(clock.BRUSSELS).strftime("%d-%m-%Y %H:%M")
-
-
 @task()
 def render_and_send_pdf_task(submission_id: int) -> None:
     from .pdf import submission_pdf
@@ -431,7 +428,7 @@ def render_and_send_pdf_task(submission_id: int) -> None:
     message = EmailMessage(
         _("Application submitted: %(title)s") % {"title": submission.application.title},
         _("The application was submitted on %(time)s. The PDF is attached.\n")
-        % {"time": _brussels(submission.submitted_at)},
+        % {"time": format_brussels(submission.submitted_at)},
         settings.DEFAULT_FROM_EMAIL,
         recipients,
     )
@@ -528,7 +525,7 @@ def application_invite_full(*, actor: Any, application: Application) -> Applicat
     )
     recipients = _member_emails(application.lead_company)
     link = site_url(reverse("applications:detail", args=[application.pk]))
-    deadline = _brussels(application.deadline)
+    deadline = format_brussels(application.deadline)
 
     def send() -> None:
         send_mail(

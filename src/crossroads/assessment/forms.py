@@ -74,8 +74,9 @@ class WhatIfForm(forms.Form):
     overall_threshold = forms.DecimalField(
         label=_("Overall threshold (out of 100)"), required=False, min_value=0, max_value=100, decimal_places=2
     )
+    # Bounded by the call's own scale in __init__.
     criterion_threshold = forms.DecimalField(
-        label=_("Threshold per criterion (all criteria)"), required=False, min_value=0, max_value=10, decimal_places=1
+        label=_("Threshold per criterion (all criteria)"), required=False, min_value=0, decimal_places=1
     )
     policy = forms.ChoiceField(label=_("When the next one does not fit"), required=False)
 
@@ -83,6 +84,15 @@ class WhatIfForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["policy"].choices = [("", _("as the call says")), *AllocationPolicy.choices]
         self.criteria = list(criteria or [])
+        if self.criteria:  # the common threshold cannot exceed the smallest scale of the grid
+            top = min(c.scale_max for c in self.criteria)
+            self.fields["criterion_threshold"] = forms.DecimalField(
+                label=self.fields["criterion_threshold"].label,
+                required=False,
+                min_value=0,
+                max_value=top,
+                decimal_places=1,
+            )
         for criterion in self.criteria:
             self.fields[f"threshold_{criterion.code}"] = forms.DecimalField(
                 label=_("Threshold: %(criterion)s") % {"criterion": criterion.name},

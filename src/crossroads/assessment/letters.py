@@ -10,13 +10,14 @@ from crossroads.core import clock
 from crossroads.core.formatting import format_money
 
 from .models import ConsensusScore, Decision
+from .services.ranking import frozen_entry
 
 
 def decision_letter_pdf(decision: Decision) -> bytes:
     from weasyprint import HTML
 
     application = decision.application
-    entry = next((e for e in decision.ranking.entries if e["application"] == application.pk), {})
+    entry = frozen_entry(decision.ranking, application) or {}
     with override(decision.language):
         consensus = ConsensusScore.objects.filter(application=application).select_related("criterion")
         shares = []

@@ -40,6 +40,18 @@ def assessable_applications(call: Call) -> QuerySet[Application]:
     return submitted_applications(call).filter(screening__eligibility=Eligibility.ELIGIBLE)
 
 
+def application_label(application_id: object) -> str:
+    """How messages name an application given by id: its acronym, else its title (the id when unknown)."""
+    from crossroads.core.permissions import is_id
+
+    found = (
+        Application.objects.filter(pk=application_id).only("title", "acronym").first()
+        if is_id(str(application_id))
+        else None
+    )
+    return (found.acronym or found.title) if found else str(application_id or "")
+
+
 def assessor_pool() -> QuerySet[AssessorProfile]:
     return AssessorProfile.objects.filter(active=True, user__is_active=True).select_related("user").order_by("user_id")
 

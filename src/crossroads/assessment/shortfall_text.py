@@ -7,17 +7,10 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 
 from crossroads.accounts.models import User
-from crossroads.applications.models import Application
 from crossroads.core.permissions import is_id
 
 from .rules.assignment import Shortfall
-
-
-def _application(application_id: str | None) -> str:
-    if application_id is None:
-        return ""
-    found = Application.objects.filter(pk=application_id).only("title", "acronym").first()
-    return (found.acronym or found.title) if found else application_id
+from .selectors import application_label
 
 
 def _assessor(params: dict) -> str:
@@ -29,7 +22,7 @@ def _assessor(params: dict) -> str:
 def shortfall_text(shortfall: Shortfall) -> str:
     values = {
         **{k: v for k, v in shortfall.params.items() if isinstance(v, int | float | str)},
-        "application": _application(shortfall.application_id),
+        "application": application_label(shortfall.application_id),
         "assessor": _assessor(shortfall.params),
     }
     texts = {

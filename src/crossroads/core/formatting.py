@@ -38,6 +38,13 @@ def format_percent(value: Decimal | None) -> str:
     return f"{formats.number_format(value, 2, use_l10n=True)} %"
 
 
+def format_brussels(moment: dt.datetime) -> str:
+    """A moment as people read deadlines: Brussels time, day first (for e-mails and messages without a template)."""
+    from .clock import BRUSSELS
+
+    return moment.astimezone(BRUSSELS).strftime("%d-%m-%Y %H:%M")
+
+
 def site_url(path: str) -> str:
     """Absolute link for e-mails sent outside a request (CROSSROADS_SITE_URL + path)."""
     from django.conf import settings

@@ -49,10 +49,10 @@ def expertise_fit(assessors: list[AssessorProfile], applications: list[Applicati
     offers = enc.encode_passages([a.expertise or str(a) for a in assessors])
     requests = enc.encode_queries([_application_text(a) for a in applications])
     similarity = np.asarray(requests @ offers.T)  # applications x assessors
-    assessor_themes = [set(a.themes.values_list("pk", flat=True)) for a in assessors]
+    assessor_themes = [{t.pk for t in a.themes.all()} for a in assessors]
     out = {}
     for i, application in enumerate(applications):
-        themes = set(application.themes.values_list("pk", flat=True))
+        themes = {t.pk for t in application.themes.all()}
         for j, assessor in enumerate(assessors):
             union = themes | assessor_themes[j]
             jaccard = len(themes & assessor_themes[j]) / len(union) if union else 0.0
@@ -61,8 +61,8 @@ def expertise_fit(assessors: list[AssessorProfile], applications: list[Applicati
 
 
 def _problem(call: Call, *, keep_proposed: bool) -> tuple[rules.AssignmentProblem, dict]:
-    applications = list(assessable_applications(call))
-    pool = list(assessor_pool())
+    applications = list(assessable_applications(call).prefetch_related("themes"))
+    pool = list(assessor_pool().prefetch_related("themes"))
     fit = expertise_fit(pool, applications)
     users = [p.user for p in pool]
     conflicted = conflict_pairs(users, applications)

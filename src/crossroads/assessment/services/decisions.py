@@ -19,7 +19,7 @@ from crossroads.applications.selectors import grant_allocation
 from crossroads.companies.models import DeMinimisAid
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
-from crossroads.core.formatting import site_url
+from crossroads.core.formatting import format_brussels, site_url
 from crossroads.programme.models import Call, StateAidBasis
 
 from ..errors import AssessmentError
@@ -164,7 +164,7 @@ def decision_letter_task(decision_id: int) -> None:
                 "title": application.title,
                 "outcome": decision.get_outcome_display(),
                 "link": link,
-                "deadline": decision.objection_deadline.astimezone(clock.BRUSSELS).strftime("%d-%m-%Y %H:%M"),
+                "deadline": format_brussels(decision.objection_deadline),
             },
         )
 

@@ -11,13 +11,18 @@ from django.utils.translation import gettext as _
 from crossroads.applications.models import Application
 from crossroads.core import clock
 from crossroads.core.audit import audit_record
-from crossroads.core.permissions import is_id
 from crossroads.programme.models import Call
 
 from ..errors import AssessmentError
 from ..models import Decision, Eligibility, Ranking
 from ..rules import ranking as rules
-from ..selectors import current_ranking, ranking_candidates, ranking_rules_for, submitted_applications
+from ..selectors import (
+    application_label,
+    current_ranking,
+    ranking_candidates,
+    ranking_rules_for,
+    submitted_applications,
+)
 
 
 def ranking_preview(call: Call, **what_if: Any) -> rules.RankingResult:
@@ -39,7 +44,7 @@ def _ranking_error_text(error: rules.RankingError) -> str:
         }
     if error.code == "invalid_request":
         return _("An application asks for no grant (no eligible costs): %(title)s.") % {
-            "title": _application_title(params.get("id"))
+            "title": application_label(params.get("id"))
         }
     texts = {
         "budget_negative": _("The budget cannot be negative."),
@@ -52,11 +57,6 @@ def _ranking_error_text(error: rules.RankingError) -> str:
     return texts.get(error.code) or _("The ranking cannot be computed with these numbers (%(code)s).") % {
         "code": error.code
     }
-
-
-def _application_title(application_id: Any) -> str:
-    found = Application.objects.filter(pk=application_id).first() if is_id(str(application_id)) else None
-    return found.title if found else str(application_id)
 
 
 def entries_json(result: rules.RankingResult) -> list[dict]:
@@ -92,7 +92,8 @@ def ranking_freeze(*, actor: Any, call: Call) -> Ranking:
     result = ranking_preview(call)
     unscored = [e for e in result.entries if e.status == "not_scored"]
     if unscored:
-        names = ", ".join(Application.objects.get(pk=int(e.id)).title for e in unscored)
+        titles = Application.objects.filter(pk__in=[int(e.id) for e in unscored]).order_by("pk")
+        names = ", ".join(titles.values_list("title", flat=True))
         raise AssessmentError(_("These applications have no consensus score yet: %(names)s") % {"names": names})
     now = clock.now()
     if previous is not None:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop
 from crossroads.applications.models import Application, ApplicationStatus
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
-from crossroads.core.formatting import site_url
+from crossroads.core.formatting import format_brussels, site_url
 
 from ..errors import AssessmentError
 from ..models import Assignment, AssignmentStatus, Completeness, Decision, Eligibility, Screening
@@ -42,10 +42,6 @@ def _leave_assessment(actor: Any, application: Application) -> None:
         audit_record(
             actor=actor, verb="assignment.cancel_ineligible", obj=assignment, before=before, after=snapshot(assignment)
         )
-
-
-def _brussels(moment: dt.datetime) -> str:
-    return moment.astimezone(clock.BRUSSELS).strftime("%d-%m-%Y %H:%M")
 
 
 def _tell(application: Application, subject: str, body: str, params: dict) -> None:
@@ -93,7 +89,7 @@ def screening_request_items(*, actor: Any, application: Application, items: str,
             "The secretariat screened your application %(title)s and needs the following before %(deadline)s "
             "(Brussels time):\n\n%(items)s\n\nSend them through the application page: %(link)s"
         ),
-        {"items": screening.missing_items, "deadline": _brussels(deadline)},
+        {"items": screening.missing_items, "deadline": format_brussels(deadline)},
     )
     return screening
 

@@ -24,7 +24,7 @@ from ..permissions import can_declare, can_open_application, can_score
 from ..selectors import assignments_of
 from ..services.assignment import conflict_declare
 from ..services.scoring import ScoreErrors, scores_save
-from .common import spreadsheet_text
+from .common import posted_scores, spreadsheet_text
 
 
 def _assessor_only(request: HttpRequest) -> HttpResponse | None:
@@ -86,10 +86,7 @@ def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
     criteria = list(application.call.criteria.order_by("order"))
     errors: dict[str, str] = {}
     if request.method == "POST":
-        values = {
-            c.code: (request.POST.get(f"score-{c.code}", ""), request.POST.get(f"justification-{c.code}", ""))
-            for c in criteria
-        }
+        values = posted_scores(request, criteria, "justification")
         submit = request.POST.get("action") == "submit"
         try:
             scores_save(actor=request.user, assignment=assignment, values=values, submit=submit)

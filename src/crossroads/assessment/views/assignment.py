@@ -17,7 +17,7 @@ from ..models import Assignment, AssignmentStatus
 from ..selectors import all_submitted, assessable_applications, assessor_pool, consolidation
 from ..services import assignment as services
 from ..services.scoring import ScoreErrors, assignment_reopen, consensus_record
-from .common import call_or_404, secretariat_only, submitted_or_404
+from .common import call_or_404, posted_scores, secretariat_only, submitted_or_404
 
 
 def _posted_id(request: HttpRequest, name: str) -> str:
@@ -101,10 +101,7 @@ def consolidation_view(request: HttpRequest, application_id: int) -> HttpRespons
             messages.error(request, str(error))
         return redirect("assessment:consolidation", application.pk)
     if request.method == "POST":
-        values = {
-            c.code: (request.POST.get(f"score-{c.code}", ""), request.POST.get(f"rationale-{c.code}", ""))
-            for c in application.call.criteria.all()
-        }
+        values = posted_scores(request, application.call.criteria.all(), "rationale")
         try:
             consensus_record(actor=request.user, application=application, values=values)
         except ScoreErrors as error:

@@ -24,7 +24,7 @@ def call_overview(request: HttpRequest, call_id: int) -> HttpResponse:
     rows = []
     for application in submitted_applications(call):
         checks = application_checks(application)
-        screening = Screening.objects.filter(application=application).first()
+        screening = getattr(application, "screening", None)  # select_related by the selector; None when unscreened
         rows.append(
             {
                 "application": application,
