@@ -14,5 +14,6 @@ urlpatterns = [
     path("api/v1/matching/", include((api_urlpatterns, "matching_api"))),
     path("assessment/", include("crossroads.assessment.urls")),
     path("api/v1/assessment/", include((assessment_api, "assessment_api"))),
+    path("privacy/", include("crossroads.privacy.urls")),
     path("admin/", admin.site.urls),
 ]
