@@ -85,6 +85,8 @@ class _SafeIdMixin:
     def _checked(self, value: Any) -> Any:
         if value in (None, "") or isinstance(value, int) or hasattr(value, "pk"):
             return value
+        if getattr(self, "to_field_name", None):  # chosen by another key than the numeric id: not an id to check
+            return value
         if parse_int_id(value) is None:
             raise ValidationError(
                 self.error_messages["invalid_choice"],  # type: ignore[attr-defined]
@@ -101,7 +103,7 @@ class SafeModelChoiceField(_SafeIdMixin, forms.ModelChoiceField):
 
 class SafeModelMultipleChoiceField(_SafeIdMixin, forms.ModelMultipleChoiceField):
     def clean(self, value: Any) -> Any:
-        if value not in (None, "") and not isinstance(value, str):
+        if value not in (None, "") and not isinstance(value, str) and not self.to_field_name:
             for item in value:
                 if parse_int_id(item) is None:
                     raise ValidationError(

@@ -8,22 +8,26 @@ from decimal import Decimal
 from django.utils import formats
 from django.utils.translation import get_language
 
-from .money import to_money
+from .money import as_decimal, to_money
 
 
-def format_money(value: Decimal | None) -> str:
-    if value is None:
+def format_money(value: Decimal | int | str | None) -> str:
+    """An amount in the user's language. Accepts what stored data holds: a Decimal, an int, or the string a frozen
+    ranking's JSON keeps ("35000.00"); anything that is not a finite number shows as a dash, not an error page."""
+    number = as_decimal(value)
+    if number is None:
         return "–"
-    amount = formats.number_format(to_money(value), 2, use_l10n=True, force_grouping=True)
+    amount = formats.number_format(to_money(number), 2, use_l10n=True, force_grouping=True)
     if (get_language() or "nl").startswith("en"):
-        return f"€{amount}" if value >= 0 else f"-€{amount.lstrip('-')}"
+        return f"€{amount}" if number >= 0 else f"-€{amount.lstrip('-')}"
     return f"€ {amount}"
 
 
-def format_number(value: Decimal | None, places: int = 2) -> str:
-    if value is None:
+def format_number(value: Decimal | int | str | None, places: int = 2) -> str:
+    number = as_decimal(value)
+    if number is None:
         return "–"
-    return formats.number_format(value, places, use_l10n=True, force_grouping=True)
+    return formats.number_format(number, places, use_l10n=True, force_grouping=True)
 
 
 def format_date(value: dt.date | None) -> str:
@@ -32,10 +36,11 @@ def format_date(value: dt.date | None) -> str:
     return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
-def format_percent(value: Decimal | None) -> str:
-    if value is None:
+def format_percent(value: Decimal | int | str | None) -> str:
+    number = as_decimal(value)
+    if number is None:
         return "–"
-    return f"{formats.number_format(value, 2, use_l10n=True)} %"
+    return f"{formats.number_format(number, 2, use_l10n=True)} %"
 
 
 def format_brussels(moment: dt.datetime) -> str:
