@@ -137,6 +137,32 @@ class Programme(Bilingual):
     )
     objection_weeks = models.PositiveSmallIntegerField(_("weeks to lodge an objection"), default=6)
 
+    # Personal data (GDPR): how long what is kept, and who answers for it on the privacy page
+    rejected_application_retention_months = models.PositiveSmallIntegerField(
+        _("anonymise applications that were not funded after (months)"),
+        default=24,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Counted from the decision, the screening that found the application not eligible, or the deadline of "
+            "a draft that was never submitted. Personal data in the application is then removed; figures are kept."
+        ),
+    )
+    grant_record_retention_years = models.PositiveSmallIntegerField(
+        _("keep the records of funded projects (years after 31 December of the year of the last payment)"),
+        default=5,
+        help_text=_("Art. 82 of Regulation (EU) 2021/1060: five years unless the programme sets a longer period."),
+    )
+    privacy_controller = models.TextField(
+        _("controller of personal data (privacy page)"),
+        blank=True,
+        help_text=_("Name and address of the organisation responsible for the personal data. Empty: not stated."),
+    )
+    privacy_contact_email = models.EmailField(
+        _("e-mail address for privacy questions"),
+        blank=True,
+        help_text=_("Where people send requests about their data, or the data protection officer's address."),
+    )
+
     class Meta:
         ordering = ["-start_date"]
         verbose_name = _("programme")

@@ -1,0 +1,112 @@
+"""Privacy pages: the public notice, a person's own data download and erasure, and the secretariat's list of
+erasure requests. Thin: check permission, call one service or selector, render."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from crossroads.accounts.models import PartnerOrganisation
+from crossroads.core import clock
+from crossroads.core.numbers import parse_int_id
+from crossroads.core.views import forbidden
+from crossroads.programme.models import Programme
+from crossroads.programme.selectors import current_programme
+
+from . import services
+from .forms import ErasureForm
+from .models import ErasureRequest, ErasureStatus
+from .permissions import can_manage_erasures
+from .selectors import erasure_blockers
+
+
+def notice(request: HttpRequest) -> HttpResponse:
+    """The privacy notice: public, its periods read from the programme's settings."""
+    try:
+        programme = current_programme()
+    except Programme.DoesNotExist:
+        programme = None  # a fresh installation still shows the notice, with the periods marked as not set
+    return render(
+        request,
+        "privacy/notice.html",
+        {
+            "programme": programme,
+            "agencies": PartnerOrganisation.objects.order_by("name"),
+            "profile_months": settings.PROFILE_VALIDITY_MONTHS,
+        },
+    )
+
+
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    """GET explains what the download holds; POST makes it (a POST, because it writes an audit event)."""
+    if request.method == "POST":
+        filename, archive = services.personal_data_export(actor=request.user, user=request.user)
+        return FileResponse(archive, as_attachment=True, filename=filename, content_type="application/zip")
+    return render(request, "privacy/my_data.html")
+
+
+@login_required
+def erase(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    blockers = erasure_blockers(user, now=clock.now())
+    pending = ErasureRequest.objects.filter(user=user, status=ErasureStatus.PENDING).first()
+    form = ErasureForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        if blockers:
+            services.erasure_request_file(actor=user, user=user, blockers=blockers)
+            messages.info(request, _("Your request has been passed on to the programme secretariat."))
+            return redirect("privacy:erase")
+        try:
+            services.account_erase(actor=user, user=user)
+        except services.PrivacyError as error:  # something changed since the page was shown
+            blockers = error.reasons
+        else:
+            logout(request)
+            return redirect("privacy:erased")
+    return render(request, "privacy/erase.html", {"form": form, "blockers": blockers, "pending": pending})
+
+
+def erased(request: HttpRequest) -> HttpResponse:
+    return render(request, "privacy/erased.html")
+
+
+@login_required
+def requests_list(request: HttpRequest) -> HttpResponse:
+    permission = can_manage_erasures(request.user)
+    if not permission:
+        return forbidden(request, permission.reason)
+    now = clock.now()
+    requests = ErasureRequest.objects.select_related("user", "handled_by").order_by("status", "-requested_at")
+    pending = ErasureStatus.PENDING
+    rows = [
+        (item, erasure_blockers(item.user, now=now, by_secretariat=True) if item.status == pending else [])
+        for item in requests[:200]
+    ]
+    return render(request, "privacy/requests.html", {"rows": rows})
+
+
+@login_required
+@require_POST
+def request_carry_out(request: HttpRequest, pk: str) -> HttpResponse:
+    permission = can_manage_erasures(request.user)
+    if not permission:
+        return forbidden(request, permission.reason)
+    number = parse_int_id(pk)
+    if number is None:
+        raise Http404
+    item = get_object_or_404(ErasureRequest.objects.select_related("user"), pk=number, status=ErasureStatus.PENDING)
+    try:
+        services.account_erase(actor=request.user, user=item.user, request=item)
+    except services.PrivacyError as error:
+        for reason in error.reasons:
+            messages.error(request, reason)
+    else:
+        messages.success(request, _("The account has been erased."))
+    return redirect("privacy:requests")
