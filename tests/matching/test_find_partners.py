@@ -20,11 +20,11 @@ def keys(response):  # type: ignore[no-untyped-def]
 
 def test_request_finds_the_complementary_company_across_the_border(client, users, market):
     client.force_login(users["applicant"])
-    response = client.get(reverse("matching:find"), {"for": market["be_profile"].index_key})
+    response = client.get(reverse("matching:find"), {"for": market["be_profile"].public_key})
     found = keys(response)
-    assert found[0] == market["nl_profile"].index_key
+    assert found[0] == market["nl_profile"].public_key
     assert f"c:{market['other_be'].pk}" not in found  # same country never suggested
-    assert f"c:{market['be'].pk}" not in found and market["be_profile"].index_key not in found
+    assert f"c:{market['be'].pk}" not in found and market["be_profile"].public_key not in found
     top = response.context["suggestions"][0]
     assert top.mutual
     assert any("machine vision" in r for r in top.reasons)
@@ -32,20 +32,20 @@ def test_request_finds_the_complementary_company_across_the_border(client, users
 
 def test_anonymous_profile_hides_identity_on_the_page(client, users, market):
     client.force_login(users["applicant"])
-    body = client.get(reverse("matching:find"), {"for": market["be_profile"].index_key}).content.decode()
+    body = client.get(reverse("matching:find"), {"for": market["be_profile"].public_key}).content.decode()
     assert "Visiolab" not in body and "Eindhoven" not in body.replace("Noord-Brabant", "")
-    detail = client.get(reverse("matching:profile_detail", args=[market["nl_profile"].pk])).content.decode()
+    detail = client.get(reverse("matching:profile_detail", args=[market["nl_profile"].ref])).content.decode()
     assert "Visiolab" not in detail
     assert "[…]" in detail  # the owner's own name in the text is blanked
 
 
 def test_anonymous_profile_hides_identity_in_the_api(client, users, market):
     client.force_login(users["applicant"])
-    data = client.get(reverse("matching_api:api_suggestions"), {"for": market["be_profile"].index_key}).json()
+    data = client.get(reverse("matching_api:api_suggestions"), {"for": market["be_profile"].public_key}).json()
     assert "Visiolab" not in str(data)
     first = data["results"][0]
     assert first["anonymous"] is True and first["company"] is None
-    profile = client.get(reverse("matching_api:api_profile", args=[market["nl_profile"].pk])).json()
+    profile = client.get(reverse("matching_api:api_profile", args=[market["nl_profile"].ref])).json()
     assert profile["company"] is None and "Visiolab" not in str(profile)
 
 
@@ -53,7 +53,7 @@ def test_interest_reveals_identity_only_after_acceptance(client, users, market, 
     client.force_login(users["applicant"])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("matching:interest_create", args=[market["nl_profile"].index_key]),
+            reverse("matching:interest_create", args=[market["nl_profile"].public_key]),
             {"sender": str(market["be"].pk), "message": "Wij zoeken camera-inspectie voor onze sorteerlijn in Geel."},
         )
     assert response.status_code == 302
@@ -77,14 +77,14 @@ def test_interest_reveals_identity_only_after_acceptance(client, users, market, 
 
     client.force_login(users["applicant"])
     assert "Visiolab" in client.get(reverse("matching:interests")).content.decode()
-    detail = client.get(reverse("matching:profile_detail", args=[market["nl_profile"].pk])).content.decode()
+    detail = client.get(reverse("matching:profile_detail", args=[market["nl_profile"].ref])).content.decode()
     assert "Visiolab Eindhoven BV" in detail
 
 
 def test_declined_interest_keeps_the_profile_anonymous(client, users, market, django_capture_on_commit_callbacks):
     client.force_login(users["applicant"])
     client.post(
-        reverse("matching:interest_create", args=[market["nl_profile"].index_key]),
+        reverse("matching:interest_create", args=[market["nl_profile"].public_key]),
         {"sender": str(market["be"].pk), "message": "Wij zoeken camera-inspectie voor onze sorteerlijn."},
     )
     interest = ExpressionOfInterest.objects.get()
@@ -99,7 +99,7 @@ def test_declined_interest_keeps_the_profile_anonymous(client, users, market, dj
 def test_only_the_receiving_company_answers(client, users, market):
     client.force_login(users["applicant"])
     client.post(
-        reverse("matching:interest_create", args=[market["nl_profile"].index_key]),
+        reverse("matching:interest_create", args=[market["nl_profile"].public_key]),
         {"sender": str(market["be"].pk), "message": "Wij zoeken camera-inspectie voor onze sorteerlijn."},
     )
     interest = ExpressionOfInterest.objects.get()
@@ -112,7 +112,7 @@ def test_only_the_receiving_company_answers(client, users, market):
 def test_short_message_is_refused_at_the_field_and_kept(client, users, market):
     client.force_login(users["applicant"])
     response = client.post(
-        reverse("matching:interest_create", args=[market["nl_profile"].index_key]),
+        reverse("matching:interest_create", args=[market["nl_profile"].public_key]),
         {"sender": str(market["be"].pk), "message": "Hallo"},
     )
     assert response.status_code == 200 and "message" in response.context["form"].errors
@@ -123,7 +123,7 @@ def test_short_message_is_refused_at_the_field_and_kept(client, users, market):
 def test_free_text_search_ranks_by_meaning_across_languages(client, users, market):
     client.force_login(users["applicant"])
     response = client.get(reverse("matching:find"), {"q": "camera based quality inspection for recycling"})
-    assert keys(response)[0] in {market["nl_profile"].index_key, f"c:{market['nl'].pk}"}
+    assert keys(response)[0] in {market["nl_profile"].public_key, f"c:{market['nl'].pk}"}
 
 
 def test_searching_for_someone_elses_company_is_not_found(client, users, market):
@@ -164,10 +164,10 @@ def test_anonymous_title_is_blanked_on_the_interest_pages(client, users, market)
     profile.title = "Visiolab Eindhoven zoekt recyclers"
     profile.save()
     client.force_login(users["applicant"])
-    page = client.get(reverse("matching:interest_create", args=[profile.index_key])).content.decode()
+    page = client.get(reverse("matching:interest_create", args=[profile.public_key])).content.decode()
     assert "Visiolab" not in page
     client.post(
-        reverse("matching:interest_create", args=[profile.index_key]),
+        reverse("matching:interest_create", args=[profile.public_key]),
         {"sender": str(market["be"].pk), "message": "Wij zoeken camera-inspectie voor onze sorteerlijn."},
     )
     assert "Visiolab" not in client.get(reverse("matching:interests")).content.decode()

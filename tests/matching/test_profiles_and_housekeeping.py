@@ -65,8 +65,8 @@ def test_profile_form_refuses_empty_and_too_short_lines(client, users, market):
 def test_other_companies_cannot_create_or_edit_profiles(client, users, market):
     client.force_login(users["other_applicant"])
     assert client.get(reverse("matching:profile_create", args=[market["be"].pk])).status_code == 403
-    assert client.get(reverse("matching:profile_edit", args=[market["be_profile"].pk])).status_code == 403
-    response = client.post(reverse("matching:profile_status", args=[market["be_profile"].pk]), {"status": "draft"})
+    assert client.get(reverse("matching:profile_edit", args=[market["be_profile"].ref])).status_code == 403
+    response = client.post(reverse("matching:profile_status", args=[market["be_profile"].ref]), {"status": "draft"})
     assert response.status_code == 404
     market["be_profile"].refresh_from_db()
     assert market["be_profile"].status == ProfileStatus.PUBLISHED
@@ -76,10 +76,10 @@ def test_withdrawn_profile_leaves_the_index(client, users, market, django_captur
     assert get_engine().profile(market["nl_profile"].index_key) is not None
     client.force_login(users["other_applicant"])
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("matching:profile_status", args=[market["nl_profile"].pk]), {"status": "draft"})
+        client.post(reverse("matching:profile_status", args=[market["nl_profile"].ref]), {"status": "draft"})
     assert get_engine().profile(market["nl_profile"].index_key) is None
     client.force_login(users["applicant"])
-    assert client.get(reverse("matching:profile_detail", args=[market["nl_profile"].pk])).status_code == 404
+    assert client.get(reverse("matching:profile_detail", args=[market["nl_profile"].ref])).status_code == 404
 
 
 def test_profile_expires_after_its_validity_with_a_reminder_first(market, django_capture_on_commit_callbacks):
@@ -109,7 +109,7 @@ def test_renewal_extends_and_resets_the_reminder(client, users, market):
     profile.reminder_sent_at = timezone.now()
     profile.save()
     client.force_login(users["applicant"])
-    client.post(reverse("matching:profile_status", args=[profile.pk]), {"status": "published"})
+    client.post(reverse("matching:profile_status", args=[profile.ref]), {"status": "published"})
     profile.refresh_from_db()
     assert profile.expires_at > timezone.now() + dt.timedelta(days=360)
     assert profile.reminder_sent_at is None

@@ -1,21 +1,51 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.core.fields import SafeModelMultipleChoiceField
 from crossroads.programme.models import Theme
 
 from .models import LANGUAGE_CHOICES, CooperationProfile, Introduction, IntroductionStatus, lines
 
 
+class StrictIntegerField(forms.IntegerField):
+    """A whole number typed in ASCII digits only: Python's int() would read "٣" as 3 and "1_000" as 1000, and a
+    40-digit number would reach the database."""
+
+    default_error_messages = {"invalid": _("Enter a whole number, for example 4.")}
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        text = str(value).strip()
+        if not text:
+            return None
+        if not re.fullmatch(r"[0-9]{1,6}", text):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(text)
+
+
 class CooperationProfileForm(forms.ModelForm):
-    themes = forms.ModelMultipleChoiceField(
+    themes = SafeModelMultipleChoiceField(
         label=_("Themes"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     languages = forms.MultipleChoiceField(
         label=_("Working languages"), choices=LANGUAGE_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    trl = StrictIntegerField(
+        label=_("Technology readiness level (TRL)"),
+        required=False,
+        min_value=1,
+        max_value=9,
+        help_text=_("From 1 (basic principles observed) to 9 (proven in operation)."),
     )
 
     class Meta:
@@ -78,4 +108,63 @@ class IntroductionStatusForm(forms.Form):
 
 
 class SavedSearchForm(forms.Form):
-    name = forms.CharField(label=_("Name of this search"), max_length=120)
+    name = forms.CharField(
+        label=_("Name of this search"),
+        max_length=120,
+        error_messages={"required": _("Give the search a name to save it.")},
+    )
+
+
+SIZE_CHOICES = [
+    ("micro", _("micro enterprise")),
+    ("small", _("small enterprise")),
+    ("medium", _("medium-sized enterprise")),
+    ("large", _("large enterprise")),
+]
+COUNTRY_CHOICES = [("BE", _("Flanders")), ("NL", _("Netherlands"))]
+_NACE = re.compile(r"[0-9A-Za-z.,\s]*")
+# "c:<company id>" or "p:<public id of a profile>" (a legacy "p:<pk>" is accepted for one's own profiles)
+KEY = re.compile(r"[cp]:(?:[0-9]{1,19}|[0-9a-f]{32})")
+
+
+class PartnerSearchForm(forms.Form):
+    """The find-partners query (page, API and saved searches): every value is checked, so that a forged or
+    mistyped one is an error at its field, not a 500 or a silently different search."""
+
+    q = forms.CharField(label=_("Or describe what you are looking for"), max_length=500, required=False)
+    seek = forms.CharField(label=_("For one request only"), max_length=2000, required=False)
+    country = forms.MultipleChoiceField(label=_("Country"), choices=COUNTRY_CHOICES, required=False)
+    province = forms.MultipleChoiceField(label=_("Province"), choices=[], required=False)
+    theme = forms.MultipleChoiceField(label=_("Themes"), choices=[], required=False)
+    size = forms.MultipleChoiceField(label=_("Size"), choices=SIZE_CHOICES, required=False)
+    nace = forms.CharField(label=_("NACE codes (prefixes, comma-separated)"), max_length=200, required=False)
+    trl_min = StrictIntegerField(label=_("TRL from"), min_value=1, max_value=9, required=False)
+    trl_max = StrictIntegerField(label=_("TRL to"), min_value=1, max_value=9, required=False)
+
+    def __init__(
+        self, *args: Any, options: list[tuple[str, str]], themes: list[str], provinces: list[str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["for"] = forms.CharField(label=_("Suggestions for"), max_length=40, required=False)
+        self.options = options
+        self.fields["theme"].choices = [(code, code) for code in themes]
+        self.fields["province"].choices = [(code, code) for code in provinces]
+
+    def clean_for(self) -> str:
+        key = self.cleaned_data.get("for") or ""
+        if key and not KEY.fullmatch(key):
+            raise ValidationError(_("Choose one of your companies or profiles."), code="invalid")
+        return key
+
+    def clean_nace(self) -> str:
+        nace = self.cleaned_data.get("nace") or ""
+        if not nace.isascii() or not _NACE.fullmatch(nace):
+            raise ValidationError(_("Enter NACE codes such as 38.32 or 26, separated by commas."), code="invalid")
+        return nace
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        low, high = data.get("trl_min"), data.get("trl_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("trl_max", _("The upper TRL cannot be below the lower one."))
+        return data

@@ -46,7 +46,7 @@ def profiles_expire_and_remind() -> tuple[int, int]:
         .filter(status=ProfileStatus.PUBLISHED, expires_at__lte=soon, reminder_sent_at__isnull=True)
         .select_related("company")
     ):
-        link = site_url(reverse("matching:profile_detail", args=[profile.pk]))
+        link = site_url(reverse("matching:profile_detail", args=[profile.ref]))
 
         def message(profile: CooperationProfile = profile, link: str = link) -> tuple[str, str]:
             return (
@@ -115,7 +115,7 @@ def digests_send() -> int:
                 results, _context = run_search(search.user, _Params(params))
             except Exception:  # a search saved for a company the user left: skip it, keep the others going
                 results = []
-            results = [r for r in results if r.key in fresh_keys]
+            results = [r for r in results if r.index_key in fresh_keys]
             if results:
                 lines = "\n".join(
                     f"- {r.title} ({r.province}): {site_url(r.profile_url or r.company_url or '/')}" for r in results

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -23,6 +25,9 @@ class CooperationProfile(models.Model):
     """What a company offers and what partner it seeks, for one idea or in general."""
 
     company = models.ForeignKey("companies.Company", on_delete=models.CASCADE, related_name="cooperation_profiles")
+    # What URLs, the API, suggestions and e-mails call the profile. The sequential pk would tell who is behind an
+    # anonymous profile (profiles are created right after their company, so their pks run alongside).
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=160)
     offers = models.TextField(
         _("what we offer"),
@@ -71,7 +76,17 @@ class CooperationProfile(models.Model):
 
     @property
     def index_key(self) -> str:
+        """The engine's (internal) key; never shown to users: see `public_key`."""
         return f"p:{self.pk}"
+
+    @property
+    def ref(self) -> str:
+        """The opaque reference in URLs and API answers."""
+        return self.public_id.hex
+
+    @property
+    def public_key(self) -> str:
+        return f"p:{self.ref}"
 
 
 class Embedding(models.Model):
@@ -115,6 +130,8 @@ class ExpressionOfInterest(models.Model):
         CooperationProfile, on_delete=models.SET_NULL, null=True, blank=True, related_name="interests"
     )
     message = models.TextField(_("message"))
+    # Frozen when sent: the addressee stays anonymous to the sender even if the profile is deleted later.
+    target_anonymous = models.BooleanField(default=False, editable=False)
     status = models.CharField(max_length=10, choices=InterestStatus.choices, default=InterestStatus.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
@@ -131,7 +148,7 @@ class ExpressionOfInterest(models.Model):
 
     @property
     def target_is_anonymous(self) -> bool:
-        return bool(self.target_profile and self.target_profile.is_anonymous)
+        return self.target_anonymous or bool(self.target_profile and self.target_profile.is_anonymous)
 
 
 class IntroductionStatus(models.TextChoices):

@@ -19,8 +19,14 @@ def member_company_ids(user) -> set[int]:  # type: ignore[no-untyped-def]
     return set(user.memberships.values_list("company_id", flat=True))
 
 
-def can_see_identity(user, company: Company, profile: CooperationProfile | None = None) -> bool:  # type: ignore[no-untyped-def]
-    if profile is None or not profile.is_anonymous:
+def can_see_identity(  # type: ignore[no-untyped-def]
+    user, company: Company, profile: CooperationProfile | None = None, *, anonymous: bool | None = None
+) -> bool:
+    """`anonymous` overrides the profile's own flag: an expression of interest sent to an anonymous profile keeps
+    its addressee hidden even when that profile is gone."""
+    if anonymous is None:
+        anonymous = bool(profile and profile.is_anonymous)
+    if not anonymous:
         return True
     if company.pk in member_company_ids(user) or can_view_company(user, company).allowed:
         return True
@@ -69,3 +75,29 @@ def can_introduce(user) -> Permission:  # type: ignore[no-untyped-def]
     if user.is_authenticated and user.role in (Role.ADVISER, Role.SECRETARIAT, Role.ADMIN):
         return allow()
     return deny(_("Only advisers and the secretariat introduce companies to each other."))
+
+
+def covers_company(user, company: Company) -> bool:  # type: ignore[no-untyped-def]
+    """The adviser's own patch: a company with an establishment in a province they (or their agency) cover;
+    the secretariat and admins cover every company."""
+    return can_view_company(user, company).allowed
+
+
+def can_introduce_pair(user, company_a: Company, company_b: Company, *, b_is_shown: bool) -> Permission:  # type: ignore[no-untyped-def]
+    """An introduction is between a company the adviser covers and one across the border that the matching shows
+    to everyone (`b_is_shown`: in the programme area, eligible) or that the adviser covers too. An adviser of one
+    side never covers the other side's provinces, so "both in my provinces" would rule out every introduction;
+    what must not happen is an adviser introducing, by typing an id, a company they do not cover to one that
+    matchmaking never shows (outside the area, not eligible) or two companies neither of which is theirs."""
+    allowed = can_introduce(user)
+    if not allowed:
+        return allowed
+    if company_a.pk == company_b.pk:
+        return deny(_("A company cannot be introduced to itself."))
+    if company_a.country == company_b.country:
+        return deny(_("CrossRoads introductions are across the border."))
+    if not covers_company(user, company_a):
+        return deny(_("You can introduce only companies in the provinces you cover."))
+    if not (b_is_shown or covers_company(user, company_b)):
+        return deny(_("This company is not open to matchmaking: it is outside the programme area or not eligible."))
+    return allow()

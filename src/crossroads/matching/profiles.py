@@ -10,6 +10,7 @@ from crossroads.programme.models import Programme
 from crossroads.programme.selectors import current_programme
 
 from .engine import MatchProfile
+from .identity import redactor
 from .models import CooperationProfile, ProfileStatus
 
 
@@ -52,18 +53,24 @@ def company_match_profile(
 def cooperation_match_profile(
     profile: CooperationProfile, *, programme: Programme | None = None, verdicts: CompanyVerdicts | None = None
 ) -> MatchProfile:
-    """An anonymous profile is matched on its own words only: the company description would give it away."""
+    """An anonymous profile is matched on its own words only: the company description would give it away. Its
+    words are indexed with the company's name, website and numbers blanked, so that searching for "Visiolab" does
+    not bring up Visiolab's anonymous profile (nor a shared term "visiolab" among the reasons)."""
     programme = programme or current_programme()
     company = profile.company
     description = profile.idea
+    offers, seeks = profile.offer_list, profile.seek_list
     if not profile.is_anonymous:
         description = " ".join(filter(None, [profile.idea, company.description or company.description_en]))
+    else:
+        redact = redactor(company)
+        description, offers, seeks = redact(description), [redact(x) for x in offers], [redact(x) for x in seeks]
     return MatchProfile(
         id=profile.index_key,
         name="" if profile.is_anonymous else company.legal_name,
         description=description,
-        offers=tuple(profile.offer_list),
-        seeks=tuple(profile.seek_list),
+        offers=tuple(offers),
+        seeks=tuple(seeks),
         themes=frozenset(profile.themes.values_list("code", flat=True)),
         trl=profile.trl,
         kind="profile",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -9,9 +10,12 @@ from django.urls import reverse
 
 from crossroads.companies.models import Company
 from crossroads.companies.permissions import can_view_company
+from crossroads.core.numbers import parse_int_id
 from crossroads.programme.models import Province
 
 from .engine import Filters, Match
+from .engine.index import ELIGIBLE_REGIONS
+from .identity import redactor
 from .index_service import get_engine
 from .models import CooperationProfile, ExpressionOfInterest, ProfileStatus
 from .permissions import can_see_identity
@@ -20,7 +24,7 @@ from .reason_text import describe_reason
 
 @dataclass
 class Suggestion:
-    key: str
+    key: str  # what pages, the API and e-mails show: "c:<company id>" or "p:<opaque profile id>"
     score: float
     mutual: bool
     title: str
@@ -33,31 +37,20 @@ class Suggestion:
     reasons: list[str] = field(default_factory=list)
     profile_url: str = ""
     company_url: str = ""
+    index_key: str = ""  # the engine's key ("p:<pk>"): internal, never rendered
 
 
-def filters_from(params: dict) -> Filters:
-    def many(name: str) -> frozenset[str]:
-        values = params.getlist(name) if hasattr(params, "getlist") else params.get(name, [])
-        if isinstance(values, str):
-            values = [values]
-        return frozenset(v for v in values if v)
-
-    def number(name: str) -> int | None:
-        value = params.get(name)
-        try:
-            return int(value) if value not in (None, "") else None
-        except (TypeError, ValueError):
-            return None
-
-    nace = (params.get("nace") or "").replace(" ", "")
+def filters_from(data: dict) -> Filters:
+    """The engine's filters from a valid `PartnerSearchForm`'s cleaned data."""
+    nace = (data.get("nace") or "").replace(" ", "")
     return Filters(
-        countries=many("country"),
-        provinces=many("province"),
-        themes=many("theme"),
+        countries=frozenset(data.get("country") or ()),
+        provinces=frozenset(data.get("province") or ()),
+        themes=frozenset(data.get("theme") or ()),
         nace_prefixes=tuple(p for p in nace.split(",") if p),
-        size_classes=many("size"),
-        trl_min=number("trl_min"),
-        trl_max=number("trl_max"),
+        size_classes=frozenset(data.get("size") or ()),
+        trl_min=data.get("trl_min"),
+        trl_max=data.get("trl_max"),
     )
 
 
@@ -103,7 +96,8 @@ def present(viewer, matches: list[Match]) -> list[Suggestion]:  # type: ignore[n
         sanitize = (lambda text: text) if visible or not anonymous else redactor(company)
         out.append(
             Suggestion(
-                key=match.id,
+                key=profile.public_key if profile else match.id,
+                index_key=match.id,
                 score=match.score,
                 mutual=match.mutual,
                 title=sanitize(title),
@@ -114,7 +108,7 @@ def present(viewer, matches: list[Match]) -> list[Suggestion]:  # type: ignore[n
                 profile=profile,
                 summary=sanitize(summary),
                 reasons=[sanitize(describe_reason(r)) for r in match.reasons],
-                profile_url=reverse("matching:profile_detail", args=[profile.pk]) if profile else "",
+                profile_url=reverse("matching:profile_detail", args=[profile.ref]) if profile else "",
                 company_url=reverse("companies:detail", args=[company.pk])
                 if visible and can_view_company(viewer, company).allowed
                 else "",
@@ -123,17 +117,42 @@ def present(viewer, matches: list[Match]) -> list[Suggestion]:  # type: ignore[n
     return out
 
 
-def redactor(company: Company):  # type: ignore[no-untyped-def]
-    """Belt and braces: even if an owner typed their own name in an anonymous profile, it is not shown."""
-    names = [company.legal_name, company.legal_name.rsplit(" ", 1)[0]]
-    names = [n for n in names if len(n) >= 4]
+def profile_by_ref(user, ref: str) -> CooperationProfile | None:  # type: ignore[no-untyped-def]
+    """A profile by its opaque id. A numeric id (old links, e-mails sent before opaque ids) only finds a profile
+    whose company the user may already know: for anyone else it would say which company is behind it."""
+    queryset = CooperationProfile.objects.select_related("company")
+    try:
+        public_id = uuid.UUID(hex=ref) if isinstance(ref, str) and len(ref) in (32, 36) else None
+    except ValueError:
+        public_id = None
+    if public_id is not None:
+        return queryset.filter(public_id=public_id).first()
+    pk = parse_int_id(ref)
+    if pk is None:
+        return None
+    profile = queryset.filter(pk=pk).first()
+    if profile is None or not can_see_identity(user, profile.company, profile):
+        return None
+    return profile
 
-    def redact(text: str) -> str:
-        for name in names:
-            text = text.replace(name, "[…]")
-        return text
 
-    return redact
+def resolve_key(user, key: str) -> tuple[str, Company, CooperationProfile | None] | None:  # type: ignore[no-untyped-def]
+    """A public key ("c:<id>", "p:<opaque id>") as (engine key, company, profile), or None when there is none."""
+    kind, _sep, ref = (key or "").partition(":")
+    if kind == "p":
+        profile = profile_by_ref(user, ref)
+        return (profile.index_key, profile.company, profile) if profile else None
+    if kind == "c":
+        pk = parse_int_id(ref)
+        company = Company.objects.filter(pk=pk).first() if pk else None
+        return (f"c:{company.pk}", company, None) if company else None
+    return None
+
+
+def shown_by_matching(company: Company) -> bool:
+    """Whether the matching shows this company to others: indexed, in an eligible region, allowed to take part."""
+    shown = get_engine().profile(f"c:{company.pk}")
+    return shown is not None and shown.region_status in ELIGIBLE_REGIONS and shown.participation != "not_eligible"
 
 
 def published_profiles() -> QuerySet[CooperationProfile]:

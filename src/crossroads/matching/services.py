@@ -29,6 +29,8 @@ from .models import (
     ProfileStatus,
     SavedSearch,
 )
+from .permissions import can_introduce_pair
+from .selectors import shown_by_matching
 
 
 def _mail_members(company: Company, subject_and_body) -> None:  # type: ignore[no-untyped-def]
@@ -95,6 +97,7 @@ def interest_send(
         sender_user=actor,
         target_company=target,
         target_profile=profile,
+        target_anonymous=bool(profile and profile.is_anonymous),
         message=message,
         expires_at=clock.now() + dt.timedelta(days=settings.INTEREST_VALIDITY_DAYS),
     )
@@ -162,8 +165,15 @@ def _city(company: Company) -> str:
 
 
 # --------------------------------------------------------------------------- introductions
+class IntroductionError(Exception):
+    pass
+
+
 @transaction.atomic
 def introduction_propose(*, actor: Any, company_a: Company, company_b: Company, note: str) -> Introduction:
+    permission = can_introduce_pair(actor, company_a, company_b, b_is_shown=shown_by_matching(company_b))
+    if not permission:
+        raise IntroductionError(str(permission.reason))
     intro = Introduction.objects.create(adviser=actor, company_a=company_a, company_b=company_b, note=note)
     audit_record(actor=actor, verb="introduction.propose", obj=intro, after=snapshot(intro))
     for mine, other in ((company_a, company_b), (company_b, company_a)):

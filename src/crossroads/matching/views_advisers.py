@@ -11,14 +11,15 @@ from django.views.decorators.http import require_POST
 
 from crossroads.companies.models import Company
 from crossroads.companies.selectors import companies_visible_to
+from crossroads.core.numbers import parse_int_id
 from crossroads.core.views import forbidden
 
 from . import services, states
 from .forms import IntroductionForm, IntroductionStatusForm
 from .index_service import get_engine
 from .models import Embedding, Introduction, IntroductionStatus
-from .permissions import can_introduce
-from .selectors import present
+from .permissions import can_introduce, can_introduce_pair, covers_company
+from .selectors import present, shown_by_matching
 
 MAX_COMPANIES = 60
 
@@ -72,21 +73,32 @@ def adviser_matches(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def introduction_create(request: HttpRequest, a: int, b: int) -> HttpResponse:
+def introduction_create(request: HttpRequest, a: str, b: str) -> HttpResponse:
     permission = can_introduce(request.user)
     if not permission:
         return forbidden(request, permission.reason)
-    company_a = get_object_or_404(companies_visible_to(request.user), pk=a)
-    company_b = get_object_or_404(Company, pk=b)
-    if company_a.country == company_b.country:
-        return forbidden(request, _("CrossRoads introductions are across the border."))
+    pk_a, pk_b = parse_int_id(a), parse_int_id(b)
+    company_a = Company.objects.filter(pk=pk_a).first() if pk_a else None
+    company_b = Company.objects.filter(pk=pk_b).first() if pk_b else None
+    # A company the adviser may not see is "not found" whichever side it is on: a 403 would confirm it exists.
+    if company_a is None or company_b is None or not covers_company(request.user, company_a):
+        raise Http404
+    permission = can_introduce_pair(request.user, company_a, company_b, b_is_shown=shown_by_matching(company_b))
+    if not permission:
+        if not (shown_by_matching(company_b) or covers_company(request.user, company_b)):
+            raise Http404
+        return forbidden(request, permission.reason)
     form = IntroductionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.introduction_propose(
-            actor=request.user, company_a=company_a, company_b=company_b, note=form.cleaned_data["note"]
-        )
-        messages.success(request, _("Introduction sent to both companies."))
-        return redirect("matching:adviser_matches")
+        try:
+            services.introduction_propose(
+                actor=request.user, company_a=company_a, company_b=company_b, note=form.cleaned_data["note"]
+            )
+        except services.IntroductionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Introduction sent to both companies."))
+            return redirect("matching:adviser_matches")
     return render(
         request, "matching/introduction_form.html", {"form": form, "company_a": company_a, "company_b": company_b}
     )
@@ -94,8 +106,8 @@ def introduction_create(request: HttpRequest, a: int, b: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def introduction_update(request: HttpRequest, pk: int) -> HttpResponse:
-    introduction = get_object_or_404(Introduction, pk=pk)
+def introduction_update(request: HttpRequest, pk: str) -> HttpResponse:
+    introduction = get_object_or_404(Introduction, pk=parse_int_id(pk) or 0)
     if introduction.adviser_id != request.user.pk and request.user.role not in ("secretariat", "admin"):
         raise Http404
     form = IntroductionStatusForm(request.POST)

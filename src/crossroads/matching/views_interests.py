@@ -8,30 +8,30 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.companies.models import Company
-from crossroads.core.permissions import is_id
+from crossroads.core.numbers import parse_int_id
 from crossroads.core.views import forbidden
 
 from . import services
-from .engine.index import ELIGIBLE_REGIONS
 from .forms import InterestForm
-from .index_service import get_engine
 from .models import CooperationProfile, ExpressionOfInterest, ProfileStatus
 from .permissions import can_answer_interest, can_see_identity, member_company_ids
-from .selectors import interests_for, redactor
+from .selectors import interests_for, redactor, resolve_key, shown_by_matching
 
 
-def _target(key: str) -> tuple[Company, CooperationProfile | None]:
-    """A published profile, or a company that the matching shows to others (in the area, eligible)."""
-    kind, _sep, pk = key.partition(":")
-    if kind == "p" and is_id(pk):
-        profile = get_object_or_404(CooperationProfile, pk=pk, status=ProfileStatus.PUBLISHED)
-        return profile.company, profile
-    if kind == "c" and is_id(pk):
-        shown = get_engine().profile(key)
-        if shown is None or shown.region_status not in ELIGIBLE_REGIONS or shown.participation == "not_eligible":
+def _target(user, key: str) -> tuple[Company, CooperationProfile | None]:  # type: ignore[no-untyped-def]
+    """A published profile (by its public key), or a company that the matching shows to others (in the area,
+    eligible)."""
+    resolved = resolve_key(user, key)
+    if resolved is None:
+        raise Http404
+    _index_key, company, profile = resolved
+    if profile is not None:
+        if profile.status != ProfileStatus.PUBLISHED:
             raise Http404
-        return get_object_or_404(Company, pk=pk), None
-    raise Http404
+        return company, profile
+    if not shown_by_matching(company):
+        raise Http404
+    return company, None
 
 
 @login_required
@@ -39,7 +39,7 @@ def interest_create(request: HttpRequest, key: str) -> HttpResponse:
     companies = list(Company.objects.filter(pk__in=member_company_ids(request.user)))
     if not companies:
         return forbidden(request, _("Register your company first: interest is expressed company to company."))
-    target, profile = _target(key)
+    target, profile = _target(request.user, key)
     visible = can_see_identity(request.user, target, profile)
     form = InterestForm(request.POST or None, companies=companies)
     if request.method == "POST" and form.is_valid():
@@ -70,7 +70,9 @@ def interests(request: HttpRequest) -> HttpResponse:
     received, sent = interests_for(request.user)
     sent_rows = []
     for interest in sent:
-        visible = can_see_identity(request.user, interest.target_company, interest.target_profile)
+        visible = can_see_identity(
+            request.user, interest.target_company, interest.target_profile, anonymous=interest.target_is_anonymous
+        )
         title = interest.target_profile.title if interest.target_profile else ""
         sent_rows.append((interest, visible, title if visible else redactor(interest.target_company)(title)))
     return render(request, "matching/interests.html", {"received": received, "sent": sent_rows})
@@ -78,8 +80,8 @@ def interests(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def interest_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    interest = get_object_or_404(ExpressionOfInterest, pk=pk)
+def interest_answer(request: HttpRequest, pk: str) -> HttpResponse:
+    interest = get_object_or_404(ExpressionOfInterest, pk=parse_int_id(pk) or 0)
     permission = can_answer_interest(request.user, interest)
     if not permission:
         raise Http404

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from crossroads.companies.models import Company
 from crossroads.companies.permissions import can_edit_company
+from crossroads.core.numbers import parse_int_id
 from crossroads.core.views import forbidden
 from crossroads.programme.selectors import current_programme
 
@@ -17,7 +18,7 @@ from . import services, states
 from .forms import CooperationProfileForm
 from .models import CooperationProfile, ProfileStatus
 from .permissions import can_edit_profile, can_see_identity, can_view_profile, member_company_ids
-from .selectors import redactor
+from .selectors import profile_by_ref, redactor
 
 
 @login_required
@@ -29,8 +30,8 @@ def my_profiles(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def profile_create(request: HttpRequest, company_pk: int) -> HttpResponse:
-    company = get_object_or_404(Company, pk=company_pk)
+def profile_create(request: HttpRequest, company_pk: str) -> HttpResponse:
+    company = get_object_or_404(Company, pk=parse_int_id(company_pk) or 0)
     if company.pk not in member_company_ids(request.user):
         permission = can_edit_company(request.user, company)
         return forbidden(request, permission.reason if not permission else _("Only members create profiles."))
@@ -48,13 +49,20 @@ def profile_create(request: HttpRequest, company_pk: int) -> HttpResponse:
             )
         else:
             messages.success(request, _("Draft saved. Publish it to be found."))
-        return redirect("matching:profile_detail", pk=profile.pk)
+        return redirect("matching:profile_detail", ref=profile.ref)
     return render(request, "matching/profile_form.html", {"form": form, "company": company, "profile": None})
 
 
+def _profile_or_404(request: HttpRequest, ref: str) -> CooperationProfile:
+    profile = profile_by_ref(request.user, ref)
+    if profile is None:
+        raise Http404
+    return profile
+
+
 @login_required
-def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = get_object_or_404(CooperationProfile, pk=pk)
+def profile_edit(request: HttpRequest, ref: str) -> HttpResponse:
+    profile = _profile_or_404(request, ref)
     permission = can_edit_profile(request.user, profile)
     if not permission:
         if not can_view_profile(request.user, profile):
@@ -64,14 +72,14 @@ def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.profile_save(actor=request.user, profile=form.save(commit=False), themes=form.cleaned_data["themes"])
         messages.success(request, _("Profile saved."))
-        return redirect("matching:profile_detail", pk=profile.pk)
+        return redirect("matching:profile_detail", ref=profile.ref)
     return render(request, "matching/profile_form.html", {"form": form, "company": profile.company, "profile": profile})
 
 
 @login_required
 @require_POST
-def profile_status(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = get_object_or_404(CooperationProfile, pk=pk)
+def profile_status(request: HttpRequest, ref: str) -> HttpResponse:
+    profile = _profile_or_404(request, ref)
     permission = can_edit_profile(request.user, profile)
     if not permission:
         raise Http404
@@ -88,12 +96,12 @@ def profile_status(request: HttpRequest, pk: int) -> HttpResponse:
             ProfileStatus.EXPIRED: _("Profile expired."),
         }
         messages.success(request, texts.get(status, _("Saved.")))
-    return redirect("matching:profile_detail", pk=profile.pk)
+    return redirect("matching:profile_detail", ref=profile.ref)
 
 
 @login_required
-def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = get_object_or_404(CooperationProfile.objects.select_related("company"), pk=pk)
+def profile_detail(request: HttpRequest, ref: str) -> HttpResponse:
+    profile = _profile_or_404(request, ref)
     if not can_view_profile(request.user, profile):
         raise Http404
     company = profile.company
