@@ -42,6 +42,9 @@ def describe_check(message: Message) -> str:
         ),
         "partner.declarations_missing": _("%(name)s has not signed all declarations."),
         "partner.not_confirmed": _("%(name)s has not confirmed its part."),
+        "budget.line_too_large": _(
+            "%(name)s: the budget line “%(line)s” has a figure too large to be processed; correct or delete it."
+        ),
         "budget.too_many_hours": _("%(name)s: %(person)s has more hours than allowed per person-year."),
         "project.duration_missing": _("Enter the duration."),
         "project.duration_too_long": _("The duration of %(months)s months exceeds the maximum of %(max)s months."),

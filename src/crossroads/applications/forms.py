@@ -4,13 +4,39 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.companies.forms import AmountField
+from crossroads.core.fields import IsoDateField, IsoDateInput, LocalizedDecimalField, SafeModelMultipleChoiceField
 
-from .files import sniff
+from .files import UploadRefused, inspect_upload, max_upload_bytes
 from .models import ATTACHMENT_LABELS, SECTION_LABELS, Application, BudgetLine, Partner, PartnerRole
+
+LONG_TEXT = 20000  # characters of one free-text answer; a 100 KB paste is refused at the field
+
+
+class StrictIntegerField(forms.IntegerField):
+    """A whole number in ASCII digits. Python's int() also reads "٣" (an Arabic-Indic three) and any length."""
+
+    default_error_messages = {"invalid": _("Enter a whole number, for example 24.")}
+
+    def to_python(self, value: Any) -> int | None:
+        if isinstance(value, str):
+            value = value.strip()
+            digits = value[1:] if value[:1] in "+-" else value
+            if value and (not digits.isascii() or not digits.isdigit() or len(digits) > 12):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class VersionField(StrictIntegerField):
+    """The optimistic-lock version the form was based on (hidden)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**31 - 1)
+        super().__init__(**kwargs)
 
 
 class StartApplicationForm(forms.Form):
@@ -23,12 +49,16 @@ class StartApplicationForm(forms.Form):
 
 
 class SharedForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
+    duration_months = StrictIntegerField(label=_("Duration (months)"), min_value=1, max_value=120)
 
     class Meta:
         model = Application
         fields = ["title", "acronym", "duration_months", "planned_start", "themes"]
-        widgets = {"planned_start": forms.DateInput(attrs={"type": "date"}), "themes": forms.CheckboxSelectMultiple}
+        field_classes = {"planned_start": IsoDateField, "themes": SafeModelMultipleChoiceField}
+        # ISO dates in the date input: a Dutch "01-02-2027" is unreadable to the browser, which shows an empty field
+        # and erases the date at the next save.
+        widgets = {"planned_start": IsoDateInput(), "themes": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args: Any, sections: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -41,18 +71,17 @@ class SharedForm(forms.ModelForm):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 5}),
                 initial=self.instance.sections.get(code, ""),
-                max_length=20000,
+                max_length=LONG_TEXT,
             )
         self.fields["version"].initial = self.instance.lock_version
         for code, label in INDICATORS.items():
-            self.fields[f"indicator_{code}"] = forms.DecimalField(
+            self.fields[f"indicator_{code}"] = LocalizedDecimalField(
                 label=label,
                 required=False,
                 min_value=0,
                 max_digits=14,
                 decimal_places=2,
-                localize=True,
-                initial=self.instance.indicators.get(code),
+                initial=_stored_decimal(self.instance.indicators.get(code)),
             )
 
     def indicators_data(self) -> dict[str, str]:
@@ -66,6 +95,14 @@ class SharedForm(forms.ModelForm):
         return {code: self.cleaned_data.get(f"section_{code}", "") for code in self.section_codes}
 
 
+def _stored_decimal(value: Any) -> Decimal | None:
+    """An indicator as stored in JSON (a string); an unreadable old value shows as empty instead of failing."""
+    try:
+        return Decimal(str(value)) if value not in (None, "") else None
+    except ArithmeticError:
+        return None
+
+
 INDICATORS = {
     "new_products": _("New products, processes or services to the market (number)"),
     "jobs": _("Jobs created within two years after the project (FTE)"),
@@ -76,7 +113,7 @@ INDICATORS = {
 class WorkPackageForm(forms.Form):
     title = forms.CharField(label=_("Work package title"), max_length=200)
     description = forms.CharField(
-        label=_("What happens in it"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("What happens in it"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=LONG_TEXT
     )
 
     def __init__(self, *args: Any, partners: list, **kwargs: Any) -> None:
@@ -84,13 +121,12 @@ class WorkPackageForm(forms.Form):
         self.partner_fields = []
         for partner in partners:
             name = f"effort_{partner.pk}"
-            self.fields[name] = forms.DecimalField(
+            self.fields[name] = LocalizedDecimalField(
                 label=_("Effort of %(partner)s (person-months)") % {"partner": partner},
                 required=False,
                 min_value=0,
                 max_digits=6,
                 decimal_places=1,
-                localize=True,
             )
             self.partner_fields.append((partner, name))
 
@@ -98,13 +134,30 @@ class WorkPackageForm(forms.Form):
         return {str(p.pk): self.cleaned_data.get(name) or Decimal("0") for p, name in self.partner_fields}
 
 
+class PartnerAddForm(forms.Form):
+    """Add a registered company by its enterprise or KvK number, or invite someone by e-mail."""
+
+    enterprise_number = forms.CharField(
+        label=_("Add a registered company (enterprise or KvK number)"), required=False, max_length=30
+    )
+    email = forms.EmailField(label=_("or invite by e-mail"), required=False, max_length=254)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.errors and not data.get("enterprise_number") and not data.get("email"):
+            self.add_error("enterprise_number", _("Enter an enterprise/KvK number or an e-mail address."))
+        return data
+
+
 class PartnerForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
+    tasks = forms.CharField(
+        label=_("Tasks in the project"), required=False, max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     class Meta:
         model = Partner
         fields = ["role", "tasks"]
-        widgets = {"tasks": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -113,17 +166,17 @@ class PartnerForm(forms.ModelForm):
 
 
 class BudgetLineForm(forms.ModelForm):
-    annual_cost = AmountField(label=_("Annual gross employment cost (€)"), required=False)
-    amount = AmountField(label=_("Amount (€)"), required=False)
-    hours = forms.DecimalField(
-        label=_("Hours"), required=False, min_value=0, localize=True, max_digits=8, decimal_places=2
+    # max_digits and decimal_places are those of the columns: a number that does not fit is refused at the field.
+    annual_cost = LocalizedDecimalField(
+        label=_("Annual gross employment cost (€)"), required=False, min_value=0, max_digits=12, decimal_places=2
     )
-    fte = forms.DecimalField(
+    amount = LocalizedDecimalField(label=_("Amount (€)"), required=False, min_value=0, max_digits=14, decimal_places=2)
+    hours = LocalizedDecimalField(label=_("Hours"), required=False, min_value=0, max_digits=8, decimal_places=2)
+    fte = LocalizedDecimalField(
         label=_("FTE (1 = full time)"),
         initial=Decimal("1"),
         min_value=Decimal("0.05"),
         max_value=1,
-        localize=True,
         max_digits=4,
         decimal_places=2,
     )
@@ -179,21 +232,27 @@ class DeclarationsForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=list(ATTACHMENT_LABELS.items()))
-    file = forms.FileField(label=_("File (PDF, XLSX, DOCX, PNG or JPEG)"))
+    file = forms.FileField(label=_("File (PDF, XLSX, DOCX, PNG or JPEG)"), max_length=255)
+
+    def __init__(self, *args: Any, too_large: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.too_large = too_large  # the upload handler stopped reading the body: the file was over every limit
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        limit = settings.ATTACHMENT_MAX_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": limit // (1024 * 1024)})
-        content = upload.read()
-        content_type = sniff(content)
-        if content_type is None:
-            raise forms.ValidationError(_("This file is not a PDF, XLSX, DOCX, PNG or JPEG (checked on its content)."))
-        upload.seek(0)
-        self.cleaned_data["content"] = content
-        self.cleaned_data["content_type"] = content_type
+        try:
+            checked = inspect_upload(upload, name=upload.name)
+        except UploadRefused as exc:
+            raise forms.ValidationError(str(exc), code=exc.code) from exc
+        self.cleaned_data["checked"] = checked
         return upload
+
+    def clean(self) -> dict[str, Any]:
+        if self.too_large:
+            self.errors.pop("file", None)
+            limit_mb = round(max_upload_bytes() / 2**20, 1)
+            self.add_error("file", _("The file is larger than %(mb)s MB.") % {"mb": limit_mb})
+        return super().clean()
 
 
 class CopyForm(forms.Form):

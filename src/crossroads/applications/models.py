@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 SECTION_LABELS = {
@@ -20,6 +22,26 @@ ATTACHMENT_LABELS = {
     "annual_accounts": _("Last annual accounts"),
     "other": _("Other"),
 }
+
+
+class TolerantDecimalField(models.DecimalField):
+    """A decimal column that can still be read when a stored value is wider than max_digits.
+
+    SQLite does not enforce max_digits, and an older version stored budget amounts (hours x rate) that did not fit;
+    reading such a row back made every page of the application fail. New values are checked against the column by
+    the services before saving (`column_max`); this only keeps old rows readable so that they can be corrected.
+    """
+
+    @cached_property
+    def context(self) -> decimal.Context:
+        return decimal.Context(prec=self.max_digits + 30)
+
+
+def column_max(model: type[models.Model], field: str) -> Decimal:
+    """The largest value a decimal column holds: 999,999,999,999.99 for max_digits=14, decimal_places=2."""
+    column = model._meta.get_field(field)
+    places = column.decimal_places  # type: ignore[union-attr]
+    return Decimal(10) ** (column.max_digits - places) - Decimal(1).scaleb(-places)  # type: ignore[union-attr]
 
 
 class ApplicationStatus(models.TextChoices):
@@ -109,6 +131,14 @@ class Partner(models.Model):
     )
     declared_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Someone whose verified e-mail address is not the invited one asked to join; the lead confirms or refuses.
+    join_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    join_requested_company = models.ForeignKey(
+        "companies.Company", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    join_requested_at = models.DateTimeField(null=True, blank=True)
     lock_version = models.PositiveIntegerField(default=1)
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -143,13 +173,13 @@ class BudgetLine(models.Model):
     category = models.CharField(_("category"), max_length=12, choices=CostCategoryCode.choices)
     description = models.CharField(_("description"), max_length=200)
     person = models.CharField(_("person or function"), max_length=120, blank=True)
-    annual_cost = models.DecimalField(
+    annual_cost = TolerantDecimalField(
         _("annual gross employment cost"), max_digits=12, decimal_places=2, null=True, blank=True
     )
-    fte = models.DecimalField(_("FTE"), max_digits=4, decimal_places=2, default=Decimal("1"))
-    hours = models.DecimalField(_("hours"), max_digits=8, decimal_places=2, null=True, blank=True)
-    hourly_rate = models.DecimalField(_("hourly rate"), max_digits=10, decimal_places=2, null=True, blank=True)
-    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2, default=Decimal("0"))
+    fte = TolerantDecimalField(_("FTE"), max_digits=4, decimal_places=2, default=Decimal("1"))
+    hours = TolerantDecimalField(_("hours"), max_digits=8, decimal_places=2, null=True, blank=True)
+    hourly_rate = TolerantDecimalField(_("hourly rate"), max_digits=10, decimal_places=2, null=True, blank=True)
+    amount = TolerantDecimalField(_("amount"), max_digits=14, decimal_places=2, default=Decimal("0"))
     supplier = models.CharField(_("supplier"), max_length=200, blank=True)
     quotation_reference = models.CharField(_("quotation reference"), max_length=100, blank=True)
 

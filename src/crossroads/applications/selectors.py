@@ -12,8 +12,16 @@ from crossroads.companies.selectors import company_verdicts
 from crossroads.core import clock
 from crossroads.programme.models import Call
 
-from .models import Application, Partner
-from .rules.budget import CostRules, GrantAllocation, PartnerCosts, allocate_grant
+from .models import Application, BudgetLine, Partner, column_max
+from .rules.budget import (
+    BudgetError,
+    CostRules,
+    GrantAllocation,
+    PartnerCosts,
+    PersonnelLine,
+    allocate_grant,
+    personnel_cost,
+)
 from .rules.checks import ApplicationFacts, Message, PartnerFacts, check_application
 
 
@@ -38,6 +46,36 @@ def cost_rules(call: Call) -> CostRules:
         grant_rate=programme.grant_rate,
         max_grant=programme.max_grant_per_project,
     )
+
+
+LINE_COLUMNS = ("annual_cost", "fte", "hours", "hourly_rate", "amount")
+
+
+def line_too_large(line: BudgetLine) -> bool:
+    """A line stored with a figure wider than its column (an older version did not check): shown with a warning,
+    blocks submission until the partner corrects or deletes it."""
+    return any(getattr(line, f) is not None and abs(getattr(line, f)) > column_max(BudgetLine, f) for f in LINE_COLUMNS)
+
+
+def over_hours(partner: Partner, application: Application) -> list[str]:
+    """Persons of the partner whose declared hours exceed the allowed hours over the project."""
+    rules = cost_rules(application.call)
+    country = partner.company.country if partner.company else ""
+    persons = []
+    for line in partner.budget_lines.all():
+        if line.category == "personnel" and line.hours is not None:
+            try:
+                result = personnel_cost(
+                    rules,
+                    PersonnelLine(line.person or line.description, line.annual_cost, line.hours, line.fte),
+                    country=country,
+                    duration_months=application.duration_months or 0,
+                )
+            except BudgetError:  # incomplete cost rules are reported when the line is saved
+                continue
+            if result.over_hours:
+                persons.append(line.person or line.description)
+    return persons
 
 
 def partner_costs(partner: Partner) -> PartnerCosts:
@@ -73,8 +111,6 @@ def application_facts(application: Application) -> tuple[ApplicationFacts, Grant
     allocation = allocate_grant(
         [partner_costs(p) for p in partners], cost_rules(call), share_warning=programme.cost_share_warning
     )
-    from .services import over_hours
-
     facts, summaries = [], []
     for p in partners:
         costs = partner_costs(p)
@@ -109,6 +145,7 @@ def application_facts(application: Application) -> tuple[ApplicationFacts, Grant
                 requested_grant=grant,
                 eligible_costs=costs.eligible,
                 over_hours=tuple(over_hours(p, application)),
+                oversized_lines=tuple(line.description for line in p.budget_lines.all() if line_too_large(line)),
                 declarations_signed=p.signed_all,
                 confirmed=p.confirmed_at is not None,
             )

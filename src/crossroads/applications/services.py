@@ -10,19 +10,20 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import override
 from django_tasks import task
 
 from crossroads.companies.models import Company
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
-from crossroads.core.formatting import format_brussels, site_url
+from crossroads.core.formatting import format_brussels, format_money, format_number, site_url
 from crossroads.programme.models import Call
 
-from .models import Application, ApplicationStatus, BudgetLine, Partner, Stage, Submission
+from .models import Application, ApplicationStatus, BudgetLine, Partner, Stage, Submission, column_max
 from .rules.budget import BudgetError, PersonnelLine, personnel_cost
 from .rules.checks import blocking
 from .selectors import application_checks, cost_rules
@@ -33,6 +34,14 @@ PARTNER_FIELDS = ("role", "tasks")
 
 class ApplicationError(Exception):
     """A refusal with a message for the user."""
+
+
+class FieldErrors(ApplicationError):
+    """Refusals that belong at form fields: {field name: message}. Nothing was saved."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(" ".join(errors.values()))
+        self.errors = errors
 
 
 class ConflictError(ApplicationError):
@@ -70,24 +79,49 @@ def application_create(*, actor: Any, call: Call, lead: Company, title: str) -> 
     return application
 
 
-@transaction.atomic
+SAVED_MEANWHILE = _lazy("Someone else saved this part in the meantime. Compare both versions and save again.")
+
+
+def _locked(exc: OperationalError) -> bool:
+    """SQLite's answer when another writer held the database past the busy timeout."""
+    return "locked" in str(exc).lower()
+
+
 def shared_update(
+    *, actor: Any, application: Application, data: dict[str, Any], version: int, themes: Any = None
+) -> Application:
+    """Save the shared parts based on `version`. A save based on an older version, or one that lost a race with
+    another save, is refused with a ConflictError that carries the version saved by the other person."""
+    try:
+        return _shared_update(actor=actor, application=application, data=data, version=version, themes=themes)
+    except OperationalError as exc:
+        if not _locked(exc):
+            raise
+        current = Application.objects.get(pk=application.pk)
+        raise ConflictError(
+            str(SAVED_MEANWHILE), current={f: getattr(current, f) for f in SHARED_FIELDS}, version=current.lock_version
+        ) from exc
+
+
+@transaction.atomic
+def _shared_update(
     *, actor: Any, application: Application, data: dict[str, Any], version: int, themes: Any = None
 ) -> Application:
     application = Application.objects.select_for_update().get(pk=application.pk)
     _editable(application)
-    current = {f: getattr(application, f) for f in SHARED_FIELDS}
-    if version != application.lock_version:
+    # The check and the claim of the next version are one UPDATE ... WHERE lock_version = n: of two writers that
+    # both read version n, only one moves it to n + 1 (select_for_update alone is a no-op on SQLite).
+    claimed = Application.objects.filter(pk=application.pk, lock_version=version).update(lock_version=version + 1)
+    if not claimed:
+        current = Application.objects.get(pk=application.pk)
         raise ConflictError(
-            _("Someone else saved this part in the meantime. Compare both versions and save again."),
-            current=current,
-            version=application.lock_version,
+            str(SAVED_MEANWHILE), current={f: getattr(current, f) for f in SHARED_FIELDS}, version=current.lock_version
         )
     before = snapshot(application)
     for field, value in data.items():
         if field in SHARED_FIELDS:
             setattr(application, field, value)
-    application.lock_version += 1
+    application.lock_version = version + 1
     application.save()
     if themes is not None:
         application.themes.set(themes)
@@ -95,54 +129,67 @@ def shared_update(
     return application
 
 
-@transaction.atomic
 def partner_update(*, actor: Any, partner: Partner, data: dict[str, Any], version: int) -> Partner:
+    """Save a partner's role and tasks based on `version`; like `shared_update`, a lost race is a ConflictError."""
+    try:
+        return _partner_update(actor=actor, partner=partner, data=data, version=version)
+    except OperationalError as exc:
+        if not _locked(exc):
+            raise
+        current = Partner.objects.get(pk=partner.pk)
+        raise ConflictError(
+            str(SAVED_MEANWHILE), current={f: getattr(current, f) for f in PARTNER_FIELDS}, version=current.lock_version
+        ) from exc
+
+
+@transaction.atomic
+def _partner_update(*, actor: Any, partner: Partner, data: dict[str, Any], version: int) -> Partner:
     partner = Partner.objects.select_for_update().select_related("application__call").get(pk=partner.pk)
     _editable(partner.application)
-    if version != partner.lock_version:
+    claimed = Partner.objects.filter(pk=partner.pk, lock_version=version).update(lock_version=version + 1)
+    if not claimed:
+        current = Partner.objects.get(pk=partner.pk)
         raise ConflictError(
-            _("Someone else saved this part in the meantime. Compare both versions and save again."),
-            current={f: getattr(partner, f) for f in PARTNER_FIELDS},
-            version=partner.lock_version,
+            str(SAVED_MEANWHILE), current={f: getattr(current, f) for f in PARTNER_FIELDS}, version=current.lock_version
         )
     before = snapshot(partner)
     for field in PARTNER_FIELDS:
         if field in data:
             setattr(partner, field, data[field])
-    partner.lock_version += 1
+    partner.lock_version = version + 1
     partner.confirmed_at = None  # a changed part has to be confirmed again
     partner.save()
     audit_record(actor=actor, verb="partner.update", obj=partner, before=before, after=snapshot(partner))
     return partner
 
 
-def over_hours(partner: Partner, application: Application) -> list[str]:
-    rules = cost_rules(application.call)
-    country = partner.company.country if partner.company else ""
-    persons = []
-    for line in partner.budget_lines.all():
-        if line.category == "personnel" and line.hours is not None:
-            try:
-                result = personnel_cost(
-                    rules,
-                    PersonnelLine(line.person or line.description, line.annual_cost, line.hours, line.fte),
-                    country=country,
-                    duration_months=application.duration_months or 0,
-                )
-            except BudgetError:  # incomplete cost rules are reported when the line is saved
-                continue
-            if result.over_hours:
-                persons.append(line.person or line.description)
-    return persons
-
-
-@transaction.atomic
-def budget_line_save(*, actor: Any, partner: Partner, line: BudgetLine) -> BudgetLine:
-    application = partner.application
-    _editable(application)
-    before = snapshot(BudgetLine.objects.get(pk=line.pk)) if line.pk else None
-    line.partner = partner
+def _line_errors(application: Application, partner: Partner, line: BudgetLine) -> dict[str, str]:
+    """Every figure of a budget line, typed or computed, checked against the programme's limits and the database
+    columns before anything is saved: a figure that does not fit would be stored by SQLite and break every page
+    of the application when read back. Fills in the hourly rate and amount of a personnel line."""
+    errors: dict[str, str] = {}
+    too_large = _("This number is too large: at most %(max)s.")
+    for field in ("annual_cost", "fte", "hours", "amount"):
+        value = getattr(line, field)
+        if value is not None and value < 0:
+            errors[field] = _("Enter a number of 0 or more.")
+        elif value is not None and value > column_max(BudgetLine, field):
+            errors[field] = too_large % {"max": format_number(column_max(BudgetLine, field))}
+    if errors:
+        return errors
+    programme = application.call.programme
     if line.category == "personnel":
+        # Nobody works more hours on one project than a full-time person-year over the longest project allowed.
+        max_hours = Decimal(programme.annual_hours * programme.max_duration_months) / 12
+        if line.hours is not None and line.hours > max_hours:
+            return {
+                "hours": _("At most %(max)s hours per person: %(hours)s hours a year over at most %(months)s months.")
+                % {
+                    "max": format_number(max_hours),
+                    "hours": programme.annual_hours,
+                    "months": programme.max_duration_months,
+                }
+            }
         try:
             result = personnel_cost(
                 cost_rules(application.call),
@@ -151,11 +198,53 @@ def budget_line_save(*, actor: Any, partner: Partner, line: BudgetLine) -> Budge
                 duration_months=application.duration_months or 0,
             )
         except BudgetError as exc:
+            field = next((f for f in ("annual_cost", "hours", "fte") if exc.code.startswith(f)), None)
+            if field is not None:
+                return {field: _("Enter a valid number.")}
             message = _("The call's cost rules are incomplete (%(code)s); contact the secretariat.")
             raise ApplicationError(message % {"code": exc.code}) from exc
+        if result.rate > column_max(BudgetLine, "hourly_rate"):
+            return {"annual_cost": _("The hourly rate this gives is too large; check the annual cost.")}
+        if result.amount > column_max(BudgetLine, "amount"):
+            return {
+                "hours": _("Hours × hourly rate gives %(amount)s, more than one budget line can hold (%(max)s).")
+                % {"amount": format_money(result.amount), "max": format_money(column_max(BudgetLine, "amount"))}
+            }
         line.hourly_rate, line.amount = result.rate, result.amount
     else:
         line.hourly_rate = None
+    # Totals are summed from the lines and end up in the snapshot, the grant and the payments: they are held to the
+    # same limit as one line.
+    where = "hours" if line.category == "personnel" else "amount"
+    limit = column_max(BudgetLine, "amount")
+    others = BudgetLine.objects.filter(partner__application=application).exclude(pk=line.pk)
+    partner_total = line.amount + sum((o.amount for o in others if o.partner_id == partner.pk), Decimal("0"))
+    project_total = line.amount + sum((o.amount for o in others), Decimal("0"))
+    if partner_total > limit:
+        return {
+            where: _("With this line the partner's costs would total %(total)s, more than %(max)s.")
+            % {"total": format_money(partner_total), "max": format_money(limit)}
+        }
+    if project_total > limit:
+        return {
+            where: _("With this line the project's costs would total %(total)s, more than %(max)s.")
+            % {"total": format_money(project_total), "max": format_money(limit)}
+        }
+    return {}
+
+
+@transaction.atomic
+def budget_line_save(*, actor: Any, partner: Partner, line: BudgetLine) -> BudgetLine:
+    """Add or correct a budget line. Refused with `FieldErrors` (nothing saved) when a figure does not fit."""
+    application = partner.application
+    _editable(application)
+    if line.pk and not BudgetLine.objects.filter(pk=line.pk, partner=partner).exists():
+        raise ApplicationError(_("This budget line belongs to another partner."))
+    before = snapshot(BudgetLine.objects.get(pk=line.pk)) if line.pk else None
+    line.partner = partner
+    errors = _line_errors(application, partner, line)
+    if errors:
+        raise FieldErrors(errors)
     line.save()
     Partner.objects.filter(pk=partner.pk).update(confirmed_at=None)
     audit_record(actor=actor, verb="budget.save", obj=line, before=before, after=snapshot(line))
@@ -208,9 +297,21 @@ def partner_add(*, actor: Any, application: Application, company: Company | None
     return partner
 
 
-@transaction.atomic
-def partner_join(*, actor: Any, token: str, company: Company) -> Partner:
-    partner = Partner.objects.select_for_update().filter(invite_token=token).first()
+class InvitedSomeoneElse(ApplicationError):
+    """The invitation went to another e-mail address than any verified address of the person opening it."""
+
+    def __init__(self, invited: str) -> None:
+        super().__init__(_("This invitation was sent to %(email)s.") % {"email": invited})
+        self.invited = invited
+
+
+def verified_emails(user: Any) -> set[str]:
+    from allauth.account.models import EmailAddress
+
+    return {e.lower() for e in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)}
+
+
+def _joinable(partner: Partner | None, token: str, *, actor: Any, company: Company) -> Partner:
     if partner is None or not token:
         raise ApplicationError(_("This invitation does not exist."))
     _editable(partner.application)
@@ -220,10 +321,90 @@ def partner_join(*, actor: Any, token: str, company: Company) -> Partner:
         raise ApplicationError(_("You can only join on behalf of a company you are a member of."))
     if partner.application.partners.filter(company=company).exclude(pk=partner.pk).exists():
         raise ApplicationError(_("This company is already a partner."))
+    return partner
+
+
+@transaction.atomic
+def partner_join(*, actor: Any, token: str, company: Company) -> Partner:
+    """Accept an invitation. An invitation by e-mail is for the person with that (verified) address; anyone else
+    who holds the link can only ask the lead to confirm them (`partner_join_request`)."""
+    partner = _joinable(
+        Partner.objects.select_for_update().filter(invite_token=token).first() if token else None,
+        token,
+        actor=actor,
+        company=company,
+    )
+    if partner.invited_email and partner.invited_email.lower() not in verified_emails(actor):
+        raise InvitedSomeoneElse(partner.invited_email)
     before = snapshot(partner)
     partner.company = company
+    partner.join_requested_by = partner.join_requested_company = partner.join_requested_at = None
     partner.save()
     audit_record(actor=actor, verb="partner.join", obj=partner, before=before, after=snapshot(partner))
+    return partner
+
+
+@transaction.atomic
+def partner_join_request(*, actor: Any, token: str, company: Company) -> Partner:
+    """Someone other than the invited address asks to take the invitation; the lead decides."""
+    partner = _joinable(
+        Partner.objects.select_for_update().filter(invite_token=token).first() if token else None,
+        token,
+        actor=actor,
+        company=company,
+    )
+    if partner.company_id:
+        raise ApplicationError(_("This invitation has already been accepted."))
+    before = snapshot(partner)
+    partner.join_requested_by, partner.join_requested_company = actor, company
+    partner.join_requested_at = clock.now()
+    partner.save()
+    audit_record(actor=actor, verb="partner.join_request", obj=partner, before=before, after=snapshot(partner))
+    application = partner.application
+    recipients = _member_emails(application.lead_company)
+    link = site_url(reverse("applications:detail", args=[application.pk]) + "#consortium")
+    invited, asked_by, name = partner.invited_email, actor.email, company.legal_name
+
+    def send() -> None:
+        send_mail(
+            _("Please confirm a partner for “%(title)s”") % {"title": application.title},
+            _(
+                "The invitation sent to %(invited)s was opened by %(user)s, who asks to join for %(company)s. "
+                "Confirm or refuse on the application page: %(link)s\n"
+            )
+            % {"invited": invited, "user": asked_by, "company": name, "link": link},
+            settings.DEFAULT_FROM_EMAIL,
+            recipients,
+        )
+
+    transaction.on_commit(send)
+    return partner
+
+
+@transaction.atomic
+def partner_join_decide(*, actor: Any, partner: Partner, accept: bool) -> Partner:
+    """The lead confirms (or refuses) the person who asked to take an invitation sent to another address."""
+    partner = Partner.objects.select_for_update().select_related("application").get(pk=partner.pk)
+    application = partner.application
+    _editable(application)
+    if not application.lead_company.memberships.filter(user=actor).exists():
+        raise ApplicationError(_("Only the lead partner confirms who joins."))
+    if partner.join_requested_by_id is None or partner.join_requested_company_id is None:
+        raise ApplicationError(_("There is no request to join for this invitation (any more)."))
+    before = snapshot(partner)
+    if accept:
+        company = partner.join_requested_company
+        if partner.company_id:
+            raise ApplicationError(_("This invitation has already been accepted."))
+        if not company.memberships.filter(user_id=partner.join_requested_by_id).exists():
+            raise ApplicationError(_("The person who asked is no longer a member of that company."))
+        if application.partners.filter(company=company).exclude(pk=partner.pk).exists():
+            raise ApplicationError(_("This company is already a partner."))
+        partner.company = company
+    partner.join_requested_by = partner.join_requested_company = partner.join_requested_at = None
+    partner.save()
+    verb = "partner.join_confirm" if accept else "partner.join_refuse"
+    audit_record(actor=actor, verb=verb, obj=partner, before=before, after=snapshot(partner))
     return partner
 
 
@@ -303,10 +484,34 @@ def _snapshot(application: Application) -> dict[str, Any]:
     }
 
 
-@transaction.atomic
 def application_submit(*, actor: Any, application: Application, idempotency_key: str) -> Submission:
     """Submit once. A repeated request with the same key (double click, retry after a lost response) returns the
-    submission it already made. The deadline is decided here, on the server, in UTC against the call's close."""
+    submission it already made, and so does a request that lost a race with another submission of the same
+    application. The deadline is decided here, on the server, in UTC against the call's close."""
+    try:
+        return _application_submit(actor=actor, application=application, idempotency_key=idempotency_key)
+    except (IntegrityError, OperationalError) as exc:
+        if isinstance(exc, OperationalError) and not _locked(exc):
+            raise
+        winner = _current_submission(application, idempotency_key)
+        if winner is None:
+            raise ApplicationError(
+                _("The application is being saved by someone else; reload the page in a moment.")
+            ) from exc
+        return winner
+
+
+def _current_submission(application: Application, idempotency_key: str) -> Submission | None:
+    by_key = Submission.objects.filter(idempotency_key=idempotency_key, application=application).first()
+    if by_key is not None:
+        return by_key
+    if Application.objects.filter(pk=application.pk, status=ApplicationStatus.SUBMITTED).exists():
+        return application.submissions.filter(withdrawn_at__isnull=True).order_by("-number").first()
+    return None
+
+
+@transaction.atomic
+def _application_submit(*, actor: Any, application: Application, idempotency_key: str) -> Submission:
     existing = Submission.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         if existing.application_id != application.pk:
@@ -328,22 +533,26 @@ def application_submit(*, actor: Any, application: Application, idempotency_key:
         raise ApplicationError(
             _("The application cannot be submitted yet: %(count)s problem(s) remain.") % {"count": len(errors)}
         )
-    number = application.submissions.count() + 1
-    try:
-        with transaction.atomic():
-            submission = Submission.objects.create(
-                application=application,
-                number=number,
-                idempotency_key=idempotency_key,
-                submitted_by=actor,
-                submitted_at=now,
-                snapshot=_snapshot(application),
-            )
-    except IntegrityError:  # a concurrent request with the same key won the race
-        return Submission.objects.get(idempotency_key=idempotency_key)
     before = snapshot(application)
-    application.status, application.submitted_at = ApplicationStatus.SUBMITTED, now
-    application.save(update_fields=["status", "submitted_at", "updated_at"])
+    # The status change is one UPDATE ... WHERE status = draft: of two simultaneous submissions only one moves it;
+    # the other gets the winner's submission.
+    claimed = Application.objects.filter(pk=application.pk, status=ApplicationStatus.DRAFT).update(
+        status=ApplicationStatus.SUBMITTED, submitted_at=now, updated_at=now
+    )
+    if not claimed:
+        winner = application.submissions.first()
+        if winner is None:
+            raise ApplicationError(_("The application is being saved by someone else; reload the page in a moment."))
+        return winner
+    submission = Submission.objects.create(
+        application=application,
+        number=application.submissions.count() + 1,
+        idempotency_key=idempotency_key,
+        submitted_by=actor,
+        submitted_at=now,
+        snapshot=_snapshot(application),
+    )
+    application.refresh_from_db()
     audit_record(actor=actor, verb="application.submit", obj=application, before=before, after=snapshot(application))
     transaction.on_commit(lambda: render_and_send_pdf_task.enqueue(submission.pk))
     return submission
@@ -451,8 +660,18 @@ def missing_items_open(application: Application) -> bool:
 
 @transaction.atomic
 def attachment_add(
-    *, actor: Any, application: Application, partner: Partner, kind: str, upload: Any, content: bytes, content_type: str
+    *,
+    actor: Any,
+    application: Application,
+    partner: Partner,
+    kind: str,
+    upload: Any = None,
+    content: bytes,
+    content_type: str,
+    name: str = "",
 ) -> Any:
+    """Store a checked attachment (`files.inspect_upload`) under its SHA-256; `name` carries the detected type's
+    extension."""
     import hashlib
 
     from django.core.files.base import ContentFile
@@ -466,7 +685,7 @@ def attachment_add(
         application=application,
         partner=partner,
         kind=kind,
-        original_name=upload.name[:255],
+        original_name=(name or getattr(upload, "name", "") or "")[:255],
         content_type=content_type,
         size=len(content),
         sha256=digest,

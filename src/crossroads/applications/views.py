@@ -9,29 +9,33 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from crossroads.companies.models import Company
 from crossroads.core import clock
-from crossroads.core.permissions import is_id
+from crossroads.core.numbers import parse_int_id
 from crossroads.core.views import forbidden
 from crossroads.programme.models import Call, CallDocument
 
 from . import services
 from .check_text import describe_check, link_for
+from .files import ALLOWED, SizeLimitUploadHandler, max_upload_bytes, safe_name
 from .forms import (
     AttachmentForm,
     BudgetLineForm,
     CopyForm,
     DeclarationsForm,
+    PartnerAddForm,
     PartnerForm,
     SharedForm,
+    StartApplicationForm,
     WorkPackageForm,
 )
 from .models import Application, ApplicationStatus, Attachment, BudgetLine, Partner
 from .permissions import can_edit_partner, can_edit_shared, can_start_application, can_view_application
 from .rules.checks import ERROR, check_application
-from .selectors import application_facts, applications_visible_to
+from .selectors import application_facts, applications_visible_to, line_too_large
 
 
 def _application_for(request: HttpRequest, pk: int) -> Application:
@@ -59,7 +63,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def call_detail(request: HttpRequest, code: str) -> HttpResponse:
+def call_detail(request: HttpRequest, code: str, *, start_form: StartApplicationForm | None = None) -> HttpResponse:
     call = get_object_or_404(Call.objects.select_related("programme"), code=code)
     now = clock.now()
     companies = _my_companies(request.user) if request.user.is_authenticated else []
@@ -71,9 +75,11 @@ def call_detail(request: HttpRequest, code: str) -> HttpResponse:
             "is_open": call.is_open(now),
             "seconds_left": max(0, int((call.closes_at - now).total_seconds())),
             "companies": companies,
+            "start_form": start_form or StartApplicationForm(companies=companies),
             "criteria": call.criteria.all(),
             "programme": call.programme,
         },
+        status=400 if start_form is not None else 200,
     )
 
 
@@ -84,17 +90,21 @@ def application_start(request: HttpRequest, code: str) -> HttpResponse:
     permission = can_start_application(request.user)
     if not permission:
         return forbidden(request, permission.reason)
-    lead_pk = request.POST.get("lead", "")
-    if not is_id(lead_pk):
-        raise Http404
-    lead = get_object_or_404(Company, pk=lead_pk, memberships__user=request.user)
-    title = (request.POST.get("title") or "").strip()[:200] or _("New application")
-    try:
-        application = services.application_create(actor=request.user, call=call, lead=lead, title=title)
-    except services.ApplicationError as exc:
-        messages.error(request, str(exc))
-        return redirect("applications:call_detail", code=call.code)
-    return redirect("applications:detail", pk=application.pk)
+    companies = _my_companies(request.user)
+    if not any(str(c.pk) == request.POST.get("lead") for c in companies):
+        raise Http404  # a company that is not one's own, or no company id at all
+    form = StartApplicationForm(request.POST, companies=companies)
+    if form.is_valid():
+        lead = Company.objects.get(pk=form.cleaned_data["lead"])
+        try:
+            application = services.application_create(
+                actor=request.user, call=call, lead=lead, title=form.cleaned_data["title"]
+            )
+        except services.ApplicationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect("applications:detail", pk=application.pk)
+    return call_detail(request, code, start_form=form)
 
 
 @login_required
@@ -120,8 +130,9 @@ def _checks(application: Application, *, at_submission: bool = True) -> tuple[li
     return rendered, allocation, summaries
 
 
-def _detail(request, application, *, form=None, conflict=None, status=200) -> HttpResponse:  # type: ignore[no-untyped-def]
-    """The application page; also re-rendered with the posted form after an error or a conflict."""
+def _detail(request, application, *, form=None, conflict=None, status=200, **forms) -> HttpResponse:  # type: ignore[no-untyped-def]
+    """The application page; also re-rendered with the posted form (`form` for the shared parts, or `wp_form`,
+    `partner_form`, `attachment_form`, `copy_form`) after an error or a conflict, so what was typed is kept."""
     checks, allocation, summaries = _checks(application)
     my = {c.pk for c in _my_companies(request.user)}
     open_calls = [c for c in Call.objects.exclude(pk=application.call_id) if c.is_open(clock.now())]
@@ -143,15 +154,20 @@ def _detail(request, application, *, form=None, conflict=None, status=200) -> Ht
             "by_country": by_country(summaries),
             "invited": application.partners.filter(company__isnull=True),
             "attachments": application.attachments.all(),
-            "attachment_form": AttachmentForm(),
+            "attachment_form": forms.get("attachment_form") or AttachmentForm(),
+            "partner_form": forms.get("partner_form") or PartnerAddForm(),
+            "join_requests": application.partners.filter(join_requested_by__isnull=False).select_related(
+                "join_requested_by", "join_requested_company"
+            ),
             "missing_items_open": services.missing_items_open(application),
             "screening": getattr(application, "screening", None),
             "decision": getattr(application, "decision", None),
             "submissions": application.submissions.all(),
             "submit_key": uuid.uuid4().hex,
-            "copy_form": CopyForm(calls=open_calls) if open_calls else None,
+            "copy_form": forms.get("copy_form") or (CopyForm(calls=open_calls) if open_calls else None),
             "work_packages": application.work_packages.all(),
-            "wp_form": WorkPackageForm(
+            "wp_form": forms.get("wp_form")
+            or WorkPackageForm(
                 partners=list(application.partners.filter(company__isnull=False).select_related("company"))
             ),
             "call_open": application.window_open(clock.now()),
@@ -181,7 +197,11 @@ def application_shared(request: HttpRequest, pk: int) -> HttpResponse:
             if wants_json
             else forbidden(request, permission.reason)
         )
-    form = SharedForm(request.POST, instance=Application.objects.get(pk=pk), sections=application.required_sections)
+    posted = request.POST.copy()
+    if application.planned_start and not posted.get("planned_start") and (wants_json or "planned_start" not in posted):
+        # An autosave (or a partial post) without a date never erases the stored one; clearing it takes a Save.
+        posted["planned_start"] = application.planned_start.isoformat()
+    form = SharedForm(posted, instance=Application.objects.get(pk=pk), sections=application.required_sections)
     if not form.is_valid():
         if wants_json:
             return JsonResponse({"errors": form.errors}, status=400)
@@ -208,8 +228,8 @@ def application_shared(request: HttpRequest, pk: int) -> HttpResponse:
     except services.ApplicationError as exc:
         if wants_json:
             return JsonResponse({"error": str(exc)}, status=400)
-        messages.error(request, str(exc))
-        return redirect("applications:detail", pk=pk)
+        form.add_error(None, str(exc))
+        return _detail(request, application, form=form, status=400)
     if wants_json:
         return JsonResponse({"saved": True, "version": saved.lock_version})
     messages.success(request, _("Saved."))
@@ -223,49 +243,95 @@ def partner_add(request: HttpRequest, pk: int) -> HttpResponse:
     permission = can_edit_shared(request.user, application)
     if not permission:
         return forbidden(request, permission.reason)
-    number = (request.POST.get("enterprise_number") or "").strip()
-    email = (request.POST.get("email") or "").strip()
-    try:
-        if number:
-            digits = number.replace(".", "").replace(" ", "")
-            company = Company.objects.filter(
-                enterprise_number__in=[number, digits, f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"]
-            ).first()
-            if company is None:
-                messages.error(
-                    request,
-                    _("No company with this enterprise or KvK number is registered. Invite it by e-mail instead."),
-                )
-                return redirect("applications:detail", pk=pk)
-            services.partner_add(actor=request.user, application=application, company=company)
-        elif "@" in email:
-            services.partner_add(actor=request.user, application=application, email=email)
-        else:
-            messages.error(request, _("Enter an enterprise/KvK number or an e-mail address."))
-            return redirect("applications:detail", pk=pk)
-    except services.ApplicationError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Partner invited."))
-    return redirect("applications:detail", pk=pk)
+    form = PartnerAddForm(request.POST)
+    if form.is_valid():
+        number, email = form.cleaned_data["enterprise_number"].strip(), form.cleaned_data["email"]
+        try:
+            if number:
+                digits = number.replace(".", "").replace(" ", "")
+                company = Company.objects.filter(
+                    enterprise_number__in=[number, digits, f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"]
+                ).first()
+                if company is None:
+                    form.add_error(
+                        "enterprise_number",
+                        _("No company with this enterprise or KvK number is registered. Invite it by e-mail instead."),
+                    )
+                else:
+                    services.partner_add(actor=request.user, application=application, company=company)
+            else:
+                services.partner_add(actor=request.user, application=application, email=email)
+        except services.ApplicationError as exc:
+            form.add_error(None, str(exc))
+        if not form.errors:
+            messages.success(request, _("Partner invited."))
+            return redirect(reverse("applications:detail", args=[pk]) + "#consortium")
+    return _detail(request, application, partner_form=form, status=400)
 
 
 @login_required
 def partner_join(request: HttpRequest, token: str) -> HttpResponse:
     partner = get_object_or_404(Partner.objects.select_related("application"), invite_token=token)
     companies = _my_companies(request.user)
+    invited_other = bool(
+        partner.company_id is None
+        and partner.invited_email
+        and partner.invited_email.lower() not in services.verified_emails(request.user)
+    )
+    error = ""
     if request.method == "POST":
         company = next((c for c in companies if str(c.pk) == request.POST.get("company")), None)
         if company is None:
-            messages.error(request, _("Choose one of your companies."))
+            error = _("Choose one of your companies.")
         else:
             try:
+                if request.POST.get("action") == "request":
+                    services.partner_join_request(actor=request.user, token=token, company=company)
+                    messages.success(request, _("The lead partner has been asked to confirm you."))
+                    return redirect("applications:partner_join", token=token)
                 services.partner_join(actor=request.user, token=token, company=company)
             except services.ApplicationError as exc:
-                messages.error(request, str(exc))
+                error = str(exc)
             else:
                 return redirect("applications:partner", pk=partner.application_id, partner_pk=partner.pk)
-    return render(request, "applications/partner_join.html", {"partner": partner, "companies": companies})
+    return render(
+        request,
+        "applications/partner_join.html",
+        {
+            "partner": partner,
+            "companies": companies,
+            "invited_other": invited_other,
+            "requested": partner.join_requested_by_id == request.user.pk,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+@require_POST
+def partner_join_decide(request: HttpRequest, pk: int, partner_pk: int) -> HttpResponse:
+    """The lead confirms or refuses someone who asked to take an invitation sent to another address."""
+    application = _application_for(request, pk)
+    permission = can_edit_shared(request.user, application)
+    if not permission:
+        return forbidden(request, permission.reason)
+    partner = get_object_or_404(application.partners, pk=partner_pk)
+    accept = request.POST.get("decision") == "confirm"
+    try:
+        services.partner_join_decide(actor=request.user, partner=partner, accept=accept)
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Partner confirmed.") if accept else _("Request refused."))
+    return redirect(reverse("applications:detail", args=[pk]) + "#consortium")
+
+
+def _line_of(partner: Partner, raw: object) -> BudgetLine:
+    line_pk = parse_int_id(raw)
+    if line_pk is None:
+        raise Http404
+    return get_object_or_404(BudgetLine, pk=line_pk, partner=partner)
 
 
 @login_required
@@ -275,12 +341,15 @@ def partner_detail(request: HttpRequest, pk: int, partner_pk: int) -> HttpRespon
     can_edit = can_edit_partner(request.user, partner).allowed and application.status == ApplicationStatus.DRAFT
     part_form = PartnerForm(instance=partner)
     fixed_rate = application.call.method == "fixed_rate"
-    line_form = BudgetLineForm(fixed_rate=fixed_rate)
+    editing = _line_of(partner, request.GET["edit"]) if can_edit and "edit" in request.GET else None
+    line_form = BudgetLineForm(instance=editing, fixed_rate=fixed_rate)
     conflict = None
+    status = 200
     if request.method == "POST":
         if not can_edit:
             return forbidden(request, can_edit_partner(request.user, partner).reason)
         action = request.POST.get("action")
+        status = 400  # unless a branch below saves and redirects
         try:
             if action == "part":
                 part_form = PartnerForm(request.POST, instance=Partner.objects.get(pk=partner.pk))
@@ -294,16 +363,23 @@ def partner_detail(request: HttpRequest, pk: int, partner_pk: int) -> HttpRespon
                     messages.success(request, _("Saved."))
                     return redirect("applications:partner", pk=pk, partner_pk=partner.pk)
             elif action == "line":
-                line_form = BudgetLineForm(request.POST, fixed_rate=fixed_rate)
+                editing = _line_of(partner, request.POST["line"]) if request.POST.get("line") else None
+                line_form = BudgetLineForm(request.POST, instance=editing, fixed_rate=fixed_rate)
                 if line_form.is_valid():
-                    services.budget_line_save(actor=request.user, partner=partner, line=line_form.save(commit=False))
-                    messages.success(request, _("Budget line added."))
-                    return redirect(f"{request.path}#budget")
+                    try:
+                        services.budget_line_save(
+                            actor=request.user, partner=partner, line=line_form.save(commit=False)
+                        )
+                    except services.FieldErrors as exc:
+                        for field, message in exc.errors.items():
+                            line_form.add_error(field if field in line_form.fields else None, message)
+                    except services.ApplicationError as exc:
+                        line_form.add_error(None, str(exc))
+                    else:
+                        messages.success(request, _("Budget line saved.") if editing else _("Budget line added."))
+                        return redirect(f"{request.path}#budget")
             elif action == "delete_line":
-                line_pk = request.POST.get("line", "")
-                if not is_id(line_pk):
-                    raise Http404
-                line = get_object_or_404(BudgetLine, pk=line_pk, partner=partner)
+                line = _line_of(partner, request.POST.get("line", ""))
                 services.budget_line_delete(actor=request.user, line=line)
                 messages.success(request, _("Budget line deleted."))
                 return redirect(f"{request.path}#budget")
@@ -324,6 +400,9 @@ def partner_detail(request: HttpRequest, pk: int, partner_pk: int) -> HttpRespon
             messages.error(request, str(exc))
     _checks_rendered, allocation, summaries = _checks(application)
     summary = next((s for s in summaries if s.partner.pk == partner.pk), None)
+    lines = list(partner.budget_lines.all())
+    for line in lines:
+        line.too_large = line_too_large(line)
     return render(
         request,
         "applications/partner_detail.html",
@@ -333,13 +412,14 @@ def partner_detail(request: HttpRequest, pk: int, partner_pk: int) -> HttpRespon
             "can_edit": can_edit,
             "part_form": part_form,
             "line_form": line_form,
-            "lines": partner.budget_lines.all(),
+            "editing": editing,
+            "lines": lines,
             "summary": summary,
             "allocation": allocation,
             "declarations_form": DeclarationsForm(initial=partner.declarations),
             "conflict": conflict,
         },
-        status=409 if conflict else 200,
+        status=409 if conflict else status,
     )
 
 
@@ -348,7 +428,7 @@ def partner_detail(request: HttpRequest, pk: int, partner_pk: int) -> HttpRespon
 def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application_for(request, pk)
     key = (request.POST.get("idempotency_key") or "")[:64]
-    if not key:
+    if not key or not key.isascii() or not key.isprintable():
         messages.error(request, _("Reload the page and submit again."))
         return redirect("applications:detail", pk=pk)
     try:
@@ -384,55 +464,72 @@ def application_copy(request: HttpRequest, pk: int) -> HttpResponse:
     permission = can_edit_shared(request.user, application)
     if not permission:
         return forbidden(request, permission.reason)
-    call = get_object_or_404(Call, code=request.POST.get("call"))
-    try:
-        copy = services.application_copy(actor=request.user, application=application, call=call)
-    except services.ApplicationError as exc:
-        messages.error(request, str(exc))
-        return redirect("applications:detail", pk=pk)
-    messages.success(request, _("Copied into %(call)s as a new draft.") % {"call": call.name})
-    return redirect("applications:detail", pk=copy.pk)
+    open_calls = [c for c in Call.objects.exclude(pk=application.call_id) if c.is_open(clock.now())]
+    form = CopyForm(request.POST, calls=open_calls)
+    if form.is_valid():
+        call = Call.objects.get(code=form.cleaned_data["call"])
+        try:
+            copy = services.application_copy(actor=request.user, application=application, call=call)
+        except services.ApplicationError as exc:
+            form.add_error("call", str(exc))
+        else:
+            messages.success(request, _("Copied into %(call)s as a new draft.") % {"call": call.name})
+            return redirect("applications:detail", pk=copy.pk)
+    return _detail(request, application, copy_form=form, status=400)
 
 
+@csrf_exempt
 @login_required
 @require_POST
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """The size limit is enforced while the body is read: the handler has to be in place before anything reads
+    request.POST, the CSRF check included, so the check runs in the inner view."""
+    request.upload_handlers.insert(0, SizeLimitUploadHandler(request, max_upload_bytes()))
+    return _attachment_upload(request, pk)
+
+
+@csrf_protect
+def _attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application_for(request, pk)
     mine = application.partners.filter(company__memberships__user=request.user).first()
     if mine is None:
         return forbidden(request, _("Only partners add attachments."))
-    form = AttachmentForm(request.POST, request.FILES)
+    form = AttachmentForm(request.POST, request.FILES, too_large=getattr(request, "upload_too_large", False))
     if form.is_valid():
+        checked = form.cleaned_data["checked"]
         try:
             services.attachment_add(
                 actor=request.user,
                 application=application,
                 partner=mine,
                 kind=form.cleaned_data["kind"],
-                upload=form.cleaned_data["file"],
-                content=form.cleaned_data["content"],
-                content_type=form.cleaned_data["content_type"],
+                name=checked.name,
+                content=checked.content,
+                content_type=checked.content_type,
             )
         except services.ApplicationError as exc:
-            messages.error(request, str(exc))
+            form.add_error("file", str(exc))
         else:
             messages.success(request, _("Attachment added."))
-    else:
-        for error in form.errors.get("file", []) + form.errors.get("kind", []):
-            messages.error(request, error)
-    return redirect(f"/applications/{pk}/#attachments")
+            return redirect(reverse("applications:detail", args=[pk]) + "#attachments")
+    return _detail(request, application, attachment_form=form, status=400)
 
 
 @login_required
 def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    """Always a download, under the extension and type detected at upload (never text/html), never sniffed."""
     application = _application_for(request, pk)
     attachment = get_object_or_404(Attachment, pk=attachment_pk, application=application)
-    return FileResponse(
+    content_type = attachment.content_type if attachment.content_type in ALLOWED else "application/octet-stream"
+    response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+        filename=safe_name(attachment.original_name, ALLOWED.get(content_type, ".bin")),
+        content_type=content_type,
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @login_required
@@ -468,12 +565,11 @@ def work_package_add(request: HttpRequest, pk: int) -> HttpResponse:
                 effort=form.effort(),
             )
         except services.ApplicationError as exc:
-            messages.error(request, str(exc))
+            form.add_error(None, str(exc))
         else:
             messages.success(request, _("Work package added."))
-    else:
-        messages.error(request, _("Give the work package a title; efforts are numbers of person-months."))
-    return redirect(reverse("applications:detail", args=[pk]) + "#workplan")
+            return redirect(reverse("applications:detail", args=[pk]) + "#workplan")
+    return _detail(request, application, wp_form=form, status=400)
 
 
 @login_required

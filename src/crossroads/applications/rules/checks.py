@@ -38,6 +38,7 @@ class PartnerFacts:
     requested_grant: Decimal = Decimal("0")
     eligible_costs: Decimal = Decimal("0")
     over_hours: tuple[str, ...] = ()  # persons whose hours exceed the allowed maximum
+    oversized_lines: tuple[str, ...] = ()  # budget lines stored with a figure too large for its column
     declarations_signed: bool = False
     confirmed: bool = False
 
@@ -108,6 +109,8 @@ def check_application(facts: ApplicationFacts, *, at_submission: bool = False) -
                     {"name": p.name, "grant": p.requested_grant, "headroom": p.de_minimis_headroom},
                 )
             )
+        for line in p.oversized_lines:
+            add(Message("budget.line_too_large", ERROR, f"budget:{p.id}", {"name": p.name, "line": line}))
         for person in p.over_hours:
             add(Message("budget.too_many_hours", ERROR, f"budget:{p.id}", {"name": p.name, "person": person}))
         if at_submission and not p.declarations_signed:
