@@ -6,6 +6,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.test import Client
 
 from crossroads.accounts.models import PartnerOrganisation, Role, User
 from crossroads.companies.models import Company, CompanyMembership, Establishment, FinancialYear, MembershipRole
@@ -13,6 +16,91 @@ from crossroads.companies.services import establishment_nuts3
 from crossroads.programme.models import Programme
 
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def pytest_configure(config):  # type: ignore[no-untyped-def]
+    config.addinivalue_line(
+        "markers",
+        "real_login: client.force_login does NOT simulate the completed two-step login (tests of the MFA gate)",
+    )
+
+
+def simulate_completed_two_step_login(client: Client, user: User) -> None:
+    """Write what allauth writes in the session after password + one-time code (its authentication records).
+
+    Stands for a completed two-step login; tests/accounts/test_mfa_gate.py does the real login instead."""
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+
+    totp = Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).first()
+    if totp is None:
+        return  # without a device there is nothing to pass: the gate sends such staff to activate one
+    request = HttpRequest()
+    request.session = client.session
+    request.user = user
+    record_authentication(request, user, "password", email=user.email)
+    record_authentication(request, user, "mfa", id=totp.pk, type=totp.type)
+    request.session.save()
+
+
+@pytest.fixture(autouse=True)
+def _two_step_force_login(request, monkeypatch):  # type: ignore[no-untyped-def]
+    """`client.force_login(staff_user_with_device)` stands for a completed two-step login (unless `real_login`)."""
+    if request.node.get_closest_marker("real_login"):
+        return
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):  # type: ignore[no-untyped-def]
+        original(self, user, backend)
+        if getattr(user, "is_staff_role", False) or user.is_staff or user.is_superuser:
+            simulate_completed_two_step_login(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():  # type: ignore[no-untyped-def]
+    """Login rate limits live in the cache: one test's failed logins must not lock out the next test."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _flush_keeps_the_audit_triggers():  # type: ignore[no-untyped-def]
+    """Transactional tests (live_server) end with a flush of every table; the audit table refuses DELETE and
+    TRUNCATE (core migration 0004), so the flush lifts its triggers for that one statement batch and puts them
+    back. Only the test database's flush does this."""
+    from django.core.management.commands import flush
+
+    original = flush.sql_flush
+
+    def sql_flush(style, connection, *args, **kwargs):  # type: ignore[no-untyped-def]
+        statements = original(style, connection, *args, **kwargs)
+        if not any("core_auditevent" in statement for statement in statements):
+            return statements
+        if connection.vendor == "postgresql":
+            return [
+                "ALTER TABLE core_auditevent DISABLE TRIGGER USER;",
+                *statements,
+                "ALTER TABLE core_auditevent ENABLE TRIGGER USER;",
+            ]
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'core_auditevent'"
+                )
+                triggers = cursor.fetchall()
+            return [
+                *(f"DROP TRIGGER {name};" for name, _sql in triggers),
+                *statements,
+                *(f"{sql};" for _name, sql in triggers),
+            ]
+        return statements
+
+    flush.sql_flush = sql_flush
+    yield
+    flush.sql_flush = original
 
 
 @pytest.fixture

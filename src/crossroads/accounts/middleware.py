@@ -1,24 +1,42 @@
-"""Staff roles must set up an authenticator app (TOTP) before they can use the platform."""
+"""Staff roles reach nothing until THIS session has passed the second factor (TOTP or a recovery code).
+
+Owning an authenticator app is not enough: a session must have given its code in this login (allauth's MFA
+stage, re-authentication, or activating the app for the first time). Until then a staff session reaches only the
+pages that let it pass the second factor, and logout; pages and exports are redirected there, the JSON API
+answers 403.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-# Pages a staff member may open while setting up MFA.
-_ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz")
+from .mfa import has_totp, needs_second_factor, session_passed_second_factor
 
-
-def user_has_totp(user: object) -> bool:
-    from allauth.mfa.models import Authenticator
-
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+# Views a staff session may open before it has passed the second factor: giving the code (at login, on
+# re-authentication, or while activating an app; the code form also takes a recovery code), the password
+# re-authentication allauth asks before activating an app, switching language, logging out, the health check.
+SECOND_FACTOR_VIEWS = frozenset(
+    {
+        "mfa_authenticate",
+        "mfa_reauthenticate",
+        "mfa_activate_totp",
+        "account_reauthenticate",
+        "account_logout",
+        "set_language",
+        "core:healthz",
+    }
+)
+API_PREFIX = "/api/"
 
 
 class RequireStaffMfaMiddleware:
@@ -26,21 +44,38 @@ class RequireStaffMfaMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., Any], view_args: Any, view_kwargs: Any
+    ) -> HttpResponse | None:
         user = getattr(request, "user", None)
         if (
-            settings.CROSSROADS_REQUIRE_STAFF_MFA
-            and user is not None
-            and user.is_authenticated
-            and getattr(user, "is_staff_role", False)
-            and not request.path.startswith(_ALLOWED_PREFIXES)
-            and not user_has_totp(user)
+            not settings.CROSSROADS_REQUIRE_STAFF_MFA
+            or not needs_second_factor(user)
+            or session_passed_second_factor(request)
         ):
+            return None
+        request.second_factor_pending = True  # type: ignore[attr-defined]  # base.html shows a reduced menu
+        match = request.resolver_match
+        if match is not None and match.view_name in SECOND_FACTOR_VIEWS:
+            return None
+        if request.path.startswith(API_PREFIX):
+            return JsonResponse(
+                {"detail": _("Confirm your login with the code from your authenticator app first.")}, status=403
+            )
+        if not has_totp(user):
+            # Activating the app counts as giving its code; allauth then shows the recovery codes.
             messages.warning(
                 request,
                 _("Your role gives access to other companies' data. Set up an authenticator app first."),
             )
-            return redirect(reverse("mfa_activate_totp"))
-        return self.get_response(request)
+            return redirect("mfa_activate_totp")
+        messages.warning(request, _("Confirm your login with the code from your authenticator app."))
+        target = reverse("mfa_reauthenticate")
+        if request.method != "GET":
+            return redirect(target)
+        return redirect(f"{target}?{urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})}")
 
 
 class UserLanguageMiddleware:

@@ -45,9 +45,24 @@ def group_membership(sender, instance, **kwargs) -> None:  # type: ignore[no-unt
         instance.groups.remove(group)
 
 
+def totp_activated(sender, request=None, user=None, authenticator=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    """The code that activates a new authenticator app is a second factor given in this session."""
+    from allauth.mfa.models import Authenticator
+
+    from .mfa import record_totp_activation
+
+    if request is None or authenticator is None or authenticator.type != Authenticator.Type.TOTP:
+        return
+    if getattr(request, "user", None) is not None and request.user.pk == authenticator.user_id:
+        record_totp_activation(request, request.user, authenticator)
+
+
 def connect() -> None:
+    from allauth.mfa.signals import authenticator_added
+
     from .models import User
 
+    authenticator_added.connect(totp_activated, dispatch_uid="accounts-totp-activated")
     post_migrate.connect(ensure_groups, dispatch_uid="accounts-groups")
     pre_save.connect(staff_flag, sender=User, dispatch_uid="accounts-staff-flag")
     post_save.connect(group_membership, sender=User, dispatch_uid="accounts-group-membership")

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "crossroads.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -132,7 +133,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# django-allauth: e-mail login, mandatory verification, TOTP for staff roles (enforced by middleware).
+# django-allauth is the one login (the admin's /admin/login/ redirects to it): e-mail and password, then the
+# one-time code for everyone who has an authenticator app. Staff roles must have one and reach nothing until the
+# session has passed it (accounts.middleware.RequireStaffMfaMiddleware). See docs/security.md.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -143,6 +146,22 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "crossroads.accounts.adapter.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "CrossRoads"
+# No "trust this browser" and no login by e-mailed code: both would skip the one-time code.
+MFA_TRUST_ENABLED = False
+ACCOUNT_LOGIN_BY_CODE_ENABLED = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# One throttling policy for every login form: the password form (per address and per IP) and the one-time-code
+# form (allauth's MFA forms count their failures under the same "login_failed" action, per user). After
+# LOGIN_FAILED_LIMIT failures the account is locked for LOGIN_LOCKOUT_SECONDS, even for the right password.
+LOGIN_FAILED_LIMIT = int(os.environ.get("LOGIN_FAILED_LIMIT", "5"))
+LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", str(15 * 60)))
+LOGIN_FAILED_PER_IP_PER_MINUTE = int(os.environ.get("LOGIN_FAILED_PER_IP_PER_MINUTE", "20"))
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": f"{LOGIN_FAILED_PER_IP_PER_MINUTE}/m/ip,{LOGIN_FAILED_LIMIT}/{LOGIN_LOCKOUT_SECONDS}s/key",
+    "login": "30/m/ip",
+    "reauthenticate": "10/m/user",
+    "reset_password": "20/m/ip,5/m/key",
+}
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGIN_URL = "account_login"
 
@@ -182,6 +201,15 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CrossRoads <noreply@crossroads.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# The rate limits above live in the cache, so it must be shared by all processes (gunicorn workers, several
+# hosts): the database cache, whose table `migrate` creates (core migration 0002).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": os.environ.get("CACHE_TABLE", "crossroads_cache"),
+    }
+}
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
@@ -196,6 +224,23 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Sent by crossroads.core.middleware on every response. No inline scripts or style attributes anywhere.
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
 
 # Staff roles must have an authenticator app before they can work; can only be relaxed explicitly.
 CROSSROADS_REQUIRE_STAFF_MFA = env_bool("CROSSROADS_REQUIRE_STAFF_MFA", True)
@@ -223,6 +268,7 @@ if env_bool("CROSSROADS_TESTING"):
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     MATCHING_SNAPSHOT_DIR = ""  # tests that need one point it at a temporary directory
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CROSSROADS_SITE_URL = os.environ.get("CROSSROADS_SITE_URL", "http://127.0.0.1:8000")
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 FILE_UPLOAD_MAX_MEMORY_SIZE = ATTACHMENT_MAX_BYTES + 1024 * 1024

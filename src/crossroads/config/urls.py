@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from crossroads.accounts.views import admin_login
 from crossroads.assessment.urls import api_urlpatterns as assessment_api
 from crossroads.matching.urls import api_urlpatterns
 
@@ -15,5 +16,7 @@ urlpatterns = [
     path("assessment/", include("crossroads.assessment.urls")),
     path("api/v1/assessment/", include((assessment_api, "assessment_api"))),
     path("privacy/", include("crossroads.privacy.urls")),
+    # Before the admin's own URLs: its login form (password only) must never be reachable.
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,7 @@
-"""Audit trail: services call `audit_record` inside their transaction."""
+"""Audit trail: services call `audit_record` inside their transaction.
+
+The trail is append-only (see core.models.AuditEvent): nothing here or elsewhere changes or deletes an event.
+"""
 
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ def audit_record(
     actor_obj = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=actor_obj,
+        actor_label=(getattr(actor_obj, "email", "") or str(actor_obj))[:254] if actor_obj is not None else "",
         verb=verb,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
