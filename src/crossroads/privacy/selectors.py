@@ -137,9 +137,10 @@ def _profiles_authored(user: Any) -> list[CooperationProfile]:
 
 
 def _profile(profile: CooperationProfile) -> dict[str, Any]:
-    return _fields(
-        profile, ["title", "offers", "seeks", "idea", "trl", "languages", "is_anonymous", "status"]
-    ) | {"company": profile.company.legal_name, "published_at": profile.published_at}
+    return _fields(profile, ["title", "offers", "seeks", "idea", "trl", "languages", "is_anonymous", "status"]) | {
+        "company": profile.company.legal_name,
+        "published_at": profile.published_at,
+    }
 
 
 def _interest_sent(interest: ExpressionOfInterest) -> dict[str, Any]:
@@ -269,7 +270,8 @@ def erasure_blockers(user: Any, *, now: dt.datetime, by_secretariat: bool = Fals
             % {"organisation": user.agency.name if user.agency_id else _("your organisation")}
         )
     sole = (
-        Company.objects.filter(memberships__user=user)
+        # Filter by id, not through the memberships join: that join would count only this user's membership.
+        Company.objects.filter(pk__in=CompanyMembership.objects.filter(user=user).values("company_id"))
         .annotate(members=Count("memberships"))
         .filter(members=1)
         .order_by("legal_name")
