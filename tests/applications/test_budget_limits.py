@@ -54,7 +54,13 @@ def test_hours_above_the_programme_maximum_are_refused(client, users, consortium
 
 def test_partner_total_beyond_the_column_is_refused(client, users, consortium):
     client.force_login(users["other_applicant"])
-    data = {"action": "line", "category": "consumables", "description": "Groot", "amount": "999.999.000.000", "fte": "1"}
+    data = {
+        "action": "line",
+        "category": "consumables",
+        "description": "Groot",
+        "amount": "999.999.000.000",
+        "fte": "1",
+    }
     assert client.post(_partner_url(consortium), data).status_code == 302  # fits, with the other lines
     data.update(description="Nog groter", amount="1.000.000")
     response = client.post(_partner_url(consortium), data)
