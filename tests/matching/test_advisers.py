@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from crossroads.core.models import AuditEvent
+from crossroads.matching.embeddings import embeddings_refresh
 from crossroads.matching.models import Introduction, IntroductionStatus
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +84,73 @@ def test_another_adviser_cannot_change_the_outcome(client, users, market):
     client.force_login(users["adviser_nl"])
     response = client.post(reverse("matching:introduction_update", args=[intro.pk]), {"status": "contacted"})
     assert response.status_code == 404
+
+
+# --------------------------------------------------------------------------- issue 9: both sides checked
+def test_adviser_cannot_introduce_a_company_outside_the_programme_area_by_id(client, users, market, programme):
+    from tests.conftest import make_company
+
+    brussels = make_company("Brusselse Geheim BV", number="0412.345.614", postcode="1000", city="Brussel")
+    embeddings_refresh([f"c:{brussels.pk}"])
+    far = make_company("Groningse Geheim BV", country="NL", number="11223344", postcode="9711 AA", city="Groningen")
+    embeddings_refresh([f"c:{far.pk}"])
+    client.force_login(users["adviser_be"])
+    for other in (far, brussels):
+        url = reverse("matching:introduction_create", args=[market["be"].pk, other.pk])
+        assert client.get(url).status_code in (403, 404)
+        assert client.post(url, {"note": "Kennismaking tussen twee bedrijven."}).status_code in (403, 404)
+    assert not Introduction.objects.exists() and not mail.outbox
+
+
+def test_adviser_cannot_introduce_from_a_company_they_do_not_cover(client, users, market):
+    client.force_login(users["adviser_be"])  # VLAIO: Flemish provinces, not Noord-Brabant
+    url = reverse("matching:introduction_create", args=[market["nl"].pk, market["be"].pk])
+    assert client.post(url, {"note": "Kennismaking tussen twee bedrijven."}).status_code == 404
+    assert not Introduction.objects.exists()
+
+
+@pytest.mark.parametrize("junk", ["٣", "9" * 40, "-1", "0", "abc", "1e3", "²"])
+def test_malformed_company_ids_are_not_found(client, users, market, junk):
+    client.force_login(users["adviser_be"])
+    for args in ([junk, market["nl"].pk], [market["be"].pk, junk]):
+        url = reverse("matching:introduction_create", args=args)
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"note": "Kennismaking."}).status_code == 404
+    assert client.post(reverse("matching:introduction_update", args=[junk]), {"status": "contacted"}).status_code == 404
+
+
+def test_the_service_checks_both_sides_too(users, market):
+    from crossroads.matching import services
+
+    with pytest.raises(services.IntroductionError):
+        services.introduction_propose(
+            actor=users["adviser_nl"], company_a=market["be"], company_b=market["nl"], note="Kennismaking."
+        )
+    with pytest.raises(services.IntroductionError):
+        services.introduction_propose(
+            actor=users["adviser_be"], company_a=market["be"], company_b=market["other_be"], note="Kennismaking."
+        )
+    assert not Introduction.objects.exists()
+
+
+def test_permission_says_why(users, market):
+    from crossroads.matching.permissions import can_introduce_pair
+
+    be, nl, other_be = market["be"], market["nl"], market["other_be"]
+    assert can_introduce_pair(users["adviser_be"], be, nl, b_is_shown=True) == (True, "")
+    allowed, reason = can_introduce_pair(users["adviser_be"], be, nl, b_is_shown=False)
+    assert not allowed and "programme area" in str(reason)
+    allowed, reason = can_introduce_pair(users["adviser_nl"], be, nl, b_is_shown=True)
+    assert not allowed and "provinces you cover" in str(reason)
+    assert not can_introduce_pair(users["adviser_be"], be, other_be, b_is_shown=True).allowed
+    assert not can_introduce_pair(users["applicant"], be, nl, b_is_shown=True).allowed
+    assert can_introduce_pair(users["secretariat"], nl, be, b_is_shown=False).allowed
+
+
+def test_a_blank_or_nul_note_is_refused_at_the_field(client, users, market):
+    client.force_login(users["adviser_be"])
+    url = reverse("matching:introduction_create", args=[market["be"].pk, market["nl"].pk])
+    response = client.post(url, {"note": "Kennis\x00making"})
+    assert response.status_code == 200 and "note" in response.context["form"].errors
+    assert "Kennis" in response.content.decode()
+    assert not Introduction.objects.exists()

@@ -175,9 +175,8 @@ def _identifier_patterns(identifier: str) -> list[str]:
     if len(chars) > 2 and chars[:2] in ("be", "nl"):
         country, chars = chars[:2], chars[2:]
     variants = {chars}
-    digits = re.sub(r"[^0-9]", "", chars)
-    if len(digits) >= 8:
-        variants.add(digits)  # the RSIN inside a Dutch VAT number, the KBO number inside a Belgian one
+    # The RSIN inside a Dutch VAT number (NL123456789B01), the KBO number inside a Belgian one (BE0403019261).
+    variants.update(run for run in re.findall(r"[0-9]+", chars) if len(run) >= 8)
     for value in list(variants):
         if value.startswith("0") and len(value) == 10:
             variants.add(value[1:])  # an old nine-digit KBO number
