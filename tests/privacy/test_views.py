@@ -113,3 +113,11 @@ def test_the_secretariat_and_admin_see_requests_and_bad_ids_are_not_found(client
     assert client.get(reverse("privacy:requests")).status_code == 200
     for bad in ("99999999999999999999999999", "٣", "0"):
         assert client.post(reverse("privacy:request_erase", args=[bad])).status_code == 404
+
+
+def test_the_secretariat_edits_the_retention_period_in_the_admin(client, users, programme):
+    client.force_login(users["secretariat"])
+    url = reverse("admin:programme_programme_change", args=[programme.pk])
+    page = client.get(url).content.decode()
+    assert 'name="rejected_application_retention_months" value="24"' in page
+    assert 'name="grant_record_retention_years" value="5"' in page
