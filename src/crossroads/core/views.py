@@ -55,3 +55,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def openapi_json(request: HttpRequest) -> JsonResponse:
+    """The OpenAPI description of /api/v1: public, like any API documentation (it holds no data)."""
+    from .openapi import openapi_schema
+
+    return JsonResponse(openapi_schema(), json_dumps_params={"ensure_ascii": False})
