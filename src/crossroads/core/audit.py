@@ -45,7 +45,6 @@ def audit_record(
     actor_obj = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=actor_obj,
-        actor_label=(getattr(actor_obj, "email", "") or str(actor_obj))[:254] if actor_obj is not None else "",
         verb=verb,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),

@@ -37,9 +37,11 @@ class AuditEvent(models.Model):
 
     Append-only: the application refuses to update or delete a row (save() of an existing row, delete(), queryset
     update()/delete()), and so does the database (triggers from migration 0004 on PostgreSQL and SQLite). The actor
-    is therefore kept without a database constraint and without a cascade: deleting a user neither deletes nor
-    changes their events, and `actor_label` keeps who it was. NB: on SQLite, a later migration that rebuilds this
-    table drops its triggers; it must create them again (tests/core/test_audit_append_only.py would fail).
+    is therefore kept as an id without a database constraint and without a cascade: deleting a user neither
+    deletes nor changes (SET NULL) their events; the id stays. No copy of the e-mail address is kept here, so an
+    erased account (privacy.services.account_erase anonymises the user row) is not named in the trail for ever.
+    NB: on SQLite, a later migration that rebuilds this table drops its triggers; it must create them again
+    (tests/core/test_audit_append_only.py would fail).
     """
 
     actor = models.ForeignKey(
@@ -50,7 +52,6 @@ class AuditEvent(models.Model):
         db_constraint=False,
         related_name="+",
     )
-    actor_label = models.CharField(_("actor"), max_length=254, blank=True)
     verb = models.CharField(_("action"), max_length=80)
     object_type = models.CharField(_("object type"), max_length=80)
     object_id = models.CharField(_("object id"), max_length=64)

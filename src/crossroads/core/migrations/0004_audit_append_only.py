@@ -48,7 +48,7 @@ def _run(statements_by_vendor):  # type: ignore[no-untyped-def]
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0003_audit_actor_label")]
+    dependencies = [("core", "0003_audit_actor_no_cascade")]
 
     operations = [
         migrations.RunPython(
