@@ -57,6 +57,8 @@ def test_erasure_anonymises_the_person_and_keeps_the_records(client, users, subm
     interest = ExpressionOfInterest.objects.create(
         sender_company=be_lead, sender_user=person, target_company=nl_partner, message="Hallo", expires_at=AFTER
     )
+    joining = Partner.objects.filter(application=submitted, is_lead=False)
+    joining.update(join_requested_by=person, join_requested_company=be_lead, join_requested_at=AFTER)
     client.force_login(person)
     other_client = type(client)()
     other_client.force_login(users["other_applicant"])
@@ -73,6 +75,7 @@ def test_erasure_anonymises_the_person_and_keeps_the_records(client, users, subm
     assert not CompanyMembership.objects.filter(user=person).exists()
     assert not SavedSearch.objects.filter(user=person).exists()
     assert not Invitation.objects.filter(email="applicant@test.example").exists()
+    assert not joining.filter(join_requested_by=person).exists()
     # Logged out everywhere, and only them.
     assert Session.objects.count() == 1
     assert client.get("/dashboard/").status_code == 302

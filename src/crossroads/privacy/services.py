@@ -144,6 +144,10 @@ def account_erase(*, actor: Any, user: User, request: ErasureRequest | None = No
     counts["partner_invitations"] = Partner.objects.filter(invited_email__iexact=old_email).update(
         invited_email=placeholder, invite_token=""
     )
+    # A request to join an application that the lead has not answered cannot be answered for an erased person.
+    counts["join_requests"] = Partner.objects.filter(join_requested_by=user).update(
+        join_requested_by=None, join_requested_company=None, join_requested_at=None
+    )
     # Expressions of interest are the companies' correspondence: kept, no longer linked to the person.
     counts["interests_sent"] = ExpressionOfInterest.objects.filter(sender_user=user).update(sender_user=None)
     profile = AssessorProfile.objects.filter(user=user).first()
@@ -264,7 +268,7 @@ def application_anonymise(*, actor: Any, application: Application, retention: Re
     application.sections = {key: "" for key in application.sections}
     application.save(update_fields=["sections", "updated_at"])
     counts["partners"] = Partner.objects.filter(application=application).update(
-        tasks="", invited_email="", invite_token=""
+        tasks="", invited_email="", invite_token="", join_requested_by=None, join_requested_at=None
     )
     lines = BudgetLine.objects.filter(partner__application=application)
     # A person's salary is personal data; the hours and amounts stay for the statistics.
