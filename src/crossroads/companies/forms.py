@@ -7,7 +7,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.core.money import parse_amount
+from crossroads.core.fields import (
+    IsoDateField,
+    IsoDateInput,
+    LocalizedDecimalField,
+    LocalizedIntegerField,
+    SafeModelChoiceField,
+    SafeModelMultipleChoiceField,
+)
 from crossroads.programme.models import Theme
 from crossroads.programme.regions import PostcodeError, normalise_postcode, nuts3_for_postcode
 
@@ -32,36 +39,25 @@ IDENTIFIER_MESSAGES = {
 }
 
 
-class AmountField(forms.DecimalField):
-    """Accepts Dutch and English notations ('1.234,56', '1234.56', '€ 1.234')."""
+class AmountField(LocalizedDecimalField):
+    """An amount in euros typed the Dutch or English way ('1.234,56', '1234.56', '€ 1.234'), read by the one strict
+    parser; what does not fit the column (max_digits) or has more than two decimals is refused at the field."""
 
-    def __init__(self, *, allow_negative: bool = False, **kwargs: Any) -> None:
-        kwargs.setdefault("max_digits", 16)
+    def __init__(self, *, allow_negative: bool = False, max_digits: int = 16, **kwargs: Any) -> None:
         kwargs.setdefault("decimal_places", 2)
+        if not allow_negative:
+            kwargs.setdefault("min_value", Decimal("0"))
+        error_messages = {
+            "invalid": _("Enter an amount, e.g. 1.250.000,00."),
+            "min_value": _("The amount cannot be negative."),
+            "max_decimal_places": _("Use at most two decimals."),
+            "max_digits": _("This amount is too large."),
+            "max_whole_digits": _("This amount is too large."),
+            **kwargs.pop("error_messages", {}),
+        }
         self.allow_negative = allow_negative
-        super().__init__(**kwargs)
-        self.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
-
-    def to_python(self, value: Any) -> Decimal | None:
-        if value in self.empty_values:
-            return None
-        if isinstance(value, Decimal):
-            return value
-        try:
-            amount = parse_amount(str(value))
-        except ValueError:
-            raise ValidationError(_("Enter an amount, e.g. 1.250.000,00."), code="invalid") from None
-        if amount.as_tuple().exponent < -2:  # type: ignore[operator]
-            raise ValidationError(_("Use at most two decimals."), code="max_decimal_places")
-        if amount < 0 and not self.allow_negative:
-            raise ValidationError(_("The amount cannot be negative."), code="min_value")
-        return amount
-
-    def validate(self, value: Any) -> None:
-        forms.Field.validate(self, value)
-
-    def prepare_value(self, value: Any) -> Any:
-        return value
+        super().__init__(max_digits=max_digits, error_messages=error_messages, **kwargs)
+        self.widget.attrs.setdefault("autocomplete", "off")
 
 
 class CompanyForm(forms.ModelForm):
@@ -73,7 +69,7 @@ class CompanyForm(forms.ModelForm):
     nace_revision = forms.ChoiceField(
         label=_("NACE revision"), choices=[("2.0", "NACE Rev. 2"), ("2.1", "NACE Rev. 2.1")]
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = SafeModelMultipleChoiceField(
         label=_("Themes"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
 
@@ -92,8 +88,9 @@ class CompanyForm(forms.ModelForm):
             "description_en",
             "themes",
         ]
+        field_classes = {"founded_on": IsoDateField}
         widgets = {
-            "founded_on": forms.DateInput(attrs={"type": "date"}),
+            "founded_on": IsoDateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
             "description_en": forms.Textarea(attrs={"rows": 3}),
         }
@@ -176,13 +173,16 @@ class EstablishmentForm(forms.ModelForm):
 
 
 class FinancialYearForm(forms.ModelForm):
-    staff_fte = forms.DecimalField(
+    year = LocalizedIntegerField(label=_("Financial year"), min_value=1900, max_value=2100)
+    staff_fte = LocalizedDecimalField(
         label=_("Staff (FTE)"),
         min_value=0,
         max_digits=9,
         decimal_places=2,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        error_messages={
+            "max_digits": _("Enter the staff in FTE, e.g. 12,5."),
+            "max_whole_digits": _("Enter the staff in FTE, e.g. 12,5."),
+        },
     )
     turnover = AmountField(label=_("Turnover (€)"))
     balance_sheet_total = AmountField(label=_("Balance-sheet total (€)"))
@@ -203,10 +203,8 @@ class FinancialYearForm(forms.ModelForm):
             "attested_on",
             "attested_by",
         ]
-        widgets = {
-            "closing_date": forms.DateInput(attrs={"type": "date"}),
-            "attested_on": forms.DateInput(attrs={"type": "date"}),
-        }
+        field_classes = {"closing_date": IsoDateField, "attested_on": IsoDateField}
+        widgets = {"closing_date": IsoDateInput(), "attested_on": IsoDateInput()}
 
     def __init__(self, *args: Any, company: Company, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -243,9 +241,9 @@ class HoldingForm(forms.ModelForm):
         ],
         widget=forms.RadioSelect,
     )
-    other = forms.ModelChoiceField(label=_("Other enterprise"), queryset=Company.objects.all())
-    percent = forms.DecimalField(
-        label=_("Share (%)"), min_value=Decimal("0.01"), max_value=Decimal("100"), decimal_places=2, localize=True
+    other = SafeModelChoiceField(label=_("Other enterprise"), queryset=Company.objects.all())
+    percent = LocalizedDecimalField(
+        label=_("Share (%)"), min_value=Decimal("0.01"), max_value=Decimal("100"), max_digits=5, decimal_places=2
     )
 
     class Meta:
@@ -281,12 +279,18 @@ class HoldingForm(forms.ModelForm):
 
 
 class DeMinimisAidForm(forms.ModelForm):
-    amount = AmountField(label=_("Amount (€)"))
+    amount = AmountField(
+        label=_("Amount (€)"),
+        max_digits=14,
+        min_value=Decimal("0.01"),
+        error_messages={"min_value": _("Enter an amount above zero.")},
+    )
 
     class Meta:
         model = DeMinimisAid
         fields = ["granted_on", "amount", "granting_body", "description"]
-        widgets = {"granted_on": forms.DateInput(attrs={"type": "date"})}
+        field_classes = {"granted_on": IsoDateField}
+        widgets = {"granted_on": IsoDateInput()}
 
 
 class InvitationForm(forms.Form):

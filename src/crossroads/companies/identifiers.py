@@ -9,7 +9,7 @@ from stdnum.be import vat as be_vat
 from stdnum.eu import nace
 from stdnum.eu import vat as eu_vat
 
-_KVK = re.compile(r"^\d{8}$")
+_KVK = re.compile(r"^[0-9]{8}$")  # ASCII digits: "\d" would also take Arabic-Indic ones
 
 
 class IdentifierError(ValueError):
@@ -41,11 +41,13 @@ def normalise_vat(country: str, value: str) -> str:
     raw = (value or "").strip()
     if not raw:
         return ""
-    compact = eu_vat.compact(raw)
-    if not compact[:2].isalpha():
-        compact = country + compact
+    if not raw.isascii() or len(raw) > 30:
+        raise IdentifierError("vat_invalid")
     try:
-        compact = eu_vat.validate(compact)
+        # compact() itself raises for a prefix that is no EU country ("XX123", "1;", "../").
+        if not raw[:2].isalpha():  # typed without the country prefix
+            raw = country + raw
+        compact = eu_vat.validate(eu_vat.compact(raw))
     except stdnum_errors.ValidationError as exc:
         raise IdentifierError("vat_invalid") from exc
     if compact[:2] != country:

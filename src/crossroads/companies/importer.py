@@ -5,20 +5,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from crossroads.core.audit import audit_record
-from crossroads.core.money import parse_amount
-from crossroads.core.permissions import is_id
-from crossroads.programme.regions import PostcodeError, normalise_postcode, nuts3_for_postcode
+from crossroads.core.fields import current_language
 
 from . import services
-from .forms import IDENTIFIER_MESSAGES
-from .identifiers import IdentifierError, normalise_enterprise_number, normalise_nace, normalise_vat
 from .models import Company, CompanyRole, Establishment, FinancialYear, ImportBatch
 
 COLUMNS = [
@@ -51,6 +49,27 @@ class ImportFileError(ValueError):
     pass
 
 
+def _cell_text(value: Any) -> str:
+    """An Excel cell as the text a person would have typed in the user's language. A number cell must not come out as
+    "1e+20" (refused) or "400.125" (in Dutch that reads as four hundred thousand): no exponent, no grouping, and the
+    decimal mark of the language the rows are checked in."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float, Decimal)):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite():
+            return str(value)
+        text = format(number.normalize() if number == number.to_integral_value() else number, "f")
+        return text.replace(".", ",") if current_language() == "nl" else text
+    return str(value)
+
+
 def read_rows(name: str, content: bytes) -> list[dict[str, str]]:
     """Rows as dicts keyed by lower-case header. Raises ImportFileError for unreadable files."""
     if name.lower().endswith(".xlsx"):
@@ -58,10 +77,7 @@ def read_rows(name: str, content: bytes) -> list[dict[str, str]]:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
         except Exception as exc:  # openpyxl raises many kinds for a broken file
             raise ImportFileError(_("The file could not be read as an Excel workbook.")) from exc
-        values = [
-            ["" if v is None else str(v) if not isinstance(v, dt.datetime) else v.date().isoformat() for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
+        values = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     else:
         try:
             text = content.decode("utf-8-sig")
@@ -85,19 +101,37 @@ def read_rows(name: str, content: bytes) -> list[dict[str, str]]:
     return rows
 
 
-def _date(text: str) -> dt.date:
-    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
+def _form_errors(form: Any, errors: dict[str, str], *, default: str) -> None:
+    """Copy a form's errors to the row's, per column (`default` for problems of the row as a whole); a column keeps
+    the first problem found for it."""
+    for field, messages in form.errors.items():
+        column = field if field in COLUMNS else default
+        errors.setdefault(column, " ".join(str(m) for m in messages))
+
+
+def _plain(value: Any) -> str:
+    """A cleaned value as stored in the batch: text a second check (at the commit) reads back the same in any language
+    (numbers without grouping, at most two decimals, a point as the decimal mark)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 def check_row(row: dict[str, str], seen: set[tuple[str, str]]) -> tuple[dict[str, Any], dict[str, str]]:
-    """A cleaned row and its errors per column (in the active language)."""
+    """A cleaned row and its errors per column (in the active language).
+
+    Every row goes through the same forms as a company registered by hand (CompanyForm, EstablishmentForm,
+    FinancialYearForm): the same number parser, identifiers, lengths and database limits, so an import can never store
+    what the forms would refuse (a figure too large for its column, a name over its length).
+    """
+    from .forms import CompanyForm, EstablishmentForm, FinancialYearForm
+
     errors: dict[str, str] = {}
-    clean: dict[str, Any] = {k: row.get(k, "") for k in COLUMNS}
+    clean: dict[str, Any] = {k: str(row.get(k, "") or "") for k in COLUMNS}
     for column in REQUIRED:
         if not clean[column]:
             errors[column] = _("Required.")
@@ -109,55 +143,57 @@ def check_row(row: dict[str, str], seen: set[tuple[str, str]]) -> tuple[dict[str
     clean["role"] = role
     if role not in CompanyRole.values:
         errors["role"] = _("Use sme, large or knowledge.")
-    if country in {"BE", "NL"} and clean["enterprise_number"]:
-        try:
-            clean["enterprise_number"] = normalise_enterprise_number(country, clean["enterprise_number"])
-        except IdentifierError as exc:
-            errors["enterprise_number"] = str(IDENTIFIER_MESSAGES[exc.code])
-        else:
-            key = (country, clean["enterprise_number"])
-            if key in seen:
-                errors["enterprise_number"] = _("This number appears twice in the file.")
-            elif Company.objects.filter(country=country, enterprise_number=key[1]).exists():
-                errors["enterprise_number"] = _("A company with this number is already registered.")
-            seen.add(key)
-        if clean["vat_number"]:
-            try:
-                clean["vat_number"] = normalise_vat(country, clean["vat_number"])
-            except IdentifierError as exc:
-                errors["vat_number"] = str(IDENTIFIER_MESSAGES[exc.code])
-        if clean["postcode"]:
-            try:
-                clean["postcode"] = normalise_postcode(country, clean["postcode"])
-                if nuts3_for_postcode(country, clean["postcode"]) is None:
-                    errors["postcode"] = _("Unknown postcode.")
-            except PostcodeError:
-                errors["postcode"] = _("Not a postcode of this country.")
-    if clean["founded_on"]:
-        try:
-            clean["founded_on"] = _date(clean["founded_on"]).isoformat()
-        except ValueError:
-            errors["founded_on"] = _("Use a date like 2019-03-01 or 01-03-2019.")
-    codes = []
-    for raw in clean["nace"].replace(";", ",").split(","):
-        if raw.strip():
-            try:
-                codes.append(normalise_nace(raw, "2.0"))
-            except IdentifierError:
-                errors["nace"] = str(IDENTIFIER_MESSAGES["nace_invalid"]) % {"code": raw.strip()}
-    clean["nace"] = codes
+
+    company_form = CompanyForm(
+        data={
+            **{k: clean[k] for k in ("legal_name", "legal_form", "enterprise_number", "vat_number", "website")},
+            "country": country,
+            "role": role,
+            "founded_on": clean["founded_on"],
+            "description": clean["description"],
+            "description_en": "",
+            "nace": clean["nace"],
+            "nace_revision": "2.0",
+        }
+    )
+    if company_form.is_valid():
+        data = company_form.cleaned_data
+        for key in ("legal_name", "legal_form", "enterprise_number", "vat_number", "website", "description"):
+            clean[key] = _plain(data.get(key))
+        clean["founded_on"] = _plain(data["founded_on"])
+    else:
+        _form_errors(company_form, errors, default="enterprise_number")
+    clean["nace"] = list(company_form.cleaned_data.get("nace_codes") or [])
+    if "enterprise_number" not in errors and country in {"BE", "NL"}:
+        key = (country, clean["enterprise_number"])
+        if key in seen:
+            errors["enterprise_number"] = _("This number appears twice in the file.")
+        seen.add(key)
+
+    establishment_form = EstablishmentForm(
+        data={
+            "street": clean["street"],
+            "postcode": clean["postcode"],
+            "city": clean["city"],
+            "country": country,
+            "is_registered_office": "on",
+            "is_project_site": "on",
+        }
+    )
+    if establishment_form.is_valid():
+        clean["postcode"] = establishment_form.cleaned_data["postcode"]
+    else:
+        _form_errors(establishment_form, errors, default="street")
+
     has_figures = any(clean[f] for f in FIGURES) or clean["year"]
     if has_figures:
-        if not is_id(clean["year"]) or not 1900 <= int(clean["year"]) <= 2100:
-            errors["year"] = _("Enter the financial year, e.g. 2024.")
-        for field in FIGURES:
-            try:
-                value = parse_amount(clean[field])
-                if value < 0 and field != "equity":
-                    raise ValueError
-                clean[field] = str(value)
-            except ValueError:
-                errors[field] = _("Enter a number, e.g. 1.250.000,00.")
+        figures_form = FinancialYearForm(data={k: clean[k] for k in ("year", *FIGURES)}, company=None)
+        if figures_form.is_valid():
+            clean["year"] = _plain(figures_form.cleaned_data["year"])
+            for field in FIGURES:
+                clean[field] = _plain(figures_form.cleaned_data[field])
+        else:
+            _form_errors(figures_form, errors, default="year")
     return clean, errors
 
 
@@ -178,6 +214,56 @@ class ImportNotAllowed(Exception):
     pass
 
 
+def _saved(obj: Any) -> Any:
+    """Check every limit of the model (lengths, max_digits, validators) before writing, then save."""
+    obj.full_clean(validate_unique=False, validate_constraints=False)
+    obj.save()
+    return obj
+
+
+def _create_row(clean: dict[str, Any]) -> Company:
+    company = _saved(
+        Company(
+            legal_name=clean["legal_name"],
+            legal_form=clean["legal_form"],
+            country=clean["country"],
+            enterprise_number=clean["enterprise_number"],
+            vat_number=clean["vat_number"],
+            role=clean["role"],
+            founded_on=dt.date.fromisoformat(clean["founded_on"]),
+            website=clean["website"],
+            description=clean["description"],
+        )
+    )
+    _saved(
+        Establishment(
+            company=company,
+            street=clean["street"],
+            postcode=clean["postcode"],
+            city=clean["city"],
+            country=clean["country"],
+            is_registered_office=True,
+            is_project_site=True,
+            nuts3_id=services.establishment_nuts3(clean["country"], clean["postcode"]),
+        )
+    )
+    for index, code in enumerate(clean["nace"]):
+        company.nace_codes.create(code=code, revision="2.0", is_main=index == 0)
+    if clean["year"]:
+        _saved(
+            FinancialYear(
+                company=company,
+                year=int(clean["year"]),
+                staff_fte=Decimal(clean["staff_fte"]),
+                turnover=Decimal(clean["turnover"]),
+                balance_sheet_total=Decimal(clean["balance_sheet_total"]),
+                equity=Decimal(clean["equity"]),
+                subscribed_capital=Decimal(clean["subscribed_capital"]),
+            )
+        )
+    return company
+
+
 @transaction.atomic
 def import_commit(*, actor: Any, batch: ImportBatch) -> list[Company]:
     """Create every company of the batch, or none: any error (even one found now) rolls everything back."""
@@ -194,39 +280,13 @@ def import_commit(*, actor: Any, batch: ImportBatch) -> list[Company]:
                 _("Line %(line)s is no longer valid: %(errors)s")
                 % {"line": row["line_no"], "errors": "; ".join(f"{k}: {v}" for k, v in errors.items())}
             )
-        company = Company.objects.create(
-            legal_name=clean["legal_name"],
-            legal_form=clean["legal_form"],
-            country=clean["country"],
-            enterprise_number=clean["enterprise_number"],
-            vat_number=clean["vat_number"],
-            role=clean["role"],
-            founded_on=dt.date.fromisoformat(clean["founded_on"]),
-            website=clean["website"],
-            description=clean["description"],
-        )
-        Establishment.objects.create(
-            company=company,
-            street=clean["street"],
-            postcode=clean["postcode"],
-            city=clean["city"],
-            country=clean["country"],
-            is_registered_office=True,
-            is_project_site=True,
-            nuts3_id=services.establishment_nuts3(clean["country"], clean["postcode"]),
-        )
-        for index, code in enumerate(clean["nace"]):
-            company.nace_codes.create(code=code, revision="2.0", is_main=index == 0)
-        if clean["year"]:
-            FinancialYear.objects.create(
-                company=company,
-                year=int(clean["year"]),
-                staff_fte=clean["staff_fte"],
-                turnover=clean["turnover"],
-                balance_sheet_total=clean["balance_sheet_total"],
-                equity=clean["equity"],
-                subscribed_capital=clean["subscribed_capital"],
-            )
+        try:
+            company = _create_row(clean)
+        except ValidationError as exc:  # a database limit the forms did not see: nothing of the file is kept
+            raise ImportNotAllowed(
+                _("Line %(line)s is no longer valid: %(errors)s")
+                % {"line": row["line_no"], "errors": "; ".join(exc.messages)}
+            ) from exc
         audit_record(actor=actor, verb="company.import", obj=company, after={"batch": batch.pk, "line": row["line_no"]})
         created.append(company)
     batch.committed_at = services.clock.now()

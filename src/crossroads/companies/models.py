@@ -1,11 +1,38 @@
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+
+class ReadableDecimalField(models.DecimalField):
+    """A DecimalField whose stored values can always be read back.
+
+    SQLite does not enforce max_digits: a figure too large for its column (1e30, stored by the bulk import before it
+    validated like the forms) made Django's SQLite converter raise on every read, so the company page answered 500
+    for ever. Reading with a wide enough precision shows the stored value (and the forms then refuse it on the next
+    edit); the database column and its limits are unchanged (same migration state as a plain DecimalField).
+    """
+
+    @cached_property
+    def context(self) -> decimal.Context:
+        # Wide enough to quantize any float SQLite can hold (up to ~1.8e308) to the field's decimal places.
+        return decimal.Context(prec=max(self.max_digits or 0, 320) + (self.decimal_places or 0))
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, float):  # a float assigned in code keeps the column's precision, as in Django
+            value = decimal.Context(prec=self.max_digits).create_decimal_from_float(value)
+        return super().to_python(value)
+
+    def deconstruct(self) -> Any:
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.DecimalField", args, kwargs
 
 
 class Country(models.TextChoices):
@@ -109,7 +136,7 @@ class NaceCode(models.Model):
 
 
 def money(verbose: str) -> models.DecimalField:
-    return models.DecimalField(verbose, max_digits=16, decimal_places=2)
+    return ReadableDecimalField(verbose, max_digits=16, decimal_places=2)
 
 
 class FinancialYear(models.Model):
@@ -120,7 +147,7 @@ class FinancialYear(models.Model):
         _("financial year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
     )
     closing_date = models.DateField(_("closing date"), null=True, blank=True)
-    staff_fte = models.DecimalField(
+    staff_fte = ReadableDecimalField(
         _("staff (FTE)"), max_digits=9, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
     )
     turnover = money(_("turnover"))
@@ -148,7 +175,7 @@ class Holding(models.Model):
     owned = models.ForeignKey(
         Company, on_delete=models.CASCADE, related_name="holdings_in", verbose_name=_("held enterprise")
     )
-    percent = models.DecimalField(
+    percent = ReadableDecimalField(
         _("share (%)"),
         max_digits=5,
         decimal_places=2,
@@ -175,7 +202,7 @@ class Holding(models.Model):
 class DeMinimisAid(models.Model):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="de_minimis_aid")
     granted_on = models.DateField(_("date granted"))
-    amount = models.DecimalField(
+    amount = ReadableDecimalField(
         _("amount (gross grant equivalent)"),
         max_digits=14,
         decimal_places=2,

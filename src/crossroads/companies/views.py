@@ -141,7 +141,8 @@ def _child_form_view(request, pk, *, model, form_class, item_pk, save, template,
     company = _editable_company(request, pk)
     if isinstance(company, HttpResponse):
         return company
-    instance = get_object_or_404(model, pk=item_pk, company=company) if item_pk else model(company=company)
+    # `is not None`: an id 0 in the URL is an id that does not exist (404), not a request for a new record.
+    instance = get_object_or_404(model, pk=item_pk, company=company) if item_pk is not None else model(company=company)
     kwargs = dict(form_kwargs or {})
     if "company" in kwargs:
         kwargs["company"] = company

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from crossroads.core.spreadsheets import csv_writer
 from crossroads.core.views import forbidden
 
 from .forms import ImportUploadForm
@@ -48,7 +47,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
         return forbidden(request, permission.reason)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="crossroads-companies-template.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(COLUMNS)
     writer.writerow(
         [

@@ -2,6 +2,7 @@
 
 - `LocalizedDecimalField`: reads numbers with `core.numbers.parse_decimal` in the active language and refuses what
   does not fit the database column (max_digits / decimal_places) with a worded message, never a 500.
+- `LocalizedIntegerField`: whole numbers through the same parser (no "٢٠٢٤", no "2e3").
 - `IsoDateInput`: an `<input type="date">` always carries ISO dates (the browser cannot read "01-02-2027", shows an
   empty field, and the next save would erase the date).
 - `SafeModelChoiceField` / `SafeModelMultipleChoiceField`: an id that is not a plain 64-bit number ("٣", 40 digits)
@@ -38,6 +39,8 @@ class LocalizedDecimalField(forms.DecimalField):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("localize", True)
+        # A caller's own wording for "not a number" (e.g. "Enter an amount, ...") wins over the general one.
+        self._invalid_message = (kwargs.get("error_messages") or {}).get("invalid")
         super().__init__(*args, **kwargs)
         # A text input: type="number" would make the browser refuse a decimal comma before we can read it.
         self.widget.input_type = "text"
@@ -51,11 +54,41 @@ class LocalizedDecimalField(forms.DecimalField):
         try:
             return parse_decimal(value, language=current_language())
         except NumberFormatError as exc:
-            raise ValidationError(NUMBER_MESSAGES.get(exc.code, NUMBER_MESSAGES["invalid"]), code="invalid") from exc
+            message = NUMBER_MESSAGES["grouping"] if exc.code == "grouping" else None
+            message = message or self._invalid_message or NUMBER_MESSAGES["invalid"]
+            raise ValidationError(message, code="invalid") from exc
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
         # min/max/step are for type="number" inputs only; on a text input they would only confuse assistive tech.
+        for key in ("min", "max", "step"):
+            attrs.pop(key, None)
+        return attrs
+
+
+class LocalizedIntegerField(forms.IntegerField):
+    """A whole number (a year, a count) read with the same strict parser: Django's IntegerField reads "٢٠٢٤" as 2024."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.widget.input_type = "text"
+        self.widget.attrs.setdefault("inputmode", "numeric")
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        try:
+            number = parse_decimal(value, language=current_language())
+        except NumberFormatError as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
+        if number != number.to_integral_value() or number.adjusted() > 18:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(number)
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
         for key in ("min", "max", "step"):
             attrs.pop(key, None)
         return attrs
