@@ -108,9 +108,14 @@ def test_a_force_login_session_without_the_code_is_refused(client, users, applic
     api = client.get(api_url(application))
     assert api.status_code == 403 and "code" in api.json()["detail"]
     response = client.get(reverse("assessment:ranking", args=[application.call.pk]))
-    assert response["Location"] == reverse("mfa_reauthenticate") + "?next=" + "%2Fassessment%2Fcalls%2F" + str(
-        application.call.pk
-    ) + "%2Franking%2F"
+    assert (
+        response["Location"]
+        == reverse("mfa_reauthenticate")
+        + "?next="
+        + "%2Fassessment%2Fcalls%2F"
+        + str(application.call.pk)
+        + "%2Franking%2F"
+    )
     # Recovery codes and the authenticator overview are not open before the code either.
     assert client.get(reverse("mfa_view_recovery_codes")).status_code == 302
     assert client.get(reverse("mfa_index")).status_code == 302
