@@ -1,5 +1,6 @@
 // Autosave of the shared parts: after a pause in typing, the form is posted in the background. A conflict
 // (someone else saved first) is shown, never overwritten; the page then offers both versions on a normal save.
+// Dates travel as ISO (the date input's value); the server keeps a stored date when an autosave carries none.
 (function () {
   var form = document.getElementById("shared-form");
   if (!form) return;
@@ -12,7 +13,8 @@
     fetch(form.action, { method: "POST", body: new FormData(form), headers: { "Accept": "application/json" }, credentials: "same-origin" })
       .then(function (r) { return r.json().then(function (data) { return { code: r.status, data: data }; }); })
       .then(function (res) {
-        if (res.code === 200) { form.querySelector("[name=version]").value = res.data.version; say(status.dataset.saved + " " + new Date().toLocaleTimeString()); }
+        // Every version input (the form's and, after a conflict, the one carrying the other person's version).
+        if (res.code === 200) { form.querySelectorAll("[name=version]").forEach(function (input) { input.value = res.data.version; }); say(status.dataset.saved + " " + new Date().toLocaleTimeString()); }
         else if (res.code === 409) { say(res.data.conflict); }
         else { say(status.dataset.failed); }
       })
