@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from crossroads.core import clock
-from crossroads.core.money import parse_amount
+from crossroads.core.fields import IsoDateField, LocalizedDecimalField, SafeModelMultipleChoiceField
 from crossroads.programme.models import AllocationPolicy
 
 from .models import AssessorProfile, Outcome
@@ -53,9 +53,7 @@ class DeclarationForm(forms.Form):
 
 
 class DueDateForm(forms.Form):
-    due_date = forms.DateField(
-        label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}), input_formats=["%Y-%m-%d", "%d-%m-%Y"]
-    )
+    due_date = IsoDateField(label=_("Due date"))
 
     def clean_due_date(self) -> dt.date:
         value = self.cleaned_data["due_date"]
@@ -68,15 +66,34 @@ MAX_BUDGET = Decimal("1000000000000")  # the size of a stored ranking budget (14
 
 
 class WhatIfForm(forms.Form):
-    """Changed numbers for a what-if; empty fields keep the call's own."""
+    """Changed numbers for a what-if; empty fields keep the call's own. Numbers are read in the user's language by the
+    one strict parser and must fit the columns a frozen ranking stores them in."""
 
-    budget = forms.CharField(label=_("Budget (EUR)"), required=False)
-    overall_threshold = forms.DecimalField(
-        label=_("Overall threshold (out of 100)"), required=False, min_value=0, max_value=100, decimal_places=2
+    budget = LocalizedDecimalField(
+        label=_("Budget (EUR)"),
+        required=False,
+        min_value=0,
+        max_digits=14,  # Ranking.budget: below MAX_BUDGET
+        decimal_places=2,
+        error_messages={
+            "invalid": _("Enter an amount, for example 1.250.000,00."),
+            "min_value": _("The budget cannot be negative."),
+            "max_digits": _("Enter a budget below one thousand billion euros."),
+            "max_whole_digits": _("Enter a budget below one thousand billion euros."),
+            "max_decimal_places": _("Enter the budget in euros and cents."),
+        },
+    )
+    overall_threshold = LocalizedDecimalField(
+        label=_("Overall threshold (out of 100)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
     )
     # Bounded by the call's own scale in __init__.
-    criterion_threshold = forms.DecimalField(
-        label=_("Threshold per criterion (all criteria)"), required=False, min_value=0, decimal_places=1
+    criterion_threshold = LocalizedDecimalField(
+        label=_("Threshold per criterion (all criteria)"), required=False, min_value=0, max_digits=4, decimal_places=1
     )
     policy = forms.ChoiceField(label=_("When the next one does not fit"), required=False)
 
@@ -86,42 +103,24 @@ class WhatIfForm(forms.Form):
         self.criteria = list(criteria or [])
         if self.criteria:  # the common threshold cannot exceed the smallest scale of the grid
             top = min(c.scale_max for c in self.criteria)
-            self.fields["criterion_threshold"] = forms.DecimalField(
+            self.fields["criterion_threshold"] = LocalizedDecimalField(
                 label=self.fields["criterion_threshold"].label,
                 required=False,
                 min_value=0,
                 max_value=top,
+                max_digits=4,
                 decimal_places=1,
             )
         for criterion in self.criteria:
-            self.fields[f"threshold_{criterion.code}"] = forms.DecimalField(
+            self.fields[f"threshold_{criterion.code}"] = LocalizedDecimalField(
                 label=_("Threshold: %(criterion)s") % {"criterion": criterion.name},
                 required=False,
                 min_value=0,
                 max_value=criterion.scale_max,
+                max_digits=4,
                 decimal_places=1,
                 help_text=_("The call's: %(value)s") % {"value": criterion.threshold},
             )
-        for field in self.fields.values():
-            if isinstance(field, forms.DecimalField):
-                field.localize = True
-                field.widget.is_localized = True
-
-    def clean_budget(self) -> Decimal | None:
-        text = (self.cleaned_data.get("budget") or "").strip()
-        if not text:
-            return None
-        try:
-            value = parse_amount(text)
-        except (ValueError, ArithmeticError):
-            raise forms.ValidationError(_("Enter an amount, for example 1.250.000,00.")) from None
-        if value < 0:
-            raise forms.ValidationError(_("The budget cannot be negative."))
-        if value >= MAX_BUDGET:
-            raise forms.ValidationError(_("Enter a budget below one thousand billion euros."))
-        if value != value.quantize(Decimal("0.01")):
-            raise forms.ValidationError(_("Enter the budget in euros and cents."))
-        return value
 
     def what_if(self) -> dict:
         """The changed numbers only: a threshold given for one criterion wins over the one for all."""
@@ -164,8 +163,15 @@ class AssessorProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["themes"].widget = forms.CheckboxSelectMultiple()
-        self.fields["themes"].queryset = self.fields["themes"].queryset.order_by("order")
+        themes = self.fields["themes"]
+        # A malformed posted id (40 digits, other scripts' digits) is an invalid choice, not a database error.
+        self.fields["themes"] = SafeModelMultipleChoiceField(
+            label=themes.label,
+            required=themes.required,
+            queryset=themes.queryset.order_by("order"),
+            widget=forms.CheckboxSelectMultiple(),
+            help_text=themes.help_text,
+        )
         self.fields["languages_text"].initial = ", ".join(self.instance.languages or [])
 
     def save(self, commit: bool = True) -> AssessorProfile:  # type: ignore[override]

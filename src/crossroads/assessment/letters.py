@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import override
 
 from crossroads.core import clock
-from crossroads.core.formatting import format_money
+from crossroads.core.formatting import format_money, format_number
 
 from .models import ConsensusScore, Decision
 from .services.ranking import frozen_entry
@@ -33,7 +33,8 @@ def decision_letter_pdf(decision: Decision) -> bytes:
                 "lead": application.lead_company,
                 "partners": [p.company for p in application.partners.select_related("company") if p.company],
                 "scores": sorted(consensus, key=lambda c: c.criterion.order),
-                "weighted": entry.get("weighted_score"),
+                # The frozen JSON keeps "82.50"; the letter shows it in its own language ("82,50").
+                "weighted": format_number(entry["weighted_score"]) if entry.get("weighted_score") else None,
                 "rank": entry.get("rank"),
                 "granted": format_money(decision.granted),
                 "shares": shares,

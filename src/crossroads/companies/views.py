@@ -46,7 +46,8 @@ def _editable_company(request: HttpRequest, pk: int) -> Company | HttpResponse:
 @login_required
 def company_list(request: HttpRequest) -> HttpResponse:
     companies = companies_visible_to(request.user).prefetch_related("establishments__nuts3__province")
-    query = request.GET.get("q", "").strip()
+    # A NUL byte makes PostgreSQL refuse the query, and nobody searches 100 KB: keep what can be searched.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     country = request.GET.get("country", "")
     if query:
         companies = companies.filter(Q(legal_name__icontains=query) | Q(enterprise_number__icontains=query))

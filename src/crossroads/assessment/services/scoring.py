@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from crossroads.applications.models import Application
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
+from crossroads.core.numbers import NumberFormatError, parse_decimal
 
 from ..errors import AssessmentError
 from ..models import Assignment, AssignmentStatus, ConsensusScore, Decision, Score
@@ -20,7 +21,6 @@ from ..selectors import all_submitted, conflicted_submissions, current_ranking
 from ..states import ASSIGNMENT, require
 
 HALF = Decimal("0.5")
-SCORE_TEXT = re.compile(r"-?[0-9]{1,3}(\.[0-9]{1,3})?")
 
 
 class ScoreErrors(AssessmentError):
@@ -31,17 +31,16 @@ class ScoreErrors(AssessmentError):
         self.errors = errors
 
 
-def parse_score(text: Any, scale_max: int) -> Decimal:
-    """A score typed by a person: decimal comma accepted, 0 to the scale's maximum in steps of 0.5."""
-    typed = str(text).strip().replace(",", ".")
-    # Plain digits only: no exponents ("1e-999"), no other scripts' digits, no signs but a harmless minus zero.
-    if not SCORE_TEXT.fullmatch(typed):
-        raise ValueError(_("Enter a number, for example 7 or 7,5."))
+def parse_score(text: Any, scale_max: int, *, language: str | None = None) -> Decimal:
+    """A score typed by a person, read in the user's language ("7,5" or "7.5"): 0 to the scale's maximum in steps
+    of 0.5. The one number parser refuses other scripts' digits ("٣"), exponents ("1e3") and NaN."""
     try:
-        value = Decimal(typed)
-    except (InvalidOperation, ValueError):
+        if str(text).strip().startswith("+"):  # a score is a plain number; "+7" is a formula start in spreadsheets
+            raise NumberFormatError("invalid")
+        value = parse_decimal(text, language=language or (translation.get_language() or "nl")[:2])
+    except NumberFormatError:
         raise ValueError(_("Enter a number, for example 7 or 7,5.")) from None
-    if not value.is_finite() or value < 0 or value > scale_max:
+    if value < 0 or value > scale_max:
         raise ValueError(_("Enter a score from 0 to %(max)s.") % {"max": scale_max})
     if value % HALF != 0:
         raise ValueError(_("Use whole or half points, for example 7 or 7,5."))
@@ -55,6 +54,10 @@ def _validated(criteria: list, values: dict[str, tuple[str, str]], *, complete: 
         text, justification = values.get(criterion.code, ("", ""))
         justification = (justification or "").strip()
         score = None
+        if "\x00" in justification:
+            # A NUL byte cannot be stored (PostgreSQL refuses it); a form field would refuse it the same way.
+            errors[criterion.code] = _("Null characters are not allowed.")
+            continue
         if str(text or "").strip():
             try:
                 score = parse_score(text, criterion.scale_max)

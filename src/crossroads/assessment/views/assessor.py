@@ -3,8 +3,6 @@ their expertise profile, and an export of their own open assignments."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +12,7 @@ from django.utils.translation import gettext as _
 from crossroads.accounts.models import Role
 from crossroads.applications.models import SECTION_LABELS
 from crossroads.applications.selectors import application_facts
+from crossroads.core.spreadsheets import csv_writer
 from crossroads.core.views import forbidden
 
 from ..conflicts import conflicts_of
@@ -24,7 +23,7 @@ from ..permissions import can_declare, can_open_application, can_score
 from ..selectors import assignments_of
 from ..services.assignment import conflict_declare
 from ..services.scoring import ScoreErrors, scores_save
-from .common import posted_scores, spreadsheet_text
+from .common import posted_scores
 
 
 def _assessor_only(request: HttpRequest) -> HttpResponse | None:
@@ -50,12 +49,12 @@ def my_assignments_export(request: HttpRequest) -> HttpResponse:
         return refused
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="assignments.csv"'
-    writer = csv.writer(response, delimiter=";")
+    writer = csv_writer(response, delimiter=";")
     writer.writerow([_("Reference"), _("Call"), _("Application"), _("Status"), _("Due date")])
     for a in assignments_of(request.user):
         title = a.application.title if can_open_application(request.user, a) else ""
         due = a.due_date.strftime("%d-%m-%Y") if a.due_date else ""
-        writer.writerow([a.pk, a.application.call.code, spreadsheet_text(title), a.get_status_display(), due])
+        writer.writerow([a.pk, a.application.call.code, title, a.get_status_display(), due])
     return response
 
 

@@ -28,9 +28,7 @@ def _posted_id(request: HttpRequest, name: str) -> str:
     return value
 
 
-@secretariat_only
-def assignment_board(request: HttpRequest, call_id: int) -> HttpResponse:
-    call = call_or_404(call_id)
+def _board(request: HttpRequest, call, due_form: DueDateForm, *, status: int = 200) -> HttpResponse:  # type: ignore[no-untyped-def]
     applications = list(assessable_applications(call))
     by_application = {a.pk: [] for a in applications}
     for assignment in Assignment.objects.filter(application__in=applications).select_related(
@@ -51,9 +49,15 @@ def assignment_board(request: HttpRequest, call_id: int) -> HttpResponse:
             "rows": [(a, by_application[a.pk]) for a in applications],
             "pool": [(p, loads[p.user_id]) for p in pool],
             "problems": services.assignment_check(call) if applications else [],
-            "due_form": DueDateForm(),
+            "due_form": due_form,
         },
+        status=status,
     )
+
+
+@secretariat_only
+def assignment_board(request: HttpRequest, call_id: int) -> HttpResponse:
+    return _board(request, call_or_404(call_id), DueDateForm())
 
 
 @require_POST
@@ -77,8 +81,15 @@ def assignment_action(request: HttpRequest, call_id: int) -> HttpResponse:
         elif action == "invite":
             form = DueDateForm(request.POST)
             if not form.is_valid():
-                raise AssessmentError(" ".join(e for errors in form.errors.values() for e in errors))
-            count = services.assignment_invite(actor=request.user, call=call, due_date=form.cleaned_data["due_date"])
+                # The board again with the message at the field and the typed date kept (not a redirect).
+                return _board(request, call, form, status=400)
+            try:
+                count = services.assignment_invite(
+                    actor=request.user, call=call, due_date=form.cleaned_data["due_date"]
+                )
+            except AssessmentError as error:
+                form.add_error(None, str(error))
+                return _board(request, call, form, status=400)
             messages.success(request, _("%(count)s assessor(s) invited.") % {"count": count})
         else:
             messages.error(request, _("Unknown action."))

@@ -46,11 +46,6 @@ def submitted_or_404(application_id: str) -> Application:
     )
 
 
-def spreadsheet_text(text: str) -> str:
-    """Text a spreadsheet must not run as a formula (=, +, -, @ at the start): shown as typed."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def posted_scores(request, criteria, text_field: str) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
     """{criterion code: (typed score, typed text)} from the fields `score-<code>` and `<text_field>-<code>`."""
     return {

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from crossroads.applications.models import Application
+from crossroads.core.spreadsheets import append_row
 
 from ..errors import AssessmentError
 from ..models import ConsensusScore, Score
 from ..services.ranking import ranking_preview
-from .common import call_or_404, secretariat_only, spreadsheet_text
+from .common import call_or_404, secretariat_only
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -34,7 +35,8 @@ def ranking_export(request: HttpRequest, call_id: int) -> HttpResponse:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Ranking")[:31]
-    sheet.append(
+    append_row(
+        sheet,
         [
             _("Rank"),
             _("Application"),
@@ -47,10 +49,11 @@ def ranking_export(request: HttpRequest, call_id: int) -> HttpResponse:
     )
     for entry in result.entries:
         scores = consensus.get(int(entry.id), {})
-        sheet.append(
+        append_row(
+            sheet,
             [
                 entry.rank,
-                spreadsheet_text(applications[int(entry.id)].title),
+                applications[int(entry.id)].title,
                 *[scores.get(c.code) for c in criteria],
                 float(entry.weighted_score) if entry.weighted_score is not None else None,
                 float(entry.requested),
@@ -59,12 +62,13 @@ def ranking_export(request: HttpRequest, call_id: int) -> HttpResponse:
             ]
         )
     detail = book.create_sheet(_("Scores")[:31])
-    detail.append([_("Application"), _("Assessor"), _("Criterion"), _("Score"), _("Justification")])
+    append_row(detail, [_("Application"), _("Assessor"), _("Criterion"), _("Score"), _("Justification")])
     scores = Score.objects.filter(assignment__application__call=call, assignment__status="submitted").select_related(
         "assignment__application", "assignment__assessor", "criterion"
     )
     for s in scores.order_by("assignment__application_id", "assignment__assessor__email", "criterion__order"):
-        detail.append(
+        append_row(
+            detail,
             [
                 s.assignment.application.title,
                 s.assignment.assessor.email,
