@@ -276,8 +276,11 @@ def form_run(client, actor: str, form: Form, models, findings: dict[tuple, str])
                 payload[name] = value
         problem = probe(client, form, payload, encoding, models)
         if problem:
-            findings.append(
-                f"{form.method.upper()} {form.action} as {actor} ({encoding}) {_describe(payload)}: {problem}"
+            # One line per endpoint, encoding and kind of problem, with the first payload that showed it.
+            kind = problem.split(":")[0] + (problem.split(":")[1] if problem.startswith("500") else "")
+            findings.setdefault(
+                (form.method, form.action, encoding, kind),
+                f"{form.method.upper()} {form.action} as {actor} ({encoding}) {_describe(payload)}: {problem}",
             )
 
     return run
