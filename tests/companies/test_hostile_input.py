@@ -290,3 +290,10 @@ def test_company_page_survives_figures_too_large_for_their_column(client, users,
     year.refresh_from_db()
     assert year.turnover == Decimal("1250.50")
     assert client.get(reverse("companies:list")).status_code == 200
+
+
+def test_company_search_with_nul_and_huge_text(client, users, company_be):
+    client.force_login(users["secretariat"])
+    response = client.get(reverse("companies:list"), {"q": "Schelde\x00", "page": "9" * 40})
+    assert response.status_code == 200 and "Scheldewarmte BV" in response.content.decode()
+    assert client.get(reverse("companies:list"), {"q": "x" * 100_000}).status_code == 200

@@ -58,3 +58,43 @@ def test_empty_is_its_own_reason() -> None:
                                                  ("1e3", None), ("", None), (None, None), (" 7 ", 7)])
 def test_ids(text: object, expected: int | None) -> None:
     assert parse_int_id(text) == expected
+
+
+# The money helpers use the same parser, and display what stored data holds.
+
+
+@pytest.mark.parametrize("text", ["٣", "1e3", "NaN", "1,2,3,4"])
+def test_parse_amount_is_the_strict_parser(text: str) -> None:
+    from crossroads.core.money import parse_amount
+
+    with pytest.raises(ValueError):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1.250,50", "1250.50"), ("1250.50", "1250.50"), ("€ 1 250", "1250")])
+def test_parse_amount_reads_dutch_and_plain_notations(text: str, expected: str) -> None:
+    from crossroads.core.money import parse_amount
+
+    assert parse_amount(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "expected"),
+    [
+        ("en", "35000.00", "€35,000.00"),  # a frozen ranking's JSON holds strings
+        ("nl", "35000.00", "€ 35.000,00"),
+        ("en", "-12.5", "-€12.50"),
+        ("en", 7, "€7.00"),
+        ("nl", Decimal("1e30"), "€ 1.000.000.000.000.000.000.000.000.000.000,00"),
+        ("en", "not a number", "–"),
+        ("en", "NaN", "–"),
+        ("nl", None, "–"),
+    ],
+)
+def test_format_money_accepts_what_stored_data_holds(language: str, value: object, expected: str) -> None:
+    from django.utils import translation
+
+    from crossroads.core.formatting import format_money
+
+    with translation.override(language):
+        assert format_money(value) == expected  # type: ignore[arg-type]
