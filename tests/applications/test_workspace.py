@@ -311,7 +311,7 @@ def test_junk_identifiers_give_404_not_500(client, users, consortium, call):
     url = reverse("applications:partner", args=[consortium["application"].pk, consortium["lead"].pk])
     assert client.post(url, {"action": "delete_line", "line": "x"}).status_code == 404
     response = client.post(reverse("matching:saved_search_create"), {"for": "c:abc", "name": "Zoek"})
-    assert response.status_code in (302, 400)  # refused at the field or ignored, never a 500
+    assert response.status_code < 500  # matching's own answer (field error or ignored), never a 500
 
 
 def test_nobody_joins_after_the_deadline(client, users, consortium):
