@@ -166,6 +166,9 @@ class InvitationError(Exception):
 
 @transaction.atomic
 def invitation_accept(*, user: User, token: str) -> CompanyMembership:
+    # A token from a URL: anything but the url-safe text we issue (a NUL byte breaks PostgreSQL) cannot be one.
+    if not token or len(token) > 64 or not token.isascii() or "\x00" in token:
+        raise InvitationError(_("This invitation does not exist."))
     invitation = Invitation.objects.select_for_update().filter(token=token).first()
     if invitation is None:
         raise InvitationError(_("This invitation does not exist."))
