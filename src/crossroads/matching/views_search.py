@@ -166,7 +166,7 @@ def saved_search_create(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("Search saved. You will get a weekly e-mail with new matching profiles."))
         return redirect("matching:saved_searches")
-    return render(request, "matching/find_partners.html", context, status=400 if not search.is_valid() else 200)
+    return render(request, "matching/find_partners.html", context)
 
 
 @login_required
