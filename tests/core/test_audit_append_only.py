@@ -82,3 +82,12 @@ def test_deleting_a_company_keeps_the_events_about_it(event):
 
     Company.objects.filter(pk=int(event.object_id)).delete()
     assert AuditEvent.objects.filter(pk=event.pk, object_type="companies.company").exists()
+
+
+def test_an_event_about_a_person_names_the_account_by_id_only(programme):
+    """The trail outlives an erasure, so it must not hold the person's e-mail address in a field nobody can clear."""
+    actor = make_user("secretary@test.example", Role.SECRETARIAT)
+    person = make_user("private.person@test.example", Role.APPLICANT)
+    event = audit_record(actor=actor, verb="account.erase", obj=person)
+    assert event.object_repr == f"user #{person.pk}"
+    assert "private.person" not in event.object_repr

@@ -11,6 +11,8 @@ SECRETARIAT_PERMISSIONS = {
     "programme": ["call", "criterion", "calldocument", "theme", "costcategory", "regionstatus", "programme"],
     # The assessor pool (expertise, employer and shareholdings for the conflict checks) is kept in the admin.
     "assessment": ["assessorprofile"],
+    # Erasure requests are carried out on the privacy pages; the admin shows them read-only.
+    "privacy": ["erasurerequest", "anonymisedapplication"],
 }
 
 
@@ -19,7 +21,13 @@ def ensure_groups(**kwargs) -> None:  # type: ignore[no-untyped-def]
     wanted = []
     for app_label, models in SECRETARIAT_PERMISSIONS.items():
         for model in models:
-            actions = ["view", "change"] if model == "programme" else ["view", "add", "change", "delete"]
+            actions = (
+                ["view"]
+                if app_label == "privacy"
+                else ["view", "change"]
+                if model == "programme"
+                else ["view", "add", "change", "delete"]
+            )
             wanted += list(
                 Permission.objects.filter(
                     content_type__app_label=app_label, codename__in=[f"{a}_{model}" for a in actions]

@@ -34,6 +34,14 @@ def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[st
     return {name: _jsonable(getattr(instance, name)) for name in names}
 
 
+def _label(obj: models.Model) -> str:
+    # A person's account is named by its id only: the trail is append-only and must outlive an erasure (GDPR),
+    # so it never stores an e-mail address or a name that could not be removed later.
+    if obj._meta.label_lower == "accounts.user":
+        return f"user #{obj.pk}"
+    return str(obj)[:255]
+
+
 def audit_record(
     *,
     actor: Any,
@@ -48,7 +56,7 @@ def audit_record(
         verb=verb,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
-        object_repr=str(obj)[:255],
+        object_repr=_label(obj),
         before=_jsonable(before) if before is not None else None,
         after=_jsonable(after) if after is not None else None,
     )
