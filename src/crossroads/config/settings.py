@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "crossroads.accounts.middleware.UserLanguageMiddleware",
     "crossroads.accounts.middleware.RequireStaffMfaMiddleware",
+    "crossroads.core.middleware.FormBodyMiddleware",
 ]
 
 ROOT_URLCONF = "crossroads.config.urls"

@@ -39,3 +39,29 @@ class ContentSecurityPolicyMiddleware:
         # A view that sets its own (stricter) policy keeps it.
         response.headers.setdefault("Content-Security-Policy", self.header)
         return response
+
+
+# What a browser sends for a form: anything else posted to a page would bind no form and come back blank.
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+class FormBodyMiddleware:
+    """Pages take their POSTs as forms; a JSON or text body to a page gets 415 with a message, not a blank form.
+
+    The views bind `Form(request.POST or None)`: a body the form parser cannot read leaves request.POST empty and
+    the page would re-render as if nothing had been sent, without a word. The JSON API under /api/ answers for
+    itself.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method in ("POST", "PUT", "PATCH") and not request.path.startswith("/api/"):
+            content_type = request.content_type or ""
+            has_body = int(request.META.get("CONTENT_LENGTH") or 0) > 0
+            if has_body and content_type not in FORM_CONTENT_TYPES:
+                from django.shortcuts import render
+
+                return render(request, "core/unsupported_form.html", status=415)
+        return self.get_response(request)
