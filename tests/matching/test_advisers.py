@@ -154,3 +154,16 @@ def test_a_blank_or_nul_note_is_refused_at_the_field(client, users, market):
     assert response.status_code == 200 and "note" in response.context["form"].errors
     assert "Kennis" in response.content.decode()
     assert not Introduction.objects.exists()
+
+
+def test_an_unknown_outcome_is_reported_not_ignored(client, users, market):
+    client.force_login(users["adviser_be"])
+    client.post(
+        reverse("matching:introduction_create", args=[market["be"].pk, market["nl"].pk]),
+        {"note": "Kennismaking tussen twee bedrijven."},
+    )
+    intro = Introduction.objects.get()
+    response = client.post(reverse("matching:introduction_update", args=[intro.pk]), {"status": "٣"}, follow=True)
+    assert [m.level_tag for m in response.context["messages"]][-1] == "error"
+    intro.refresh_from_db()
+    assert intro.status == IntroductionStatus.PROPOSED

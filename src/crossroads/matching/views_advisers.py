@@ -121,4 +121,6 @@ def introduction_update(request: HttpRequest, pk: str) -> HttpResponse:
             messages.error(request, _("From “%(current)s” that step is not possible.") % {"current": current})
         else:
             messages.success(request, _("Outcome updated."))
+    else:  # a forged or outdated choice: say so instead of pretending nothing happened
+        messages.error(request, _("Choose one of the listed outcomes."))
     return redirect("matching:adviser_matches")
