@@ -313,3 +313,17 @@ def test_malformed_invitation_token_is_not_an_error_page(client, users, token):
     with CaptureQueriesContext(connection) as queries, pytest.raises(services.InvitationError):
         services.invitation_accept(user=users["other_applicant"], token="a\x00b")
     assert not [q for q in queries.captured_queries if "companies_invitation" in q["sql"]]
+
+
+def test_import_with_a_nul_byte_stores_a_preview_postgresql_accepts(client, users):
+    from crossroads.companies.models import ImportBatch
+
+    client.force_login(users["secretariat"])
+    response = client.post(reverse("companies:import_upload"), {"file": csv_upload([_row(description="a\x00b")])})
+    assert response.status_code == 302
+    batch = ImportBatch.objects.get()
+    assert "description" in batch.errors["2"]
+    stored = [v for row in batch.rows for v in row.values()] + list(batch.errors["2"].values())
+    assert not [v for v in stored if isinstance(v, str) and "\x00" in v]
+    assert batch.rows[0]["description"] == "a\ufffdb"
+    assert client.get(response["Location"]).status_code == 200

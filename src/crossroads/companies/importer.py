@@ -197,6 +197,18 @@ def check_row(row: dict[str, str], seen: set[tuple[str, str]]) -> tuple[dict[str
     return clean, errors
 
 
+def _storable(value: Any) -> Any:
+    """The preview keeps rows as JSON; PostgreSQL refuses a NUL character there. A row holding one already has its
+    error ("Null characters are not allowed") and is never committed, so the preview shows a replacement sign."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    if isinstance(value, dict):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    return value
+
+
 def import_prepare(*, actor: Any, name: str, content: bytes) -> ImportBatch:
     rows = read_rows(name, content)
     seen: set[tuple[str, str]] = set()
@@ -207,7 +219,9 @@ def import_prepare(*, actor: Any, name: str, content: bytes) -> ImportBatch:
         cleaned.append(clean)
         if row_errors:
             errors[str(index)] = row_errors
-    return ImportBatch.objects.create(created_by=actor, filename=name[:255], rows=cleaned, errors=errors)
+    return ImportBatch.objects.create(
+        created_by=actor, filename=_storable(name)[:255], rows=_storable(cleaned), errors=_storable(errors)
+    )
 
 
 class ImportNotAllowed(Exception):
