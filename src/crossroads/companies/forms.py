@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from crossroads.core.fields import (
@@ -173,7 +174,9 @@ class EstablishmentForm(forms.ModelForm):
 
 
 class FinancialYearForm(forms.ModelForm):
-    year = LocalizedIntegerField(label=_("Financial year"), min_value=1900, max_value=2100)
+    year = LocalizedIntegerField(
+        label=capfirst(FinancialYear._meta.get_field("year").verbose_name), min_value=1900, max_value=2100
+    )
     staff_fte = LocalizedDecimalField(
         label=_("Staff (FTE)"),
         min_value=0,
