@@ -20,3 +20,8 @@ urlpatterns = [
     path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "crossroads.core.errors.bad_request"
+handler403 = "crossroads.core.errors.permission_denied"
+handler404 = "crossroads.core.errors.page_not_found"
+handler500 = "crossroads.core.errors.server_error"

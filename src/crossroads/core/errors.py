@@ -1,0 +1,48 @@
+"""Error pages: the JSON API answers errors in JSON, pages in the site's own layout and the user's language.
+
+Django's defaults are bare English pages; an API client would get HTML for a mistyped id (the URL resolver never
+reaches the API's own error handling). Nothing here shows internals: no paths, no exception text.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _page(request: HttpRequest, status: int, title: str, text: str) -> HttpResponse:
+    return render(request, "core/error.html", {"title": title, "text": text}, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _is_api(request):
+        return JsonResponse({"error": _("The request could not be read.")}, status=400)
+    return _page(request, 400, _("The request could not be read"), _("Go back and try again."))
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _is_api(request):
+        return JsonResponse({"error": _("You do not have access to this.")}, status=403)
+    return _page(request, 403, _("You cannot do this"), _("Your account does not give access to this page."))
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _is_api(request):
+        return JsonResponse({"error": _("Not found.")}, status=404)
+    return _page(
+        request, 404, _("Page not found"), _("This page does not exist, or it is not available to your account.")
+    )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No template context processors and no database: whatever failed may fail again while rendering.
+    if _is_api(request):
+        return JsonResponse({"error": _("Something went wrong on our side. Try again later.")}, status=500)
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render({}), status=500)
