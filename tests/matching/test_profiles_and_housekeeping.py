@@ -64,12 +64,19 @@ def test_profile_form_refuses_empty_and_too_short_lines(client, users, market):
 
 def test_other_companies_cannot_create_or_edit_profiles(client, users, market):
     client.force_login(users["other_applicant"])
-    assert client.get(reverse("matching:profile_create", args=[market["be"].pk])).status_code == 403
+    # Another company's id: not found, so the page does not even tell that the company exists.
+    assert client.get(reverse("matching:profile_create", args=[market["be"].pk])).status_code == 404
     assert client.get(reverse("matching:profile_edit", args=[market["be_profile"].ref])).status_code == 403
     response = client.post(reverse("matching:profile_status", args=[market["be_profile"].ref]), {"status": "draft"})
     assert response.status_code == 404
     market["be_profile"].refresh_from_db()
     assert market["be_profile"].status == ProfileStatus.PUBLISHED
+
+
+def test_staff_who_may_see_a_company_are_told_why_they_cannot_create_its_profile(client, users, market):
+    client.force_login(users["secretariat"])
+    response = client.get(reverse("matching:profile_create", args=[market["be"].pk]))
+    assert response.status_code == 403
 
 
 def test_withdrawn_profile_leaves_the_index(client, users, market, django_capture_on_commit_callbacks):

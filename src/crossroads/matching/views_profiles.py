@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.companies.models import Company
-from crossroads.companies.permissions import can_edit_company
+from crossroads.companies.permissions import can_edit_company, can_view_company
 from crossroads.core.numbers import parse_int_id
 from crossroads.core.views import forbidden
 from crossroads.programme.selectors import current_programme
@@ -33,6 +33,8 @@ def my_profiles(request: HttpRequest) -> HttpResponse:
 def profile_create(request: HttpRequest, company_pk: str) -> HttpResponse:
     company = get_object_or_404(Company, pk=parse_int_id(company_pk) or 0)
     if company.pk not in member_company_ids(request.user):
+        if not can_view_company(request.user, company):
+            raise Http404  # whether another company exists is not for everyone to learn
         permission = can_edit_company(request.user, company)
         return forbidden(request, permission.reason if not permission else _("Only members create profiles."))
     form = CooperationProfileForm(request.POST or None, programme=current_programme())
