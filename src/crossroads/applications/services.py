@@ -62,6 +62,13 @@ def _editable(application: Application) -> None:
         raise ApplicationError(_("The call is closed: the application can no longer be changed."))
 
 
+def ensure_editable(application: Application, *, attachments: bool = False) -> None:
+    """Raise ApplicationError with the reason when the application cannot be changed now (for views that want to
+    say so before validating a form that would not be shown). Attachments may still be added for missing items."""
+    if not (attachments and missing_items_open(application)):
+        _editable(application)
+
+
 @transaction.atomic
 def application_create(*, actor: Any, call: Call, lead: Company, title: str) -> Application:
     if not call.is_open(clock.now()):

@@ -45,6 +45,16 @@ def _application_for(request: HttpRequest, pk: int) -> Application:
     return application
 
 
+def _closed(request: HttpRequest, application: Application, *, attachments: bool = False) -> HttpResponse | None:
+    """A redirect with the reason when the application cannot be changed any more (its forms are not shown)."""
+    try:
+        services.ensure_editable(application, attachments=attachments)
+    except services.ApplicationError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:detail", pk=application.pk)
+    return None
+
+
 def _my_companies(user) -> list[Company]:  # type: ignore[no-untyped-def]
     return list(Company.objects.filter(memberships__user=user))
 
@@ -197,6 +207,13 @@ def application_shared(request: HttpRequest, pk: int) -> HttpResponse:
             if wants_json
             else forbidden(request, permission.reason)
         )
+    try:
+        services.ensure_editable(application)
+    except services.ApplicationError as exc:
+        if wants_json:
+            return JsonResponse({"error": str(exc)}, status=400)
+        messages.error(request, str(exc))
+        return redirect("applications:detail", pk=pk)
     posted = request.POST.copy()
     if application.planned_start and not posted.get("planned_start") and (wants_json or "planned_start" not in posted):
         # An autosave (or a partial post) without a date never erases the stored one; clearing it takes a Save.
@@ -243,6 +260,8 @@ def partner_add(request: HttpRequest, pk: int) -> HttpResponse:
     permission = can_edit_shared(request.user, application)
     if not permission:
         return forbidden(request, permission.reason)
+    if closed := _closed(request, application):
+        return closed
     form = PartnerAddForm(request.POST)
     if form.is_valid():
         number, email = form.cleaned_data["enterprise_number"].strip(), form.cleaned_data["email"]
@@ -494,6 +513,8 @@ def _attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     mine = application.partners.filter(company__memberships__user=request.user).first()
     if mine is None:
         return forbidden(request, _("Only partners add attachments."))
+    if closed := _closed(request, application, attachments=True):
+        return closed
     form = AttachmentForm(request.POST, request.FILES, too_large=getattr(request, "upload_too_large", False))
     if form.is_valid():
         checked = form.cleaned_data["checked"]
@@ -553,6 +574,8 @@ def work_package_add(request: HttpRequest, pk: int) -> HttpResponse:
     permission = can_edit_shared(request.user, application)
     if not permission:
         return forbidden(request, permission.reason)
+    if closed := _closed(request, application):
+        return closed
     partners = list(application.partners.select_related("company").filter(company__isnull=False))
     form = WorkPackageForm(request.POST, partners=partners)
     if form.is_valid():
