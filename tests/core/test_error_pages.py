@@ -53,6 +53,6 @@ def test_an_unhandled_exception_gives_the_friendly_page_without_internals():
     page = client.get("/boom/")
     assert page.status_code == 500
     assert b"secret internals" not in page.content and b"/srv/" not in page.content
-    assert "Er ging iets mis" in page.content.decode() or "Something went wrong" in page.content.decode()
+    assert "Er ging iets mis" in page.content.decode()
     api = client.get("/api/boom/")
     assert api.status_code == 500 and api.json()["error"]
