@@ -105,3 +105,9 @@ def test_the_lead_refuses(client, users, consortium, invitation):
     assert client.post(decide, {"decision": "confirm"}).status_code == 302  # nothing left to confirm: a message
     invitation.refresh_from_db()
     assert invitation.company is None
+
+
+def test_a_malformed_token_is_not_found(client, users):
+    client.force_login(users["applicant"])
+    assert client.get("/join/abc%00def/").status_code == 404
+    assert client.get("/join/" + "x" * 300 + "/").status_code == 404

@@ -290,6 +290,8 @@ def partner_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def partner_join(request: HttpRequest, token: str) -> HttpResponse:
+    if not token.isascii() or not token.isprintable() or len(token) > 64:
+        raise Http404  # tokens are URL-safe ASCII; a NUL would fail in PostgreSQL
     partner = get_object_or_404(Partner.objects.select_related("application"), invite_token=token)
     companies = _my_companies(request.user)
     invited_other = bool(
