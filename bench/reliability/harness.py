@@ -121,6 +121,18 @@ class Stack:
         out = self.manage("shell", "-c", script)
         return json.loads(out.split("@@RESULT@@", 1)[1])
 
+    def sql(self, statement: str) -> list[tuple[Any, ...]]:
+        """A quick read straight from the database (no Django start-up: fast enough to poll)."""
+        if self.engine == "sqlite":
+            import sqlite3
+
+            with contextlib.closing(sqlite3.connect(self.db_name, timeout=30)) as connection:
+                return connection.execute(statement).fetchall()
+        import psycopg
+
+        with psycopg.connect(self.database_url, autocommit=True) as connection:
+            return connection.execute(statement).fetchall()
+
     def prepare(self, *, consortia: int, applicants: int, closes_in: float, sessions: bool = False) -> dict:
         self.manage("migrate", "--noinput", "-v0")
         self._static()
@@ -151,9 +163,10 @@ class Stack:
         self._logs_opened.append(handle)
         return handle
 
-    def start_web(self, workers: int = 3, *, threads: int = 1) -> None:
+    def start_web(self, workers: int = 3, *, threads: int = 1, same_port: bool = False) -> None:
+        """Start gunicorn; `same_port` after a kill, so that the clients reconnect where they were."""
         for _attempt in range(3):
-            self.port = free_port()
+            self.port = self.port if same_port and self.port else free_port()
             self.web = subprocess.Popen(
                 [
                     PYTHON,
