@@ -1,6 +1,6 @@
 """Who may open which page of the assessment: the secretariat (and admin) screen, assign, rank and decide; everybody
 else gets a 403 that says why; anonymous visitors are sent to the login page; a decision and its letter are for
-the application's partners and the secretariat; the JSON API answers 401 / 403."""
+the application's partners and the secretariat (404 for anyone else); the JSON API answers 401 / 403 / 405."""
 
 from __future__ import annotations
 
@@ -139,8 +139,8 @@ def test_decision_and_letter_for_partners_and_secretariat_only(client, decided, 
         assert letter["Content-Type"] == "application/pdf"
         assert b"".join(letter.streaming_content).startswith(b"%PDF")
     else:
-        assert page.status_code == 403 and letter.status_code == 403
-        assert page.context["reason"]
+        # Not found, as for the application itself: the page does not tell that the decision exists.
+        assert page.status_code == 404 and letter.status_code == 404
         assert decided.application.title not in page.content.decode()
 
 
@@ -175,3 +175,16 @@ def test_json_api_401_for_anonymous_and_403_for_the_wrong_role(client, applicati
     for role in ("secretariat", "admin"):
         client.force_login(users[role])
         assert client.get(endpoints[2]).status_code == 200
+
+
+def test_json_api_reads_only_and_answers_json_for_ids_it_cannot_read(client, application, users):
+    make_eligible(application)
+    assignment = invite(application, users["assessor"])
+    client.force_login(users["assessor"])
+    url = f"/api/v1/assessment/assignments/{assignment.pk}/application/"
+    for method in ("post", "put", "delete", "patch"):
+        response = getattr(client, method)(url)
+        assert response.status_code == 405 and response.json()["error"], method
+    for path in ("/api/v1/assessment/assignments/abc/application/", "/api/v1/assessment/calls/null,null/ranking/"):
+        response = client.get(path)
+        assert response.status_code == 404 and response.json()["error"], path

@@ -152,3 +152,12 @@ def test_screening_page_marks_incomplete_in_brussels_time_and_refuses_a_past_dea
     eligible = client.post(url, {"action": "eligible"})  # still incomplete: refused, page shown again
     assert eligible.status_code == 400
     assert Screening.objects.get(application=application).eligibility == Eligibility.PENDING
+
+
+@pytest.mark.parametrize("action", ["", "approve-everything", "\x00"])
+def test_an_unknown_screening_verdict_is_refused_with_a_message(client, application, users, action):
+    client.force_login(users["secretariat"])
+    response = client.post(reverse("assessment:screening", args=[application.pk]), {"action": action})
+    assert response.status_code == 400
+    assert "Kies een van de screeningsbeslissingen." in response.content.decode()
+    assert Screening.objects.get(application=application).completeness == Completeness.PENDING

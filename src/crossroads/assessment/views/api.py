@@ -4,6 +4,7 @@ the application and never sees its title in a list."""
 from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
 
 from crossroads.accounts.models import Role
 from crossroads.programme.models import Call
@@ -16,10 +17,15 @@ from ..services.ranking import entries_json, ranking_preview
 
 
 def _refuse(request: HttpRequest, *, role: str | None = None) -> JsonResponse | None:
+    # The API only reads: a POST, PUT or DELETE must not be answered as if it were a GET.
+    if request.method not in ("GET", "HEAD"):
+        response = JsonResponse({"error": _("Only GET is allowed here.")}, status=405)
+        response["Allow"] = "GET, HEAD"
+        return response
     if not request.user.is_authenticated:
-        return JsonResponse({"error": "authentication required"}, status=401)
+        return JsonResponse({"error": _("Log in to use the assessment API.")}, status=401)
     if role and request.user.role != role:
-        return JsonResponse({"error": "not available for your role"}, status=403)
+        return JsonResponse({"error": _("This is not available for your role.")}, status=403)
     return None
 
 

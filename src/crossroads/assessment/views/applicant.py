@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from crossroads.core import clock
-from crossroads.core.views import forbidden
 
 from ..errors import AssessmentError
 from ..forms import ObjectionForm
@@ -20,8 +19,10 @@ from ..services.decisions import objection_lodge
 
 def _decision(request: HttpRequest, decision_id: int) -> tuple[Decision, HttpResponse | None]:
     decision = get_object_or_404(Decision.objects.select_related("application__call"), pk=decision_id)
-    allowed = can_view_decision(request.user, decision)
-    return decision, (None if allowed else forbidden(request, allowed.reason))
+    if not can_view_decision(request.user, decision):
+        # Like the application itself: a decision that is not yours does not exist for you.
+        raise Http404
+    return decision, None
 
 
 @login_required

@@ -60,11 +60,13 @@ def screening_detail(request: HttpRequest, application_id: int) -> HttpResponse:
                 services.screening_mark_ineligible(
                     actor=request.user, application=application, reason=ineligible_form.cleaned_data["reason"]
                 )
+            elif action in ("incomplete", "ineligible"):
+                # The form shows its own errors at the fields; the summary points there.
+                raise AssessmentError(_("Check the fields marked below."))
             else:
-                raise AssessmentError("")
+                raise AssessmentError(_("Choose one of the screening verdicts."))
         except AssessmentError as error:
-            if str(error):
-                messages.error(request, str(error))
+            messages.error(request, str(error))
         else:
             messages.success(request, _("Screening saved; the applicants were informed where needed."))
             return redirect("assessment:screening", application.pk)
