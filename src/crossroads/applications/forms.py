@@ -6,7 +6,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.core.fields import IsoDateField, IsoDateInput, LocalizedDecimalField, SafeModelMultipleChoiceField
+from crossroads.core.fields import (
+    IsoDateField,
+    IsoDateInput,
+    LocalizedDecimalField,
+    LocalizedIntegerField,
+    SafeModelMultipleChoiceField,
+)
 
 from .files import UploadRefused, inspect_upload, max_upload_bytes
 from .models import ATTACHMENT_LABELS, SECTION_LABELS, Application, BudgetLine, Partner, PartnerRole
@@ -14,18 +20,10 @@ from .models import ATTACHMENT_LABELS, SECTION_LABELS, Application, BudgetLine, 
 LONG_TEXT = 20000  # characters of one free-text answer; a 100 KB paste is refused at the field
 
 
-class StrictIntegerField(forms.IntegerField):
-    """A whole number in ASCII digits. Python's int() also reads "٣" (an Arabic-Indic three) and any length."""
+class StrictIntegerField(LocalizedIntegerField):
+    """A whole number read by the one strict parser (no "٣", no exponent, no 40 digits), worded for this form."""
 
     default_error_messages = {"invalid": _("Enter a whole number, for example 24.")}
-
-    def to_python(self, value: Any) -> int | None:
-        if isinstance(value, str):
-            value = value.strip()
-            digits = value[1:] if value[:1] in "+-" else value
-            if value and (not digits.isascii() or not digits.isdigit() or len(digits) > 12):
-                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return super().to_python(value)
 
 
 class VersionField(StrictIntegerField):

@@ -7,29 +7,16 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.core.fields import SafeModelMultipleChoiceField
+from crossroads.core.fields import LocalizedIntegerField, SafeModelMultipleChoiceField
 from crossroads.programme.models import Theme
 
 from .models import LANGUAGE_CHOICES, CooperationProfile, Introduction, IntroductionStatus, lines
 
 
-class StrictIntegerField(forms.IntegerField):
-    """A whole number typed in ASCII digits only: Python's int() would read "٣" as 3 and "1_000" as 1000, and a
-    40-digit number would reach the database."""
+class StrictIntegerField(LocalizedIntegerField):
+    """A whole number read by the one strict parser (no "٣", no exponent, no 40 digits), worded for a TRL."""
 
     default_error_messages = {"invalid": _("Enter a whole number, for example 4.")}
-
-    def to_python(self, value: Any) -> int | None:
-        if value in self.empty_values:
-            return None
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        text = str(value).strip()
-        if not text:
-            return None
-        if not re.fullmatch(r"[0-9]{1,6}", text):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return int(text)
 
 
 class CooperationProfileForm(forms.ModelForm):
