@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.db import connection
+from django.db import DataError, connection, transaction
 from django.urls import reverse
 
 from crossroads.applications.models import BudgetLine
@@ -80,9 +80,20 @@ def _legacy_row(partner) -> int:  # type: ignore[no-untyped-def]
         return cursor.lastrowid
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="only SQLite stores a value wider than its column")
+def _legacy_row_where_possible(partner) -> int | None:  # type: ignore[no-untyped-def]
+    """SQLite keeps a value wider than its column (an older version could store one); PostgreSQL refuses it, so
+    there the guarantee is the database's own and the pages can never meet such a row."""
+    if connection.vendor == "sqlite":
+        return _legacy_row(partner)
+    with pytest.raises(DataError), transaction.atomic():
+        _legacy_row(partner)
+    return None
+
+
 def test_a_stored_oversized_line_breaks_no_page_and_can_be_deleted(client, users, consortium):
-    line_pk = _legacy_row(consortium["partner"])
+    line_pk = _legacy_row_where_possible(consortium["partner"])
+    if line_pk is None:
+        return
     application = consortium["application"]
     for user in ("applicant", "other_applicant", "secretariat"):
         client.force_login(users[user])
@@ -104,9 +115,10 @@ def test_a_stored_oversized_line_breaks_no_page_and_can_be_deleted(client, users
     assert AuditEvent.objects.filter(verb="budget.delete", object_id=str(line_pk)).exists()
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="only SQLite stores a value wider than its column")
 def test_a_stored_oversized_line_can_be_corrected(client, users, consortium):
-    line_pk = _legacy_row(consortium["partner"])
+    line_pk = _legacy_row_where_possible(consortium["partner"])
+    if line_pk is None:
+        return
     client.force_login(users["other_applicant"])
     page = client.get(_partner_url(consortium) + f"?edit={line_pk}")
     assert page.status_code == 200
