@@ -139,9 +139,9 @@ def test_permission_says_why(users, market):
     be, nl, other_be = market["be"], market["nl"], market["other_be"]
     assert can_introduce_pair(users["adviser_be"], be, nl, b_is_shown=True) == (True, "")
     allowed, reason = can_introduce_pair(users["adviser_be"], be, nl, b_is_shown=False)
-    assert not allowed and "programme area" in str(reason)
+    assert not allowed and "programmagebied" in str(reason)  # Dutch, the default language
     allowed, reason = can_introduce_pair(users["adviser_nl"], be, nl, b_is_shown=True)
-    assert not allowed and "provinces you cover" in str(reason)
+    assert not allowed and "provincies die je volgt" in str(reason)
     assert not can_introduce_pair(users["adviser_be"], be, other_be, b_is_shown=True).allowed
     assert not can_introduce_pair(users["applicant"], be, nl, b_is_shown=True).allowed
     assert can_introduce_pair(users["secretariat"], nl, be, b_is_shown=False).allowed

@@ -125,7 +125,7 @@ def test_the_only_member_of_a_company_with_a_grant_is_refused_until_a_colleague_
     person = users["applicant"]
     with at(AFTER), pytest.raises(PrivacyError) as refused:
         account_erase(actor=person, user=person)
-    assert "grant" in refused.value.reasons[0]
+    assert "subsidie" in refused.value.reasons[0]  # worded in Dutch, the default language
     colleague = make_user("colleague@test.example", "applicant")
     CompanyMembership.objects.create(user=colleague, company=submitted.lead_company)
     with at(AFTER):
@@ -138,7 +138,7 @@ def test_open_assessments_block(call, be_lead, nl_partner):
     invite(make_application(call, be_lead, nl_partner, title="Warmte"), assessor)
     with at(AFTER), pytest.raises(PrivacyError) as refused:
         account_erase(actor=assessor, user=assessor)
-    assert "assessment" in refused.value.reasons[0]
+    assert "beoordeling" in refused.value.reasons[0]
 
 
 def test_staff_accounts_go_through_the_secretariat(users):
