@@ -94,6 +94,14 @@ def _locked(exc: OperationalError) -> bool:
     return "locked" in str(exc).lower()
 
 
+def _saved_meanwhile(model: Any, pk: int, fields: Any) -> ConflictError:
+    """The conflict screen's data: the version the other person saved, field by field."""
+    current = model.objects.get(pk=pk)
+    return ConflictError(
+        str(SAVED_MEANWHILE), current={f: getattr(current, f) for f in fields}, version=current.lock_version
+    )
+
+
 def shared_update(
     *, actor: Any, application: Application, data: dict[str, Any], version: int, themes: Any = None
 ) -> Application:
@@ -104,10 +112,7 @@ def shared_update(
     except OperationalError as exc:
         if not _locked(exc):
             raise
-        current = Application.objects.get(pk=application.pk)
-        raise ConflictError(
-            str(SAVED_MEANWHILE), current={f: getattr(current, f) for f in SHARED_FIELDS}, version=current.lock_version
-        ) from exc
+        raise _saved_meanwhile(Application, application.pk, SHARED_FIELDS) from exc
 
 
 @transaction.atomic
@@ -120,10 +125,7 @@ def _shared_update(
     # both read version n, only one moves it to n + 1 (select_for_update alone is a no-op on SQLite).
     claimed = Application.objects.filter(pk=application.pk, lock_version=version).update(lock_version=version + 1)
     if not claimed:
-        current = Application.objects.get(pk=application.pk)
-        raise ConflictError(
-            str(SAVED_MEANWHILE), current={f: getattr(current, f) for f in SHARED_FIELDS}, version=current.lock_version
-        )
+        raise _saved_meanwhile(Application, application.pk, SHARED_FIELDS)
     before = snapshot(application)
     for field, value in data.items():
         if field in SHARED_FIELDS:
@@ -143,10 +145,7 @@ def partner_update(*, actor: Any, partner: Partner, data: dict[str, Any], versio
     except OperationalError as exc:
         if not _locked(exc):
             raise
-        current = Partner.objects.get(pk=partner.pk)
-        raise ConflictError(
-            str(SAVED_MEANWHILE), current={f: getattr(current, f) for f in PARTNER_FIELDS}, version=current.lock_version
-        ) from exc
+        raise _saved_meanwhile(Partner, partner.pk, PARTNER_FIELDS) from exc
 
 
 @transaction.atomic
@@ -155,10 +154,7 @@ def _partner_update(*, actor: Any, partner: Partner, data: dict[str, Any], versi
     _editable(partner.application)
     claimed = Partner.objects.filter(pk=partner.pk, lock_version=version).update(lock_version=version + 1)
     if not claimed:
-        current = Partner.objects.get(pk=partner.pk)
-        raise ConflictError(
-            str(SAVED_MEANWHILE), current={f: getattr(current, f) for f in PARTNER_FIELDS}, version=current.lock_version
-        )
+        raise _saved_meanwhile(Partner, partner.pk, PARTNER_FIELDS)
     before = snapshot(partner)
     for field in PARTNER_FIELDS:
         if field in data:

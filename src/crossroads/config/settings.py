@@ -229,19 +229,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", Fals
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Sent by crossroads.core.middleware on every response. No inline scripts or style attributes anywhere.
-CONTENT_SECURITY_POLICY = {
-    "default-src": "'self'",
-    "script-src": "'self'",
-    "style-src": "'self'",
-    "img-src": "'self' data:",
-    "font-src": "'self'",
-    "connect-src": "'self'",
-    "object-src": "'none'",
-    "base-uri": "'self'",
-    "form-action": "'self'",
-    "frame-ancestors": "'none'",
-}
+# Content-Security-Policy: crossroads.core.middleware.DEFAULT_POLICY on every response (self only, no inline
+# script); set CONTENT_SECURITY_POLICY here (a dict of directives) only to change it.
 
 # Staff roles must have an authenticator app before they can work; can only be relaxed explicitly.
 CROSSROADS_REQUIRE_STAFF_MFA = env_bool("CROSSROADS_REQUIRE_STAFF_MFA", True)
