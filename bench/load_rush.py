@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             browsers.append(browser)
             browser.use_session(entry["session"])
             path = f"/applications/{entry['application']}/"
-            browser.get(path, kind="page")
+            browser.get(path, kind="open")  # before the rush: logged in, the page open
             version, n = entry["version"], 0
             sleep_until(start + rng.uniform(0, args.save_interval))
             while time.time() < deadline + 3:
@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             browsers.append(browser)
             browser.use_session(entry["lead_session"])
             path = f"/applications/{entry['application']}/"
-            browser.get(path, kind="page")
+            browser.get(path, kind="open")
             moment, kind = plan[index]
             key = uuid.uuid4().hex
             clicks = 2 if index in double_clicks else 1
