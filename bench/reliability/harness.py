@@ -153,8 +153,10 @@ class Stack:
                 check=True,
                 timeout=300,
             )
-            with contextlib.suppress(OSError):  # another process built it at the same time: keep theirs
+            try:
                 building.rename(cache)
+            except OSError:  # another process built it at the same time: keep theirs
+                shutil.rmtree(building, ignore_errors=True)
         (self.var / "static").symlink_to(cache / "static", target_is_directory=True)
 
     # ------------------------------------------------------------------ processes
