@@ -373,6 +373,227 @@ for n in ["Sustan","Code Product Solutions","Transmare Compounding","Kupron"]:
     rd(n,"NL","Limburg","company","nl",{"nl":n+" werkt in een Limburgse ketensamenwerking aan circulaire groene wanden van gerecycled PMD-kunststof, versterkt met natuurvezels, met een productpaspoort voor verwerking aan het einde van de levensduur.","en":n+" works in a Limburg supply-chain partnership on circular green walls made of recycled PMD plastic reinforced with natural fibres, with a product passport for end-of-life processing."},"https://kohesio.eu/it/progetti/Q7361097")
 rd("Alpha Paletten & Boxen","DE","Wilsum (Grafschaft Bentheim)","company","de",{"de":"Hersteller von Paletten und Boxen in Wilsum; Gastgeber des Auftakts eines grenzüberschreitenden Projekts zur Kreislaufwirtschaft im Mittelstand.","en":"Maker of pallets and boxes in Wilsum; hosted the kick-off of a cross-border project on circular economy for SMEs."},"https://www.handwerksblatt.de/die-handwerkskammern-in-deutschland/hwk-munster/two4c-kooperation-fuer-mehr-kreislaufwirtschaft")
 
+# ================================================================ extension (second pass, accessed 2026-12-03)
+# New real companies, pairs and distractors. They are appended AFTER all existing records so that existing ids
+# (rp-0001 ... rp-0378), the existing distractor splits and the existing pair splits stay exactly as they were.
+U2 = dict(
+ seabio="https://www.interreg2seas.eu/en/seabiocomp",
+ seabio_ga="http://seabiocomp.eu/news/collection/more/?coll=3&id=11",
+ seabio_wf="https://www.worldfishing.net/new-project-to-replace-oil-based-plastics/1186951.article",
+ seabio_imt="https://www.armines.net/fr/imt-lille-douai-and-armines-partners-interreg-seabiocomps-project",
+ senspores="https://euregio-rmn.de/category/unkategorisiert-nl/",
+ senspores2="https://euregio-rmn.de/vier-innovatieve-interreg-projecten-goedgekeurd/",
+ movero="https://wirtschaft-regional.net/?p=40121",
+ movero2="https://pro-physik.de/nachrichten/auf-zu-neuen-oberflaechen",
+ movero3="https://www.euregio.eu/nl/persberichten/een-kijkje-achter-de-schermen-bij-het-interreg-project-movero",
+ dnhk2012="http://mylogistics.net/2013/07/31/Anmeldung_Wirtschaftspreis_geht_in_die_letzte_Phase/",
+ zawheel="https://energyawards.handelsblatt.com/allgemein/ziehl-abegg-zawheel/",
+ dnhk2009="https://opennieuwsbank.nl/bericht/2009/08/20/I038-duits-nederlandse-handelskamer.html",
+ dnhk2010="http://www.pressebox.de/inaktiv/deutsch-niederlaendische-handelskammer/Deutsch-Niederlaendischer-Wirtschaftspreis-2010/boxid/366423",
+ fpp="https://www.zuid-holland.eu/europe/european-funds/interreg-2-seas/",
+ gma="https://www.yumpu.com/de/document/view/23347825/bor-ii-2013-wirtschaft-aktuell-online/98",
+ gma2="https://docslib.org/doc/3610097/interreg-cooperation-with-tradition",
+ forensic="https://deutschland-nederland.eu/30-jahre-interreg-2/",
+ mind="https://www.deutschland-nederland.eu/en/project/mind/",
+ agit="https://www.euregio.eu/actueel/gedeputeerden-provincie-overijssel-brengen-bezoek-aan-evers-agro-b-v-en-maakten-kennis-met-interreg-en-grensoverschrijdend-samenwerking-in-de-landbouw/",
+ agit2="https://deutschland-nederland.eu/de/erstes-projekt-in-interreg-vi-genehmigt",
+ pvs="https://deutschland-nederland.eu/en/projects/parkinson-vibrating-socks/",
+ pvs2="https://umcgresearch.org/w/parkinson-vibrating-socks",
+ food2020a="https://www.food2020.eu/food2020-im-endspurt/",
+ food2020b="https://www.food2020.eu/food2020-startet-erfolgreich-in-phase-ii/",
+ bugs="https://innovations-intelligenz.de/insektenburger-aus-der-region-food2020-als-sprungbrett-fuer-osnabruecker-start-up-unternehmen-1527322.html",
+ tribosurf="http://rocket-innovations.eu/interreg-rocket-projekt-tribosurf-auf-dem-forum-produktion-nordwest-praesentiert/",
+ wendt="https://wirtschaft-regional.net/unternehmen-maerkte/wendt-maschinenbau-auch-vorbildlich-in-der-ausbildung",
+)
+DNHK = "Deutsch-Niederländischer Wirtschaftspreis (DNHK) - cross-border company cooperation, not a funded programme"
+COOP = "Industrial cooperation reported in the press (no funding programme)"
+
+C_OLD_KEYS = list(C)          # keys of the first pass, in their original order (ids rp-0001 ...)
+def co2(*a, **k):
+    co(*a, **k)
+# --- SeaBioComp (Interreg V-A 2 Seas)
+co2("polyproducts","Poly Products B.V.","NL",None,None,"company","nl",
+ {"nl":"Nederlands bedrijf dat in SeaBioComp een grote installatie voor additive manufacturing van vezelversterkte thermoplastische biocomposieten opbouwde en de eerste demonstratiestukken ontwierp. Het project wil olie-gebaseerde composieten in maritieme toepassingen, zoals boeien, pontons en viskweekonderdelen, vervangen door biobased alternatieven.",
+  "en":"Dutch company that, in SeaBioComp, installed large additive-manufacturing equipment for fibre-reinforced thermoplastic biocomposites and designed the first demonstrator samples. The project aims to replace oil-based composites in marine uses such as buoys, pontoons and fish-farming parts with bio-based alternatives."},
+ [U2["seabio_ga"], U2["seabio"]], offers=["large-scale additive manufacturing of fibre-reinforced biocomposites"])
+co2("centexbel","Centexbel","BE","Kortrijk (West-Vlaanderen)",None,"research","nl",
+ {"nl":"Belgisch textielonderzoekscentrum in Kortrijk en leadpartner van SeaBioComp, een project rond duurzame biobased thermoplastische composieten voor gebruik op zee.",
+  "en":"Belgian textile research centre in Kortrijk and lead partner of SeaBioComp, a project on durable bio-based thermoplastic composites for use at sea."},
+ [U2["seabio_wf"], U2["seabio_ga"]])
+co2("ceti","CETI - Centre Européen des Textiles Innovants","FR","Hauts-de-France",None,"research","fr",
+ {"fr":"Centre européen des textiles innovants ; partenaire de SeaBioComp, qui développe des biocomposites thermoplastiques durables destinés au milieu marin.",
+  "en":"European centre for innovative textiles; partner in SeaBioComp, which develops durable thermoplastic biocomposites for the marine environment."},
+ [U2["seabio"]])
+co2("mse","Marine South East Ltd","UK","South East England",None,"company","en",
+ {"en":"UK marine-sector cluster organisation; in SeaBioComp it designed the communication tools (logo, posters, website, interest group) of a project developing bio-based composites for marine applications."},
+ [U2["seabio"], U2["seabio_ga"]])
+co2("plymouth","University of Plymouth","UK","Plymouth (England)",None,"research","en",
+ {"en":"UK university; research partner in SeaBioComp on bio-based thermoplastic composites and their durability and ecotoxicity in the sea."},
+ [U2["seabio"]])
+co2("vliz","VLIZ - Vlaams Instituut voor de Zee","BE","Oostende (West-Vlaanderen)",None,"research","nl",
+ {"nl":"Vlaams instituut voor mariene wetenschappen; partner in SeaBioComp, dat de duurzaamheid en ecotoxiciteit van biocomposieten in zee onderzoekt.",
+  "en":"Flanders Marine Institute; partner in SeaBioComp, which studies the durability and ecotoxicity of biocomposites at sea."},
+ [U2["seabio"]])
+co2("imt","IMT Nord Europe / ARMINES","FR","Douai (Hauts-de-France)",None,"research","fr",
+ {"fr":"École d'ingénieurs et structure de recherche partenariale françaises ; dans SeaBioComp, elles évaluent les techniques de fabrication des biocomposites et le choix des biomonomères et fibres naturelles.",
+  "en":"French engineering school and partnership-research organisation; in SeaBioComp they assess fabrication techniques for the biocomposites and the choice of bio-monomers and natural fibres."},
+ [U2["seabio_imt"], U2["seabio_ga"]])
+# --- SenSpores (Interreg VI-A DE-NL)
+co2("valensina","Valensina","DE",None,None,"company","de",
+ {"de":"Getränkehersteller; beteiligt sich an SenSpores, um den Keimgehalt von Getränken mit neuen Sensoren schneller direkt im Prozess zu erkennen.",
+  "en":"Beverage producer; takes part in SenSpores to detect the microbial load of drinks faster, directly in the process, with new sensors."},
+ [U2["senspores"]], seeks=["fast in-line detection of bacteria and mould spores in beverages"])
+co2("um","Universiteit Maastricht","NL","Venlo / Maastricht (Limburg)",None,"research","nl",
+ {"nl":"Nederlandse universiteit met expertise in sensoren waarbij plastic polymeren de herkenning door levende organismen nabootsen; partner in SenSpores voor de snelle detectie van schimmel- en bacteriesporen in vloeibare levensmiddelen.",
+  "en":"Dutch university with expertise in sensors in which plastic polymers mimic recognition by living organisms; partner in SenSpores for rapid detection of mould and bacterial spores in liquid foods."},
+ [U2["senspores"]], offers=["polymer-based sensor technology for microorganisms"])
+co2("hsnr","Hochschule Niederrhein","DE","Krefeld / Mönchengladbach (Nordrhein-Westfalen)",None,"research","de",
+ {"de":"Hochschule am Niederrhein; Leadpartner von SenSpores mit Fachleuten für Mikrobiologie und Lebensmittelhygiene, die Lebensmittelverderb und -verschwendung verringern wollen.",
+  "en":"University of applied sciences on the Lower Rhine; lead partner of SenSpores with experts in microbiology and food hygiene who want to reduce food spoilage and waste."},
+ [U2["senspores2"], U2["senspores"]])
+# --- MOVERO (Interreg V-A DE-NL)
+co2("saueressig","Saueressig GmbH + Co. KG","DE","Vreden (Münsterland)",None,"company","de",
+ {"de":"Unternehmen aus Vreden mit eigener Forschung und Entwicklung; Gastgeber und Partner von MOVERO, das Folienoberflächen für Verpackung, Solartechnik, Druck und Medizintechnik mikrostrukturiert.",
+  "en":"Company from Vreden with its own R&D; host and partner of MOVERO, which micro-structures film surfaces for packaging, solar technology, printing and medical technology."},
+ [U2["movero"]])
+co2("schepers","Schepers GmbH","DE","Vreden (Münsterland)",None,"company","de",
+ {"de":"Vredener Unternehmen, das häufig Anfragen zur Oberflächenmodifikation für die Industrie erhält; Mitinitiator von MOVERO zur Oberflächenstrukturierung mit Laser- und Prägeverfahren.",
+  "en":"Vreden company that often receives requests for surface modification for industry; co-initiator of MOVERO on surface structuring with laser and embossing processes."},
+ [U2["movero3"], U2["movero"]], seeks=["surface structuring know-how (laser, embossing)"])
+# --- DNHK prize and reported cooperations
+co2("ziehlabegg","Ziehl-Abegg","DE","Künzelsau (Baden-Württemberg)",None,"company","de",
+ {"de":"Hersteller von Antriebstechnik aus Künzelsau. Entwickelte mit einem niederländischen Ingenieurbüro einen direkt in die Radnabe integrierten Elektromotor für Stadtbusse, der Lärm und Verbrauch senkt.",
+  "en":"Drive-technology manufacturer from Künzelsau. With a Dutch engineering firm it developed an electric motor integrated directly into the wheel hub of city buses that cuts noise and energy use."},
+ [U2["dnhk2012"], U2["zawheel"]], offers=["electric wheel-hub drives for buses"])
+co2("etraction","e-Traction","NL",None,None,"company","nl",
+ {"nl":"Nederlands ingenieursbureau dat samen met een Duitse aandrijvingsfabrikant een elektromotor ontwikkelde die rechtstreeks in de wielnaaf wordt gebouwd.",
+  "en":"Dutch engineering firm that, together with a German drive manufacturer, developed an electric motor built directly into the wheel hub."},
+ [U2["dnhk2012"]])
+co2("vdlbus","VDL Bus & Coach","NL",None,None,"company","nl",
+ {"nl":"Nederlandse busbouwer die een samenwerking aanging met een Duitse fabrikant van elektrische wielnaafaandrijvingen voor stadsbussen.",
+  "en":"Dutch bus manufacturer that entered a cooperation with a German maker of electric wheel-hub drives for city buses."},
+ [U2["zawheel"]])
+co2("envirochemie","EnviroChemie","DE","Rossdorf (Hessen)",None,"company","de",
+ {"de":"Spezialist für Wasser- und Abwassertechnik aus Rossdorf. Entwickelte mit einem niederländischen Flughafen ein Verfahren, das Glykolreste aus Flugzeug-Enteisungsmitteln im Abwasser zu Biogas umsetzt.",
+  "en":"Water and wastewater technology specialist from Rossdorf. With a Dutch airport it developed a process that turns glycol residues from aircraft de-icing fluids in wastewater into biogas."},
+ [U2["dnhk2009"]], offers=["anaerobic wastewater treatment to biogas"])
+co2("schiphol","Luchthaven Schiphol","NL","Haarlemmermeer (Noord-Holland)",None,"company","nl",
+ {"nl":"Nederlandse luchthaven die met een Duitse waterzuiveringsspecialist een milieuvriendelijke verwerking van antivriesmiddelen voor vliegtuigen ontwikkelde, waarbij glycolresten tot biogas worden omgezet.",
+  "en":"Dutch airport that developed, with a German water-treatment specialist, an environmentally friendly treatment of aircraft de-icing fluids in which glycol residues become biogas."},
+ [U2["dnhk2009"]], seeks=["treatment of glycol-laden de-icing wastewater"])
+co2("duravermeer","Dura Vermeer","NL","Rotterdam (Zuid-Holland)",None,"company","nl",
+ {"nl":"Bouwonderneming uit Rotterdam; genomineerd voor de Duits-Nederlandse Prijs voor de Economie 2010 met een gezamenlijk project met een Bremer bouwbedrijf.",
+  "en":"Construction company from Rotterdam; nominated for the German-Dutch business prize 2010 with a joint project with a Bremen construction firm."},
+ [U2["dnhk2010"]])
+co2("vectorfoiltec","Vector Foiltec","DE","Bremen",None,"company","de",
+ {"de":"Bauunternehmen aus Bremen; mit einem Rotterdamer Bauunternehmen für den Deutsch-Niederländischen Wirtschaftspreis 2010 nominiert.",
+  "en":"Construction company from Bremen; nominated with a Rotterdam construction company for the German-Dutch business prize 2010."},
+ [U2["dnhk2010"]])
+# --- 3D&FPP (Interreg V-A 2 Seas)
+co2("ruas","Hogeschool Rotterdam (Rotterdam University of Applied Sciences)","NL","Rotterdam (Zuid-Holland)",None,"research","nl",
+ {"nl":"Hogeschool uit Rotterdam en leadpartner van 3D&FPP, dat een snelle en betaalbare nabewerking voor metaal-3D-printen ontwikkelt.",
+  "en":"University of applied sciences in Rotterdam and lead partner of 3D&FPP, which develops a fast and affordable post-processing solution for metal 3D printing."},
+ [U2["fpp"]])
+co2("rdm","RDM Makerspace","NL","Rotterdam (Zuid-Holland)",None,"research","nl",
+ {"nl":"Makerspace in Rotterdam; partner in 3D&FPP rond de integratie van metaal-3D-printen en flexibele nabewerking.",
+  "en":"Makerspace in Rotterdam; partner in 3D&FPP on integrating metal 3D printing with flexible post-processing."},
+ [U2["fpp"]])
+co2("exeter","University of Exeter","UK","Exeter (England)",None,"research","en",
+ {"en":"UK university; partner in 3D&FPP, a 2 Seas project on an efficient, fast and affordable post-processing solution for metal 3D-printed parts."},
+ [U2["fpp"]])
+# --- Netzwerk GMA (Interreg IV-A DE-NL)
+co2("almi","Almi","NL",None,None,"company","nl",
+ {"nl":"Nederlands metaalbedrijf gespecialiseerd in het lasersnijden van buizen en het maken van kleine gelaste samenstellingen. Werkt op verschillende vlakken samen met een Emslandse plaatlaserspecialist die grote lasconstructies maakt.",
+  "en":"Dutch metalworking company specialised in tube laser cutting and small welded assemblies. It cooperates on several levels with an Emsland sheet-laser specialist that makes large welded assemblies."},
+ [U2["gma"]], offers=["tube laser cutting","small welded assemblies"], seeks=["sheet laser cutting","large welded assemblies"])
+co2("peters","Peters (Twist)","DE","Twist (Emsland)",None,"company","de",
+ {"de":"Metallbaubetrieb aus Twist im Emsland, spezialisiert auf Blechlaserarbeiten und große Schweißbaugruppen. Arbeitet eng mit einem niederländischen Rohrlaser-Spezialisten zusammen, den es über das Netzwerk Grenzenloser Maschinen- und Anlagebau kennenlernte.",
+  "en":"Metalworking firm from Twist in Emsland, specialised in sheet laser cutting and large welded assemblies. It works closely with a Dutch tube-laser specialist it met through the cross-border machine-building network GMA."},
+ [U2["gma"]], offers=["sheet laser cutting","large welded assemblies"], seeks=["tube laser cutting","small welded assemblies"])
+# --- ROCKET Reloaded: Pure Forensic DNA Profiles
+co2("ifg","Institut für Forensische Genetik","DE","Münster",None,"research","de",
+ {"de":"Münsteraner Institut für forensische Genetik. Will Mischspuren vom Tatort in ihre zellulären Bestandteile zerlegen und diese einzeln untersuchen, um den Beweiswert von DNA-Profilen deutlich zu steigern.",
+  "en":"Münster institute for forensic genetics. It wants to split mixed crime-scene traces into their cellular components and analyse them one by one to raise the evidential value of DNA profiles."},
+ [U2["forensic"]], seeks=["separation of cell mixtures"])
+co2("vycap","VyCAP","NL","Enschede (Overijssel)",None,"company","nl",
+ {"nl":"Bedrijf uit Enschede met jarenlange ervaring in het scheiden van celmengsels. Werkt met een Münsters forensisch instituut aan zuivere DNA-profielen uit gemengde sporen.",
+  "en":"Company from Enschede with long experience in separating cell mixtures. It works with a Münster forensic institute on clean DNA profiles from mixed traces."},
+ [U2["forensic"]], offers=["cell-mixture separation technology"])
+# --- MIND (Interreg V-A DE-NL)
+for k, n in [("surfix","Surfix BV"),("relitech","Relitech B.V."),("quirem","Quirem Medical BV")]:
+    co2(k, n, "NL", None, None, "company", "nl",
+     {"nl":"Nederlands mkb-bedrijf in het Interreg-project MIND, waarin Duitse en Nederlandse bedrijven en kennisinstellingen samen innovatieve zorgproducten ontwikkelen.",
+      "en":"Dutch SME in the Interreg project MIND, in which German and Dutch companies and knowledge institutions jointly develop innovative health-care products."},
+     [U2["mind"]])
+co2("febotec","Febotec GmbH","DE",None,None,"company","de",
+ {"de":"Deutsches Unternehmen im Interreg-Projekt MIND, das die Zusammenarbeit deutscher und niederländischer KMU bei innovativen Gesundheitsprodukten fördert.",
+  "en":"German company in the Interreg project MIND, which promotes cooperation between German and Dutch SMEs on innovative health products."},
+ [U2["mind"]])
+co2("tafh","Transferagentur FH Münster GmbH","DE","Münster",None,"research","de",
+ {"de":"Transferagentur der Fachhochschule Münster; Partner im Projekt MIND für deutsch-niederländische Innovationen im Gesundheitswesen.",
+  "en":"Technology transfer agency of Münster University of Applied Sciences; partner in MIND on German-Dutch health-care innovation."},
+ [U2["mind"]])
+co2("radboud","Radboud Universiteit","NL","Nijmegen (Gelderland)",None,"research","nl",
+ {"nl":"Universiteit in Nijmegen; kennispartner in MIND voor de ontwikkeling van innovatieve zorgproducten met Duitse en Nederlandse mkb-bedrijven.",
+  "en":"University in Nijmegen; knowledge partner in MIND for developing innovative health products with German and Dutch SMEs."},
+ [U2["mind"]])
+# --- AGIT (Interreg VI-A DE-NL)
+co2("eversagro","Evers Agro B.V.","NL","Almelo (Overijssel)",None,"company","nl",
+ {"nl":"Fabrikant van landbouwwerktuigen uit Almelo. Ontwikkelt met andere mkb-bedrijven en de FH Münster een intelligente woeler, een getrokken werktuig met lange tanden dat de bodem losmaakt zodat gewassen beter groeien en water beter inzijgt.",
+  "en":"Agricultural machinery maker from Almelo. With other SMEs and FH Münster it develops an intelligent subsoiler, a tractor-drawn tool with long tines that loosens the soil so crops grow better and water infiltrates well."},
+ [U2["agit"], U2["agit2"]], offers=["soil cultivation machinery"])
+# --- Parkinson Vibrating Socks (Interreg VI-A DE-NL)
+co2("unimuenster","Universität Münster","DE","Münster",None,"research","de",
+ {"de":"Universität Münster; leitet das Projekt Parkinson Vibrating Socks, das ein am Knöchel getragenes Gerät entwickelt, das Gangblockaden per maschinellem Lernen erkennt und mit einem Vibrationsreiz löst.",
+  "en":"University of Münster; leads the Parkinson Vibrating Socks project, which develops an ankle-worn device that detects freezing of gait with machine learning and releases it with a vibration cue."},
+ [U2["pvs"]])
+co2("umcg","UMCG - Universitair Medisch Centrum Groningen","NL","Groningen",None,"research","nl",
+ {"nl":"Universitair medisch centrum in Groningen; evalueert in Parkinson Vibrating Socks de haalbaarheid, bruikbaarheid en werking van trilsokken en een bijbehorende app bij mensen met parkinson.",
+  "en":"University medical centre in Groningen; in Parkinson Vibrating Socks it evaluates the feasibility, usability and function of vibrating socks and a companion app in people with Parkinson's disease."},
+ [U2["pvs2"]], offers=["clinical evaluation with patients"])
+
+C_NEW_KEYS = [k for k in C if k not in C_OLD_KEYS]
+for _k in ["polyproducts","saueressig","schepers","ziehlabegg","etraction","vdlbus","envirochemie","schiphol","almi","peters",
+           "ifg","vycap","eversagro","um","mse","duravermeer","vectorfoiltec"]:
+    C[_k]["basis"] = "company activity + project role"
+
+P_OLD_LEN = len(P)
+pr("SeaBioComp", SEAS2, U2["seabio"], [("polyproducts","centexbel"),("polyproducts","ceti"),("polyproducts","mse"),("centexbel","plymouth"),("vliz","imt")], "consortium")
+pr("SenSpores", DENL6, U2["senspores"], [("valensina","um"),("hsnr","um")], "consortium")
+pr("MOVERO", DENL5, U2["movero"], [("saueressig","utwente"),("schepers","utwente")], "consortium")
+pr("DNHK prize 2012: Ziehl-Abegg and e-Traction wheel-hub motor", DNHK, U2["dnhk2012"], [("ziehlabegg","etraction")], "bilateral")
+pr("Ziehl-Abegg and VDL Bus & Coach cooperation (wheel-hub drive for buses)", COOP, U2["zawheel"], [("ziehlabegg","vdlbus")], "bilateral")
+pr("DNHK prize 2009 nominee: EnviroChemie and Schiphol de-icing fluid treatment", DNHK, U2["dnhk2009"], [("envirochemie","schiphol")], "bilateral")
+pr("DNHK prize 2010 nominee: Dura Vermeer and Vector Foiltec joint project", DNHK, U2["dnhk2010"], [("duravermeer","vectorfoiltec")], "bilateral")
+pr("3D&FPP (metal 3D printing and flexible post-processing)", SEAS2, U2["fpp"], [("ruas","exeter"),("rdm","exeter")], "consortium")
+pr("Netzwerk GMA: Almi and Peters", DENL4+" (Netzwerk GMA)", U2["gma"], [("almi","peters")], "bilateral")
+pr("Pure Forensic DNA Profiles (ROCKET Reloaded innovation project)", DENL5+" (ROCKET Reloaded)", U2["forensic"], [("ifg","vycap")], "bilateral", "ROCKET Reloaded")
+pr("MIND (Medizinische Innovation Nederland-Deutschland)", DENL5, U2["mind"], [("febotec","surfix"),("febotec","relitech"),("febotec","quirem"),("tafh","radboud")], "consortium")
+pr("AGIT (Agro Green Innovation and Technology)", DENL6, U2["agit"], [("eversagro","fhmuenster")], "consortium")
+pr("Parkinson Vibrating Socks", DENL6, U2["pvs"], [("unimuenster","umcg")], "consortium")
+
+RD_OLD_LEN = len(RD)
+rd("Bugfoundation GmbH","DE","Osnabrück","company","de",{"de":"Osnabrücker Start-up, das insektenhaltige Lebensmittel entwickelt und herstellt, etwa einen Burger-Bratling mit einem großen Anteil Buffalowürmer.","en":"Osnabrück start-up that develops and makes insect-based foods, such as a burger patty with a large share of buffalo worms."},U2["bugs"])
+rd("GMT GmbH","DE","Niedersachsen","company","de",{"de":"Niedersächsisches Lebensmittelunternehmen, das eine Alternative zu Stopfleber ohne Zwangsfütterung entwickelte und das Produktionsverfahren zur Industriereife brachte.","en":"Lower Saxony food company that developed an alternative to foie gras without force-feeding and brought its production process to industrial scale."},U2["food2020a"])
+rd("Greencovery B.V.","NL",None,"company","nl",{"nl":"Nederlandse start-up die met een eigen bioraffinageproces uit laagwaardige reststromen van de voedingsindustrie zuivere ingrediënten zoals aroma's en aminozuren wint.","en":"Dutch start-up that uses its own biorefinery process to recover pure ingredients such as flavours and amino acids from low-value food-industry side streams."},U2["food2020a"])
+rd("Smart Material Printing BV","NL",None,"company","nl",{"nl":"Nederlands bedrijf dat met een innovatief procedé allergenen in levensmiddelen, met name fruit, wil verminderen.","en":"Dutch company that uses an innovative process to reduce allergens in foods, especially fruit."},U2["food2020b"])
+rd("Dr. Johanna Budwig GmbH & Co. KG","DE",None,"company","de",{"de":"Deutsches Lebensmittelunternehmen, das einen gesunden Snack auf Basis der Budwig-Diät entwickelt.","en":"German food company developing a healthy snack based on the Budwig diet."},U2["food2020b"])
+rd("Kurre Spezialmaschinenbau GmbH","DE","Emsland","company","de",{"de":"Emsländischer Sondermaschinenbauer; beteiligte sich an einem Innovationsprojekt zur Oberflächenbeschichtung von Umlenkrädern mit Prüfstand.","en":"Emsland special-purpose machine builder; took part in an innovation project on surface coatings for deflection wheels with a test rig."},U2["tribosurf"])
+rd("Wendt Maschinenbau GmbH & Co. KG","DE","Georgsmarienhütte (Niedersachsen)","company","de",{"de":"Maschinenbauer aus Georgsmarienhütte mit Konstruktion, Stahlbau, Zerspanung, Montage und Sondermaschinenbau für Kunden u. a. aus der Gummi-, Kunststoff- und Verpackungsindustrie.","en":"Machine builder from Georgsmarienhütte offering design, steel construction, machining, assembly and special-purpose machines for customers in rubber, plastics, packaging and other industries."},U2["wendt"])
+
+# Split of the first pass, frozen (someone is tuning on its dev half): project -> split. build.py asserts that the
+# recomputed first-pass split equals this table, and new projects are assigned without touching it.
+FROZEN_SPLIT = {
+ "ET2SMEs voucher: FEF - Werkhuizen Hengelhoef":"dev","ET2SMEs voucher 10: early-stage thermal building simulation with BIM":"dev",
+ "ET2SMEs voucher 11: reusable enclosure for drilling and sawing":"test","ET2SMEs voucher: silicon bonding for cryogenic mirrors":"test",
+ "ET2SMEs voucher: IFARMS leak detection":"test","TTC innovation voucher: localisation of elderly people at home":"test",
+ "Grassification":"test","Horti-BlueC":"dev","H2Watt":"dev","BOOST":"test","ProGemüse":"dev","SMOVE":"test",
+ "Eurostars: self-care monitoring of uterine contractions (preterm birth)":"test","H2-Share":"dev",
+ "Digipro: 3D-printed water-quality buoy":"test","Digipro: sensor monitoring of Xanten Cathedral":"test",
+ "SuperSurf (ROCKET innovation project)":"dev","iCoat (ROCKET innovation project)":"dev",
+ "HoDSimVal (ROCKET innovation project)":"dev","Paludi & Bouw":"test",
+}
+
 # ---------------------------------------------------------------- distractors (written)
 SEED = 20261203
 TOWNS = {
@@ -525,48 +746,85 @@ def main():
         rec["id"] = f"rp-{len(companies)+1:04d}"
         companies.append(rec)
         return rec["id"]
-    for k, c in C.items():
+    def add_pair_co(k):
+        c = C[k]
         key2id[k] = add(dict(name=c["name"], country=c["country"], region=c["region"], postcode=c["postcode"],
             kind=c["kind"], language=c["language"], description=c["description"], offers=c["offers"], seeks=c["seeks"],
             nace=None, written=False, role="pair", description_basis=c["basis"], source=c["sources"][0],
             sources=c["sources"], accessed=ACC))
-    for d in RD:
+    def add_rd(d):
         add(dict(d, offers=[], seeks=[], nace=None, written=False, role="distractor", description_basis="source text",
                  source=d["sources"][0], accessed=ACC))
-    n_real_distr = len(RD)
+    # first pass, unchanged order: pair companies, real distractors, written distractors (ids rp-0001 .. rp-0378)
+    for k in C_OLD_KEYS: add_pair_co(k)
+    for d in RD[:RD_OLD_LEN]: add_rd(d)
     written = make_written(rng, {"NL": 95, "BE": 95, "DE": 60, "FR": 20, "UK": 10})
     for w in written:
         add(dict(w, nace=None, written=True, role="distractor", description_basis="written", source=None, sources=[], accessed=None))
+    n_first = len(companies)
+    # second pass, appended: new pair companies, new real distractors
+    for k in C_NEW_KEYS: add_pair_co(k)
+    for d in RD[RD_OLD_LEN:]: add_rd(d)
+    n_real_distr = len(RD)
 
-    # split unit: the funded cooperation ("project"); projects sharing a company are merged into one group
-    parent = {}
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]; x = parent[x]
-        return x
-    for p in P:
-        for side in ("a", "b"):
-            parent.setdefault(p["project"], p["project"])
-            ck = "co:" + p[side]
-            ra, rb = find(p["project"]), find(ck)
-            if ra != rb: parent[rb] = ra
-    groups = collections.defaultdict(list)
-    for p in P: groups[find(p["project"])].append(p)
-    gkeys = sorted(groups)
-    rng2 = random.Random(SEED); rng2.shuffle(gkeys)
-    side_n = {"dev": 0, "test": 0}; gsplit = {}
-    for g in sorted(gkeys, key=lambda g: -len(groups[g])):   # largest first, seeded order breaks ties
-        pass
-    order = sorted(gkeys, key=lambda g: (-len(groups[g]), gkeys.index(g)))
-    for g in order:
-        s = "dev" if side_n["dev"] <= side_n["test"] else "test"
-        gsplit[g] = s; side_n[s] += len(groups[g])
+    # split unit: the funded cooperation ("project"); projects sharing a company are merged into one group.
+    def grouping(plist):
+        parent = {}
+        def find(x):
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]; x = parent[x]
+            return x
+        for p in plist:
+            for side in ("a", "b"):
+                parent.setdefault(p["project"], p["project"])
+                ck = "co:" + p[side]
+                ra, rb = find(p["project"]), find(ck)
+                if ra != rb: parent[rb] = ra
+        groups = collections.defaultdict(list)
+        for p in plist: groups[find(p["project"])].append(p)
+        return find, groups
+    def seeded_assign(groups, side_n):
+        gkeys = sorted(groups)
+        rng2 = random.Random(SEED); rng2.shuffle(gkeys)
+        order = sorted(gkeys, key=lambda g: (-len(groups[g]), gkeys.index(g)))   # largest first, seeded order breaks ties
+        out = {}
+        for g in order:
+            s_ = "dev" if side_n["dev"] <= side_n["test"] else "test"
+            out[g] = s_; side_n[s_] += len(groups[g])
+        return out
+    # (1) first pass: the original rule on the original pairs only -> must equal the frozen table
+    P1, P2 = P[:P_OLD_LEN], P[P_OLD_LEN:]
+    find1, groups1 = grouping(P1)
+    gsplit1 = seeded_assign(groups1, {"dev": 0, "test": 0})
+    proj_split = {p["project"]: gsplit1[find1(p["project"])] for p in P1}
+    assert proj_split == FROZEN_SPLIT, "first-pass split changed"
+    proj_group = {p["project"]: find1(p["project"]) for p in P1}
+    # (2) second pass: group all pairs; a new project that shares an organisation with a first-pass group inherits
+    #     that group's (frozen) split; the remaining new groups get the same seeded rule, continuing from the counts.
+    findA, groupsA = grouping(P)
+    side_n = {"dev": sum(proj_split[p["project"]] == "dev" for p in P1), "test": sum(proj_split[p["project"]] == "test" for p in P1)}
+    new_only = {}
+    for g, ps in groupsA.items():
+        old = {proj_split[p["project"]] for p in ps if p["project"] in proj_split}
+        assert len(old) <= 1, ("new project bridges dev and test groups", g)
+        if old:
+            s_ = old.pop()
+            oldg = sorted({proj_group[p["project"]] for p in ps if p["project"] in proj_group})[0]
+            for p in ps:
+                if p["project"] not in proj_split:
+                    proj_split[p["project"]] = s_; proj_group[p["project"]] = oldg; side_n[s_] += 1
+        else:
+            new_only[g] = ps
+    gsplit2 = seeded_assign(new_only, side_n)
+    for g, ps in new_only.items():
+        for p in ps: proj_split[p["project"]] = gsplit2[g]; proj_group[p["project"]] = g
+    groups = groupsA
     pairs = []
     for p in P:
         pairs.append(dict(project=p["project"], programme=p["programme"], source=p["source"], accessed=ACC,
                           a=key2id[p["a"]], b=key2id[p["b"]], relation=p["relation"], umbrella=p["umbrella"],
-                          split_group=find(p["project"]), split=gsplit[find(p["project"])]))
+                          split_group=proj_group[p["project"]], split=proj_split[p["project"]]))
     # company split for real pair members; distractors split 50/50 with the seed
     csplit = {}
     for p in pairs:
@@ -595,7 +853,12 @@ def main():
         if c["country"] in ("BE", "NL"): assert "nl" in d, c["name"]
         if not c["written"]: assert c["source"] and c["accessed"], c["name"]
         for t in d.values(): assert 1 <= t.count(". ") + 1 <= 4, (c["name"], t)
-    for g, ps in groups.items(): assert len({gsplit[g]}) == 1
+    for g, ps in groups.items(): assert len({proj_split[p["project"]] for p in ps}) == 1, g
+    # the first pass is untouched: same ids, names and splits as before the extension
+    assert all(c["id"] == f"rp-{i+1:04d}" for i, c in enumerate(companies))
+    assert n_first == 378 and len(P1) == 61
+    # no project of Interreg Vlaanderen-Nederland or CrossRoads
+    for p in pairs: assert "vlaanderen-nederland" not in (p["programme"] + p["source"]).lower() and "crossroads" not in p["project"].lower()
 
     # ---- write
     key_order = ["id","name","country","region","postcode","kind","language","description","offers","seeks","nace",
