@@ -3,6 +3,8 @@
 Run: python3 bench/data/real_pairs/build.py   (writes companies.jsonl, pairs.jsonl, stats.json next to this file)
 Real data below is hand-entered from the cited public pages; distractors marked written=True are generated
 with a fixed seed. The split into dev/test is by project (merged when projects share a company), seed 20261203.
+Second pass (extension): new records are appended after the first 378; the first-pass split is frozen (FROZEN_SPLIT)
+and the same seeded rule is applied to the new project groups only, continuing from the per-side pair counts.
 """
 # Real companies and pairs, hand-entered from the cited public pages (accessed 2026-12-03).
 ACC = "2026-12-03"
