@@ -37,6 +37,21 @@ def _wsgi_host(settings):  # type: ignore[no-untyped-def]
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():  # type: ignore[no-untyped-def]
+    """Calling the WSGI application directly fires request_started/finished, whose close_old_connections would
+    close the connection that holds the test's transaction (PostgreSQL; SQLite ignores closing an in-memory
+    database). Django's own test client disconnects it the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def cookies(world):  # type: ignore[no-untyped-def]
     from django.conf import settings as django_settings
