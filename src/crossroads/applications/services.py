@@ -21,6 +21,7 @@ from crossroads.companies.models import Company
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
 from crossroads.core.formatting import format_brussels, format_money, format_number, site_url
+from crossroads.core.outbox import send_once
 from crossroads.programme.models import Call
 
 from .models import Application, ApplicationStatus, BudgetLine, Partner, Stage, Submission, column_max
@@ -637,15 +638,20 @@ def render_and_send_pdf_task(submission_id: int) -> None:
             for e in _member_emails(p.company)
         }
     )
-    message = EmailMessage(
-        _("Application submitted: %(title)s") % {"title": submission.application.title},
-        _("The application was submitted on %(time)s. The PDF is attached.\n")
-        % {"time": format_brussels(submission.submitted_at)},
-        settings.DEFAULT_FROM_EMAIL,
-        recipients,
-    )
-    message.attach(f"application-{submission.application_id}.pdf", pdf_bytes, "application/pdf")
-    message.send()
+
+    def build(to: list[str]) -> EmailMessage:
+        message = EmailMessage(
+            _("Application submitted: %(title)s") % {"title": submission.application.title},
+            _("The application was submitted on %(time)s. The PDF is attached.\n")
+            % {"time": format_brussels(submission.submitted_at)},
+            settings.DEFAULT_FROM_EMAIL,
+            to,
+        )
+        message.attach(f"application-{submission.application_id}.pdf", pdf_bytes, "application/pdf")
+        return message
+
+    # tasks_recover runs this task again after a crash: the outbox skips the partners who already had the e-mail.
+    send_once(f"submission:{submission.pk}", recipients, build)
 
 
 def missing_items_open(application: Application) -> bool:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import override
 
 from crossroads.applications.models import Application
+from crossroads.core.outbox import send_once
 
 
 def partner_users(application: Application) -> list:
@@ -24,10 +25,16 @@ def partner_users(application: Application) -> list:
 
 
 def mail_after_commit(
-    users: Iterable, compose: Callable[[object], tuple[str, str]], attachment: Callable[[], tuple] | None = None
+    users: Iterable,
+    compose: Callable[[object], tuple[str, str]],
+    attachment: Callable[[], tuple] | None = None,
+    *,
+    once: str | None = None,
 ) -> None:
     """`compose(user)` gives (subject, body) and is called in the user's language; `attachment()` gives
-    (filename, bytes, mimetype) and is read once, after the commit."""
+    (filename, bytes, mimetype) and is read once, after the commit. With `once` (an outbox key prefix such as
+    "decision-letter:12"), a user who already had this mail is skipped: for mail sent by a task that
+    tasks_recover may run again (crossroads.core.outbox)."""
     recipients = list(users)
 
     def send() -> None:
@@ -35,9 +42,16 @@ def mail_after_commit(
         for user in recipients:
             with override(user.language or "nl"):
                 subject, body = compose(user)
-            message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
-            if attached:
-                message.attach(*attached)
-            message.send()
+
+            def build(to: list[str], subject: str = subject, body: str = body) -> EmailMessage:
+                message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+                if attached:
+                    message.attach(*attached)
+                return message
+
+            if once:
+                send_once(once, [user.email], build)
+            else:
+                build([user.email]).send()
 
     transaction.on_commit(send)

@@ -78,3 +78,28 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AuditLogIsAppendOnly("deleted")
+
+
+class OutboxMail(models.Model):
+    """One e-mail to one recipient that must go out once, even if the task sending it runs again after a crash.
+
+    `key` names the mail and its recipient ("submission:12:ann@example.com"); a row is created before the send and
+    marked sent right after the SMTP server accepted it, so a re-run of the task skips it (crossroads.core.outbox).
+    """
+
+    key = models.CharField(_("key"), max_length=255, unique=True)
+    recipient = models.CharField(_("recipient"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    attempted_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, db_index=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+
+    def __str__(self) -> str:
+        return f"{self.key} ({'sent' if self.sent_at else 'not sent'})"

@@ -169,7 +169,10 @@ def decision_letter_task(decision_id: int) -> None:
         )
 
     attachment = (f"decision-{application.pk}.pdf", pdf, "application/pdf")
-    mail_after_commit(partner_users(application), compose, lambda: attachment)
+    # tasks_recover runs this task again after a crash: the outbox skips the users who already had this letter. A
+    # reserve decision moved up gets a new letter: the key names the outcome and the moment it was decided.
+    once = f"decision-letter:{decision.pk}:{decision.outcome}:{decision.decided_at.timestamp():.6f}"
+    mail_after_commit(partner_users(application), compose, lambda: attachment, once=once)
 
 
 @transaction.atomic
