@@ -4,6 +4,7 @@ versions, never silently overwritten."""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from decimal import Decimal
 from typing import Any
@@ -488,12 +489,19 @@ def _snapshot(application: Application) -> dict[str, Any]:
     }
 
 
-def application_submit(*, actor: Any, application: Application, idempotency_key: str) -> Submission:
+def application_submit(
+    *, actor: Any, application: Application, idempotency_key: str, arrived_at: dt.datetime | None = None
+) -> Submission:
     """Submit once. A repeated request with the same key (double click, retry after a lost response) returns the
     submission it already made, and so does a request that lost a race with another submission of the same
-    application. The deadline is decided here, on the server, in UTC against the call's close."""
+    application. The deadline is decided here, on the server, in UTC against the call's close: at `arrived_at`
+    (when the request reached the deployment, clock.request_arrival) if given, so that a submission that arrived
+    before the deadline but waited in the web server's queue is not refused; it is bounded again here to
+    [now - REQUEST_START_MAX_WAIT, now]."""
     try:
-        return _application_submit(actor=actor, application=application, idempotency_key=idempotency_key)
+        return _application_submit(
+            actor=actor, application=application, idempotency_key=idempotency_key, arrived_at=arrived_at
+        )
     except (IntegrityError, OperationalError) as exc:
         if isinstance(exc, OperationalError) and not _locked(exc):
             raise
@@ -515,7 +523,9 @@ def _current_submission(application: Application, idempotency_key: str) -> Submi
 
 
 @transaction.atomic
-def _application_submit(*, actor: Any, application: Application, idempotency_key: str) -> Submission:
+def _application_submit(
+    *, actor: Any, application: Application, idempotency_key: str, arrived_at: dt.datetime | None = None
+) -> Submission:
     existing = Submission.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         if existing.application_id != application.pk:
@@ -524,7 +534,9 @@ def _application_submit(*, actor: Any, application: Application, idempotency_key
     application = Application.objects.select_for_update().select_related("call__programme").get(pk=application.pk)
     if application.status == ApplicationStatus.SUBMITTED:
         return application.submissions.first()
-    now = clock.now()
+    # The moment the submission counts as made (deadline, submitted_at): its arrival, at most a short queueing
+    # delay before now.
+    now = clock.bounded_arrival(arrived_at, clock.now(), float(getattr(settings, "REQUEST_START_MAX_WAIT", 10)))
     if not application.window_open(now):
         raise ApplicationError(
             _("The deadline has passed: the call closed at %(time)s.")

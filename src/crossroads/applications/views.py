@@ -453,7 +453,12 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Reload the page and submit again."))
         return redirect("applications:detail", pk=pk)
     try:
-        submission = services.application_submit(actor=request.user, application=application, idempotency_key=key)
+        submission = services.application_submit(
+            actor=request.user,
+            application=application,
+            idempotency_key=key,
+            arrived_at=clock.request_arrival(request),  # a trusted proxy's stamp (REQUEST_START_HEADER), else now
+        )
     except services.ApplicationError as exc:
         messages.error(request, str(exc))
     else:

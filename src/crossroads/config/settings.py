@@ -260,5 +260,11 @@ if env_bool("CROSSROADS_TESTING"):
     MATCHING_SNAPSHOT_DIR = ""  # tests that need one point it at a temporary directory
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CROSSROADS_SITE_URL = os.environ.get("CROSSROADS_SITE_URL", "http://127.0.0.1:8000")
+# Deadlines are decided on the time a request arrived when a trusted TLS proxy stamps it (nginx:
+# proxy_set_header X-Request-Start "t=${msec}";): the header's name, empty = off (decide on the server's clock).
+# The stamp is believed at most REQUEST_START_MAX_WAIT seconds into the past (a short wait in the web server's queue).
+# Set it only if the proxy always sets the header: a client-sent value must be overwritten, never passed on.
+REQUEST_START_HEADER = os.environ.get("REQUEST_START_HEADER", "").strip()
+REQUEST_START_MAX_WAIT = float(os.environ.get("REQUEST_START_MAX_WAIT", "10"))
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 FILE_UPLOAD_MAX_MEMORY_SIZE = ATTACHMENT_MAX_BYTES + 1024 * 1024
