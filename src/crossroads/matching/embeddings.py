@@ -15,7 +15,7 @@ from django_tasks import task
 from crossroads.companies.models import Company
 
 from .engine import MatchProfile, ProfileVectors, default_encoder
-from .engine.index import TEXT_PREPARATION_VERSION, embed_profiles
+from .engine.index import TEXT_PREPARATION_VERSION, embed_profiles, vector_version
 from .engine.types import profile_to_json
 from .models import CooperationProfile, Embedding
 from .profiles import company_match_profile, cooperation_match_profile, is_matchable
@@ -84,7 +84,7 @@ def embeddings_refresh(keys: list[str]) -> int:
             continue
         text_hash = _text_hash(profile, enc.name, enc.version)
         row = Embedding.objects.filter(key=key).first()
-        if row and row.text_hash == text_hash and row.encoder == enc.name:
+        if row and row.text_hash == text_hash and row.encoder == enc.name and row.version == vector_version(enc):
             row.profile, row.active = profile_to_json(profile), True
             row.save(update_fields=["profile", "active", "updated_at"])
         else:

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from .embeddings import encoder, vectors_from_row
 from .engine import MatchEngine
+from .engine.index import vector_version
 from .engine.snapshot import SnapshotMismatch, current_snapshot, load_snapshot, save_snapshot
 from .engine.types import profile_from_json
 from .models import Embedding
@@ -66,7 +67,11 @@ def _start() -> tuple[MatchEngine, dt.datetime | None]:
     except (SnapshotMismatch, OSError, ValueError, KeyError) as error:
         log.warning("matching snapshot %s not used: %s", directory, error)
         return MatchEngine(enc), None
-    live = set(Embedding.objects.filter(active=True, encoder=enc.name).values_list("key", flat=True))
+    live = set(
+        Embedding.objects.filter(active=True, encoder=enc.name, version=vector_version(enc)).values_list(
+            "key", flat=True
+        )
+    )
     for key in engine.ids():
         if key not in live:  # deleted (or switched off) since the snapshot; changed rows come with the sync
             engine.remove(key)
@@ -80,7 +85,8 @@ def _sync(engine: MatchEngine) -> None:
     rows = Embedding.objects.all() if since is None else Embedding.objects.filter(updated_at__gte=since - _OVERLAP)
     fresh_profiles, fresh_vectors = [], []
     for row in rows.iterator(chunk_size=2000):
-        if not row.active or row.encoder != engine.encoder.name:
+        if not row.active or row.encoder != engine.encoder.name or row.version != vector_version(engine.encoder):
+            # Switched off, or vectors of another encoder or text preparation (encoded again by the refresh).
             engine.remove(row.key)
             continue
         fresh_profiles.append(profile_from_json(row.profile))

@@ -10,11 +10,22 @@ from .encoders import Encoder
 from .lexical import LexicalIndex
 from .reasons import pair_reasons
 from .text import request_core, split_sentences
-from .types import Filters, Match, MatchProfile, ProfileVectors
+from .types import Filters, Match, MatchProfile, ProfileVectors, whole_text
 
-# Bump when the texts handed to the encoder change (sentence splitting, request openings): stored vectors
-# made the old way are then encoded again.
-TEXT_PREPARATION_VERSION = "2"
+# Bump when the texts handed to the encoder or the layout of the stored vectors change: stored vectors and
+# snapshots made the old way are then encoded again. 3: a whole-text passage vector first (issue 10).
+TEXT_PREPARATION_VERSION = "3"
+WHOLE_TEXT_LIMIT = 2000  # characters of description + offers encoded as the whole text
+
+
+def vector_version(encoder: Encoder) -> str:
+    """The version stored with a profile's vectors: the encoder's and the text preparation's. Vectors of another
+    version are refused by the engine and encoded again by the refresh."""
+    return f"{encoder.version}/text{TEXT_PREPARATION_VERSION}"
+
+
+# The programme's countries: profiles of any other country are never suggested. An evaluation on partners
+# from other borders (bench/quality.py) passes its own list to MatchEngine(countries=...).
 COUNTRY_CODES = {"BE": 1, "NL": 2}
 SIZE_CODES = {None: 0, "micro": 1, "small": 2, "medium": 3, "large": 4}
 ELIGIBLE_REGIONS = frozenset({"core", "extended"})
@@ -28,7 +39,11 @@ class Weights:
     lexical: float = 0.35
     themes: float = 0.30
     mutual: float = 0.50
-    twin: float = 2.0  # candidates that want what we want and do what we do: competitors, not complements
+    twin: float = 3.0  # candidates that want what we want and do what we do: competitors, not complements
+    # Share of the semantic score given to complementarity (a request against the other's whole text, either
+    # way) where one side has requests; the rest is the likeness of the two whole texts. Real partners are often
+    # alike (same sector), and most companies state no request.
+    complement: float = 0.75
     candidate_pool: int = 200
     diversity: float = 0.15  # MMR: share of the score given up for being unlike the ones already chosen
     mutual_z: float = 0.5
@@ -42,8 +57,16 @@ def _zscore(values: np.ndarray) -> np.ndarray:
 
 
 class MatchEngine:
-    def __init__(self, encoder: Encoder, *, weights: Weights | None = None, capacity: int = 1024) -> None:
+    def __init__(
+        self,
+        encoder: Encoder,
+        *,
+        weights: Weights | None = None,
+        capacity: int = 1024,
+        countries: tuple[str, ...] | None = None,
+    ) -> None:
         self.encoder = encoder
+        self._country_codes = dict(COUNTRY_CODES) if countries is None else {c: i + 1 for i, c in enumerate(countries)}
         self.weights = weights or Weights()
         self.dim = encoder.dim
         self._ids: list[str | None] = []
@@ -99,8 +122,7 @@ class MatchEngine:
     def add(self, profile: MatchProfile, vectors: ProfileVectors | None = None, *, lexical: bool = True) -> None:
         """Add or replace one profile; the index stays usable (incremental)."""
         vectors = vectors or self.embed(profile)
-        if vectors.encoder != self.encoder.name:
-            raise ValueError(f"vectors from {vectors.encoder}, engine uses {self.encoder.name}")
+        self._check(vectors)
         row = self._row_of.get(profile.id)
         if row is None:
             row = len(self._ids)
@@ -120,7 +142,7 @@ class MatchEngine:
         self._has_seeks[row] = vectors.has_seeks
         self._active[row] = True
         self._eligible[row] = profile.region_status in ELIGIBLE_REGIONS and profile.participation != "not_eligible"
-        self._country[row] = COUNTRY_CODES.get(profile.country, 0)
+        self._country[row] = self._country_codes.get(profile.country, 0)
         self._size[row] = SIZE_CODES.get(profile.size_class, 0)
         self._themes[row] = self._theme_bits(profile.themes)
         self._trl[row] = profile.trl or 0
@@ -128,11 +150,17 @@ class MatchEngine:
         self._company[row] = self._company_index(profile.company_id)
         self._link_rows(row, profile, previous)
         self._nace_lo[row], self._nace_hi[row] = self._nace_bits(profile.nace)
-        self._passage_text[row] = " ".join(vectors.passage_sentences)
+        self._passage_text[row] = whole_text(vectors.passage_sentences)
         self._seek_text[row] = " ".join(profile.seeks)
         if lexical:
             self._lex_passage.add(row, self._passage_text[row])
             self._lex_seek.add(row, self._seek_text[row] or " ")
+
+    def _check(self, vectors: ProfileVectors) -> None:
+        if vectors.encoder != self.encoder.name:
+            raise ValueError(f"vectors from {vectors.encoder}, engine uses {self.encoder.name}")
+        if vectors.version != vector_version(self.encoder):
+            raise ValueError(f"vectors of version {vectors.version}, engine uses {vector_version(self.encoder)}")
 
     def add_many(self, profiles: list[MatchProfile], vectors: list[ProfileVectors] | None = None) -> None:
         """Add many profiles at once. New ids are appended in bulk (array writes and one lexical pass);
@@ -156,13 +184,12 @@ class MatchEngine:
             self._alloc(max(needed, self._capacity * 2))
         rows = np.arange(start, needed)
         for offset, (profile, vector) in enumerate(fresh):
-            if vector.encoder != self.encoder.name:
-                raise ValueError(f"vectors from {vector.encoder}, engine uses {self.encoder.name}")
+            self._check(vector)
             self._ids.append(profile.id)
             self._row_of[profile.id] = start + offset
             self._profiles.append(profile)
             self._vectors.append(vector)
-            self._passage_text.append(" ".join(vector.passage_sentences))
+            self._passage_text.append(whole_text(vector.passage_sentences))
             self._seek_text.append(" ".join(profile.seeks))
         self._P[rows] = np.stack([v.pooled_passage() for _, v in fresh])
         self._Q[rows] = np.stack(
@@ -173,7 +200,7 @@ class MatchEngine:
         self._eligible[rows] = [
             p.region_status in ELIGIBLE_REGIONS and p.participation != "not_eligible" for p, _ in fresh
         ]
-        self._country[rows] = [COUNTRY_CODES.get(p.country, 0) for p, _ in fresh]
+        self._country[rows] = [self._country_codes.get(p.country, 0) for p, _ in fresh]
         self._size[rows] = [SIZE_CODES.get(p.size_class, 0) for p, _ in fresh]
         self._themes[rows] = [self._theme_bits(p.themes) for p, _ in fresh]
         self._trl[rows] = [p.trl or 0 for p, _ in fresh]
@@ -254,7 +281,7 @@ class MatchEngine:
         n = len(self._ids)
         mask = self._active[:n] & self._eligible[:n] & (self._country[:n] > 0)
         if searcher is not None:
-            mask &= self._country[:n] != COUNTRY_CODES.get(searcher.country, -1)
+            mask &= self._country[:n] != self._country_codes.get(searcher.country, -1)
             excluded = {searcher.company_id, *searcher.group_ids}
             for company_id in excluded:
                 index = self._company_of.get(company_id)
@@ -267,7 +294,7 @@ class MatchEngine:
         if filters is None:
             return mask
         if filters.countries:
-            mask &= np.isin(self._country[:n], [COUNTRY_CODES.get(c, -1) for c in filters.countries])
+            mask &= np.isin(self._country[:n], [self._country_codes.get(c, -1) for c in filters.countries])
         if filters.provinces:
             codes = self.__dict__.get("_codes", {})
             mask &= np.isin(self._province[:n], [codes.get(p, -1) for p in filters.provinces])
@@ -311,8 +338,11 @@ class MatchEngine:
                 vectors.passage_vectors,
                 True,
             )
+        elif vectors.has_seeks:
+            queries, query_text, has_seeks = vectors.query_vectors, " ".join(vectors.query_sentences), True
         else:
-            queries, query_text, has_seeks = vectors.query_vectors, " ".join(vectors.query_sentences), vectors.has_seeks
+            # Nothing sought: the whole text against the others' whole texts (symmetric likeness).
+            queries, query_text, has_seeks = self._P[row][None, :], self._passage_text[row], False
         return self._rank(
             searcher=searcher,
             queries=queries,
@@ -369,6 +399,7 @@ class MatchEngine:
         # The products are memory-bound: scan only the rows that can pass. With a searcher that is the other
         # country's block, kept contiguous; otherwise all rows, selected afterwards.
         block = self._country_block(searcher) if searcher is not None else None
+        inside = None
         if block is not None:
             block_rows, P_block, Q_block = block
             inside = mask[block_rows]
@@ -391,12 +422,17 @@ class MatchEngine:
         has_seeks = self._has_seeks[rows]
         if free_text or searcher_passage is None:
             semantic = forward
-        elif searcher_has_seeks:
-            both = 0.65 * np.maximum(forward, reverse) + 0.35 * np.minimum(forward, reverse)
-            semantic = np.where(has_seeks, both, forward)
         else:
-            # Nothing sought: lean on what the others seek from us; similarity of activities is a weak fallback.
-            semantic = np.where(has_seeks, 0.8 * reverse + 0.2 * forward, forward - 0.05)
+            # Likeness of the whole texts, blended with complementarity where a request exists: our requests
+            # against their text, their requests against ours (the better direction counts most).
+            likeness = self._likeness(block, rows, searcher_passage, inside)
+            if searcher_has_seeks:
+                both = 0.65 * np.maximum(forward, reverse) + 0.35 * np.minimum(forward, reverse)
+                complement = np.where(has_seeks, both, forward)
+                semantic = (1 - w.complement) * likeness + w.complement * complement
+            else:
+                forward = likeness
+                semantic = np.where(has_seeks, (1 - w.complement) * likeness + w.complement * reverse, likeness)
         pool = min(w.candidate_pool, rows.size)
         top = np.argpartition(-semantic, pool - 1)[:pool] if rows.size > pool else np.arange(rows.size)
         if free_text:
@@ -434,8 +470,12 @@ class MatchEngine:
             if free_text or not searcher_has_seeks
             else has_seeks[top] & (z_fwd > w.mutual_z) & (z_rev > w.mutual_z) & ~same_request
         )
+        semantic_top = semantic[top]
+        if same_request.any():
+            # A competitor's likeness to us is no reason to meet: only its complementarity counts.
+            semantic_top = np.where(same_request, complement[top], semantic_top)
         fused = (
-            _zscore(semantic[top])
+            _zscore(semantic_top)
             + w.lexical * _zscore(lex)
             + w.themes * theme_overlap
             + w.mutual * mutual
@@ -458,7 +498,7 @@ class MatchEngine:
                         free_text=free_text,
                     ),
                     components={
-                        "semantic": round(float(semantic[top][index]), 4),
+                        "semantic": round(float(semantic_top[index]), 4),
                         "lexical": round(float(lex[index]), 4),
                         "themes": round(float(theme_overlap[index]), 4),
                     },
@@ -466,23 +506,29 @@ class MatchEngine:
             )
         return results
 
+    def _likeness(self, block, rows: np.ndarray, searcher_passage: np.ndarray, inside) -> np.ndarray:  # type: ignore[no-untyped-def]
+        """Cosine of the searcher's whole text with each row's whole text."""
+        if block is not None:
+            return (block[1] @ searcher_passage)[inside]
+        return self._P[rows] @ searcher_passage
+
     def _country_block(self, searcher: MatchProfile) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-        """Contiguous copies of the other country's active rows, rebuilt only after the index changed."""
-        other = {1: 2, 2: 1}.get(COUNTRY_CODES.get(searcher.country, 0))
-        if other is None:
+        """Contiguous copies of the active rows of the other countries, rebuilt only after the index changed."""
+        own = self._country_codes.get(searcher.country, 0)
+        if not own:
             return None
         n = len(self._ids)
         version = (n, self._changes)
-        cached = self.__dict__.setdefault("_blocks", {}).get(other)
+        cached = self.__dict__.setdefault("_blocks", {}).get(own)
         if cached is None or cached[0] != version:
-            block_rows = np.flatnonzero(self._active[:n] & (self._country[:n] == other))
+            block_rows = np.flatnonzero(self._active[:n] & (self._country[:n] > 0) & (self._country[:n] != own))
             cached = (
                 version,
                 block_rows,
                 np.ascontiguousarray(self._P[block_rows]),
                 np.ascontiguousarray(self._Q[block_rows]),
             )
-            self._blocks[other] = cached
+            self._blocks[own] = cached
         return cached[1], cached[2], cached[3]
 
     def _lex_scores(self, index: LexicalIndex, rows: np.ndarray, text: str) -> np.ndarray:
@@ -521,38 +567,54 @@ class MatchEngine:
         return [shortlist[i] for i in chosen]
 
 
+def _whole(profile: MatchProfile) -> str:
+    parts = [profile.description.strip(), *(o.strip() for o in profile.offers)]
+    text = " ".join(p for p in parts if p)
+    return text[:WHOLE_TEXT_LIMIT] or profile.name or profile.id
+
+
 def _texts(profile: MatchProfile) -> tuple[list[str], list[str], bool]:
+    """(requests, passages, has requests). Passages: the whole text, then the offers and sentences when there
+    are several (a single one is the whole text already and is not encoded twice)."""
     description = split_sentences(profile.description)
-    passages = [*profile.offers, *description] or [profile.name or profile.id]
+    pieces = [*profile.offers, *description]
+    whole = _whole(profile)
+    passages = [whole, *pieces] if len(pieces) > 1 else [whole]
     if profile.seeks:
         return list(profile.seeks), passages, True
-    return description[:3] or passages[:3], passages, False
+    return [], passages, False
 
 
 def embed_profile(encoder: Encoder, profile: MatchProfile) -> ProfileVectors:
     return embed_profiles(encoder, [profile])[0]
 
 
+def _encode(method, texts: list[str], batch: int, dim: int) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """Encode in batches, each distinct text once (a profile's only sentence is also its whole text)."""
+    unique = list(dict.fromkeys(texts))
+    if not unique:
+        return np.zeros((0, dim), np.float32)
+    encoded = np.concatenate([method(unique[i : i + batch]) for i in range(0, len(unique), batch)])
+    position = {text: i for i, text in enumerate(unique)}
+    return encoded[[position[t] for t in texts]]
+
+
 def embed_profiles(encoder: Encoder, profiles: list[MatchProfile], batch: int = 64) -> list[ProfileVectors]:
     """Embed many profiles with few encoder calls (the encoders are much faster on batches)."""
     plans = [_texts(p) for p in profiles]
     # Requests are encoded without their opening ("Een partner met ervaring in ..."), shown with it.
-    queries = [request_core(s) if has_seeks else s for q, _, has_seeks in plans for s in q]
+    queries = [request_core(s) for q, _, _ in plans for s in q]
     passages = [s for _, p, _ in plans for s in p]
-    q_vecs = np.concatenate(
-        [encoder.encode_queries(queries[i : i + batch]) for i in range(0, len(queries), batch)]
-        or [np.zeros((0, encoder.dim), np.float32)]
-    )
-    p_vecs = np.concatenate(
-        [encoder.encode_passages(passages[i : i + batch]) for i in range(0, len(passages), batch)]
-        or [np.zeros((0, encoder.dim), np.float32)]
-    )
-    out, qi, pi = [], 0, 0
+    q_vecs = _encode(encoder.encode_queries, queries, batch, encoder.dim)
+    p_vecs = _encode(encoder.encode_passages, passages, batch, encoder.dim)
+    out, qi, pi, version = [], 0, 0, vector_version(encoder)
     for q, p, has_seeks in plans:
-        out.append(
-            ProfileVectors(
-                encoder.name, encoder.version, q, q_vecs[qi : qi + len(q)], p, p_vecs[pi : pi + len(p)], has_seeks
-            )
-        )
+        p_rows = p_vecs[pi : pi + len(p)]
+        if has_seeks:
+            q_sentences, q_rows = q, q_vecs[qi : qi + len(q)]
+        else:  # its own pieces stand for it in the reasons ("your activity ...")
+            q_sentences = p[1:] if len(p) > 1 else p
+            q_rows = p_rows[1:] if len(p) > 1 else p_rows
+        out.append(ProfileVectors(encoder.name, version, q_sentences, q_rows, p, p_rows, has_seeks))
         qi, pi = qi + len(q), pi + len(p)
     return out

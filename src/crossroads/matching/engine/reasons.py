@@ -29,11 +29,14 @@ def pair_reasons(
     free_text: bool = False,
 ) -> list[Reason]:
     reasons: list[Reason] = []
+    # Every quoted piece comes from the vectors of the profile it is attributed to: "mine" from the searcher's,
+    # "theirs" from the candidate's.
+    candidate_sentences, candidate_rows = candidate_vectors.snippets()
     forward = _best_pair(
         searcher_vectors.query_vectors,
         searcher_vectors.query_sentences,
-        candidate_vectors.passage_vectors,
-        candidate_vectors.passage_sentences,
+        candidate_rows,
+        candidate_sentences,
     )
     if forward:
         code = (
@@ -42,12 +45,13 @@ def pair_reasons(
             else ("match.seek_offer" if searcher_vectors.has_seeks else "match.activity_offer")
         )
         reasons.append(Reason(code, {"mine": forward[0], "theirs": forward[1], "similarity": round(forward[2], 3)}))
-    if not free_text and candidate_vectors.has_seeks and searcher_vectors.passage_vectors.size:
+    searcher_sentences, searcher_rows = searcher_vectors.snippets()
+    if not free_text and candidate_vectors.has_seeks and searcher_rows.size:
         reverse = _best_pair(
             candidate_vectors.query_vectors,
             candidate_vectors.query_sentences,
-            searcher_vectors.passage_vectors,
-            searcher_vectors.passage_sentences,
+            searcher_rows,
+            searcher_sentences,
         )
         if reverse:
             reasons.append(
@@ -56,8 +60,8 @@ def pair_reasons(
                     {"theirs": reverse[0], "mine": reverse[1], "similarity": round(reverse[2], 3)},
                 )
             )
-    left_text = " ".join(searcher_vectors.query_sentences + searcher_vectors.passage_sentences)
-    terms = shared_terms(left_text, " ".join(candidate_vectors.passage_sentences + candidate_vectors.query_sentences))
+    left_text = " ".join(searcher_vectors.query_sentences + searcher_sentences)
+    terms = shared_terms(left_text, " ".join(candidate_sentences + candidate_vectors.query_sentences))
     if terms:
         reasons.append(Reason("match.shared_terms", {"terms": terms}))
     if searcher is not None:

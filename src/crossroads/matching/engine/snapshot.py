@@ -32,9 +32,9 @@ from scipy import sparse
 from .encoders import Encoder
 from .index import TEXT_PREPARATION_VERSION, MatchEngine
 from .lexical import N_FEATURES, LexicalIndex
-from .types import MatchProfile, ProfileVectors, profile_from_json, profile_to_json
+from .types import MatchProfile, ProfileVectors, profile_from_json, profile_to_json, whole_text
 
-FORMAT = 1
+FORMAT = 2  # 2: whole-text passage vectors first (text preparation 3)
 POINTER = "CURRENT"
 _ROW_ARRAYS = (
     "_active",
@@ -210,7 +210,7 @@ def load_snapshot(directory: Path | str, encoder: Encoder) -> tuple[MatchEngine,
     rows = _RowLines(directory, n, q_counts, p_counts, encoder.name)
     engine._profiles = LazyRows(n, rows.profile)
     engine._vectors = LazyRows(n, rows.vectors)
-    engine._passage_text = LazyRows(n, lambda row: " ".join(rows.line(row)["p"]))
+    engine._passage_text = LazyRows(n, lambda row: whole_text(rows.line(row)["p"]))
     engine._seek_text = LazyRows(n, lambda row: " ".join(rows.line(row)["seeks"]))
     engine._changes += 1
     return engine, manifest["extra"]

@@ -62,10 +62,13 @@ def profile_from_json(data: dict) -> MatchProfile:
 
 @dataclass
 class ProfileVectors:
-    """Sentence vectors of one profile, stored with the encoder that made them.
+    """Vectors of one profile, stored with the encoder that made them. Rows are L2-normalised float32.
 
-    The query side is what the profile seeks (or its activities when it seeks nothing); the passage side is what
-    it offers and does. Rows are L2-normalised float32.
+    Passage side (what the profile is and does), text preparation 3: row 0 is the whole text (description and
+    offers in one piece), the vector the ranking uses; when the profile has more than one offer or sentence, the
+    rows after it are those pieces, for the reasons to quote. Query side: what the profile seeks (encoded as
+    queries); a profile that seeks nothing has its own pieces there (the passage vectors again, nothing extra is
+    encoded) and is ranked by the whole text.
     """
 
     encoder: str
@@ -80,7 +83,25 @@ class ProfileVectors:
         return _pool(self.query_vectors)
 
     def pooled_passage(self) -> np.ndarray:
-        return _pool(self.passage_vectors)
+        """The whole-text vector (row 0 of the passage side)."""
+        if self.passage_vectors.size == 0:
+            return _pool(self.passage_vectors)
+        return _pool(self.passage_vectors[:1])
+
+    def snippets(self) -> tuple[list[str], np.ndarray]:
+        """The pieces a reason may quote: the offers and sentences, or the whole text when it is the only one."""
+        return snippets(self.passage_sentences, self.passage_vectors)
+
+
+def whole_text(passage_sentences: list[str]) -> str:
+    """The profile's whole text from its stored passage sentences (row 0)."""
+    return passage_sentences[0] if passage_sentences else ""
+
+
+def snippets(sentences: list[str], vectors: np.ndarray) -> tuple[list[str], np.ndarray]:
+    if len(sentences) > 1:
+        return sentences[1:], vectors[1:]
+    return sentences, vectors
 
 
 def _pool(rows: np.ndarray) -> np.ndarray:
