@@ -59,6 +59,11 @@ def test_lead_creates_partner_budgets_lead_submits_pdf_mailed(page, live_server,
         textarea.fill("Een gedetailleerde beschrijving van dit onderdeel van het project.")
     form.locator("button[type=submit]").click()
     page.wait_for_url(re.compile(r"/applications/\d+/$"))
+    # The Dutch page shows the saved date back in the date field (an "01-02-2027" value would look empty in the
+    # browser, and the next save or autosave would erase it).
+    saved_start = page.locator("#shared-form").get_by_label(re.compile("Geplande start|Planned start"))
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert saved_start.input_value() == start
     page.get_by_label(re.compile("KvK", re.I)).fill("12345678")
     page.get_by_role("button", name=re.compile("Partner uitnodigen|Invite partner")).click()
     assert "Polderdata BV" in page.locator("#consortium").inner_text()
