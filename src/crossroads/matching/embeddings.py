@@ -45,6 +45,24 @@ def _to_bytes(matrix: np.ndarray) -> bytes:
     return np.ascontiguousarray(matrix, dtype=np.float16).tobytes()
 
 
+def as_stored(vectors: ProfileVectors) -> ProfileVectors:
+    """The vectors as the web application reads them back from the Embedding table (float16), so that a ranking
+    outside the database (`manage.py match`) gives the same scores."""
+
+    def rounded(matrix: np.ndarray) -> np.ndarray:
+        return np.asarray(matrix, dtype=np.float16).astype(np.float32)
+
+    return ProfileVectors(
+        vectors.encoder,
+        vectors.version,
+        list(vectors.query_sentences),
+        rounded(vectors.query_vectors),
+        list(vectors.passage_sentences),
+        rounded(vectors.passage_vectors),
+        vectors.has_seeks,
+    )
+
+
 def vectors_from_row(row: Embedding, dim: int) -> ProfileVectors:
     def matrix(data: bytes) -> np.ndarray:
         return np.frombuffer(bytes(data), dtype=np.float16).astype(np.float32).reshape(-1, dim)

@@ -1,4 +1,7 @@
-"""`manage.py match --profiles FILE.jsonl --top K`: rank partners for every profile in a file, no database."""
+"""`manage.py match --profiles FILE.jsonl --top K`: rank partners for every profile in a file, no database.
+
+The engine runs as in the web application: the same encoder setting, text preparation (`embed_profiles`),
+weights and fusion, and the vectors rounded to float16 as the Embedding table stores them."""
 
 from __future__ import annotations
 
@@ -8,7 +11,9 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from crossroads.matching.embeddings import as_stored
 from crossroads.matching.engine import MatchEngine, MatchProfile, default_encoder
+from crossroads.matching.engine.index import embed_profiles
 from crossroads.matching.engine.reasons import render_en
 from crossroads.programme.regions import PostcodeError, nuts3_for_postcode, nuts3_table
 from crossroads.programme.services import FIXTURES, status_for
@@ -74,7 +79,7 @@ class Command(BaseCommand):
             except OSError as exc:
                 raise CommandError(str(exc)) from exc
         engine = MatchEngine(default_encoder(encoder))
-        engine.add_many(items)
+        engine.add_many(items, [as_stored(v) for v in embed_profiles(engine.encoder, items)])
         for item in items:
             matches = engine.suggest(item.id, k=top)
             self.stdout.write(
