@@ -133,11 +133,15 @@ class Stack:
         with psycopg.connect(self.database_url, autocommit=True) as connection:
             return connection.execute(statement).fetchall()
 
-    def prepare(self, *, consortia: int, applicants: int, closes_in: float, sessions: bool = False) -> dict:
+    def prepare(
+        self, *, consortia: int, applicants: int, closes_in: float, sessions: bool = False, ranked: bool = False
+    ) -> dict:
+        """Migrate and seed (seed_rush); `ranked`: the consortia submitted and scored, the ranking frozen."""
         self.manage("migrate", "--noinput", "-v0")
         self._static()
         seed_file = self.dir / "seed.json"
         args = ["--consortia", str(consortia), "--applicants", str(applicants), "--closes-in", str(closes_in)]
+        args += ["--ranked"] if ranked else []
         self.manage("seed_rush", *args, *(["--sessions"] if sessions else []), "--output", str(seed_file))
         self.seed = json.loads(seed_file.read_text(encoding="utf-8"))
         return self.seed

@@ -40,6 +40,12 @@ class Command(BaseCommand):
         parser.add_argument("--closes-in", type=float, default=600.0, help="seconds from now to the deadline")
         parser.add_argument("--code", default="rush", help="call code (must be new)")
         parser.add_argument("--sessions", action="store_true", help="create a logged-in session per user")
+        parser.add_argument(
+            "--ranked",
+            action="store_true",
+            help="submit, screen and score the consortia, freeze the ranking and close the call (for decisions); "
+            "adds a secretariat user with an authenticator (and a two-step session with --sessions)",
+        )
         parser.add_argument("--output", required=True, help="JSON file for the client side")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -194,8 +200,13 @@ class Command(BaseCommand):
                     "session": session(applicant),
                 }
             )
+        secretariat = self._rank(call, options, session) if options["ranked"] else None
+        if secretariat is not None:
+            closes = call.closes_at
         return {
             "call": call.code,
+            "call_id": call.pk,
+            "secretariat": secretariat,
             "closes_at": closes.isoformat(),
             "closes_at_epoch": closes.timestamp(),
             "password": SEED_PASSWORD,
@@ -205,3 +216,77 @@ class Command(BaseCommand):
             "consortia": consortia,
             "applicants": applicants,
         }
+
+    def _rank(self, call: Any, options: dict[str, Any], session: Any) -> dict[str, Any]:
+        """Every consortium submitted (a submission with its snapshot and its PDF task queued),
+        screened eligible and scored, the call closed and its ranking frozen: decisions can be taken. Returns the
+        secretariat user (with an authenticator app and, with --sessions, a session past the two-step login)."""
+        from allauth.account.internal.flows.login import record_authentication
+        from allauth.account.models import EmailAddress
+        from allauth.mfa.models import Authenticator
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+        from django.contrib.auth.hashers import make_password
+        from django.contrib.sessions.backends.db import SessionStore
+        from django.http import HttpRequest
+
+        from crossroads.accounts.models import Role, User
+        from crossroads.applications.models import Application, ApplicationStatus, Submission
+        from crossroads.applications.services import _snapshot, render_and_send_pdf_task
+        from crossroads.assessment.models import Completeness, ConsensusScore, Eligibility, Screening
+        from crossroads.assessment.services.ranking import ranking_freeze
+        from crossroads.programme.models import Criterion
+
+        email = f"secretariat@{options['code']}.test"
+        secretariat = User.objects.create(email=email, role=Role.SECRETARIAT, password=make_password(SEED_PASSWORD))
+        EmailAddress.objects.create(user=secretariat, email=email, verified=True, primary=True)
+        TOTP.activate(secretariat, generate_totp_secret())
+        template = Criterion.objects.filter(call__programme=call.programme).exclude(call=call).order_by("call", "order")
+        first = template.first()
+        for criterion in template.filter(call=first.call) if first else []:
+            criterion.pk, criterion.call = None, call
+            criterion.save()
+        now = clock.now()
+        for application in Application.objects.filter(call=call, partners__isnull=False).distinct():
+            if not application.partners.filter(is_lead=False).exists():
+                continue  # a single applicant's draft stays a draft
+            submitted = now - dt.timedelta(minutes=5)
+            Application.objects.filter(pk=application.pk).update(
+                status=ApplicationStatus.SUBMITTED, submitted_at=submitted
+            )
+            application.refresh_from_db()
+            submission = Submission.objects.create(
+                application=application,
+                number=1,
+                idempotency_key=f"seed-{application.pk}",
+                submitted_by=application.created_by,
+                submitted_at=submitted,
+                snapshot=_snapshot(application),
+            )
+            render_and_send_pdf_task.enqueue(submission.pk)  # committed with the seed (database task backend)
+            Screening.objects.create(
+                application=application, completeness=Completeness.COMPLETE, eligibility=Eligibility.ELIGIBLE
+            )
+            for criterion in call.criteria.all():
+                ConsensusScore.objects.create(
+                    application=application,
+                    criterion=criterion,
+                    score=Decimal("8"),
+                    rationale="Agreed.",
+                    recorded_by=secretariat,
+                    recorded_at=now,
+                )
+        call.closes_at = now - dt.timedelta(minutes=1)
+        call.save(update_fields=["closes_at"])
+        ranking_freeze(actor=secretariat, call=call)
+        key = ""
+        if options["sessions"]:
+            key = session(secretariat)
+            store = SessionStore(session_key=key)
+            request = HttpRequest()
+            request.session = store
+            request.user = secretariat
+            totp = Authenticator.objects.get(user=secretariat, type=Authenticator.Type.TOTP)
+            record_authentication(request, secretariat, "password", email=email)
+            record_authentication(request, secretariat, "mfa", id=totp.pk, type=totp.type)
+            store.save()
+        return {"email": email, "session": key}
