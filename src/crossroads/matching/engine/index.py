@@ -44,6 +44,9 @@ class Weights:
     # way) where one side has requests; the rest is the likeness of the two whole texts. Real partners are often
     # alike (same sector), and most companies state no request.
     complement: float = 0.75
+    # How clearly the "parallel" likenesses must beat the "cross" ones for a competitor: whole texts are closer
+    # to each other than a short request is to a whole text, so a small margin keeps complements unflagged.
+    twin_margin: float = 0.1
     candidate_pool: int = 200
     diversity: float = 0.15  # MMR: share of the score given up for being unlike the ones already chosen
     mutual_z: float = 0.5
@@ -464,7 +467,9 @@ class MatchEngine:
             # Both "parallel" similarities (they want what we want, they do what we do) beat both "cross" ones
             # (they do what we want, they want what we do).
             cross = np.maximum(forward[top], reverse[top])
-            same_request = has_seeks[top] & (seek_likeness > cross) & (offer_likeness > cross)
+            same_request = (
+                has_seeks[top] & (seek_likeness > cross + w.twin_margin) & (offer_likeness > cross + w.twin_margin)
+            )
         mutual = (
             np.zeros(cand.size, dtype=bool)
             if free_text or not searcher_has_seeks
