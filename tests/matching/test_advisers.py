@@ -167,3 +167,31 @@ def test_an_unknown_outcome_is_reported_not_ignored(client, users, market):
     assert [m.level_tag for m in response.context["messages"]][-1] == "error"
     intro.refresh_from_db()
     assert intro.status == IntroductionStatus.PROPOSED
+
+
+def test_each_pair_is_explained_with_its_own_companys_text(users, market, monkeypatch):
+    """One candidate suggested to two of the adviser's companies keeps, on each row, the reasons of that row: a
+    quote of the other company's activity would explain the match with someone else's text."""
+    from django.utils import translation
+
+    from crossroads.matching import views_advisers
+    from crossroads.matching.engine import Match, Reason
+    from crossroads.matching.index_service import get_engine
+
+    real = get_engine()
+
+    class QuotingEngine:
+        def profile(self, key):  # type: ignore[no-untyped-def]
+            return real.profile(key)
+
+        def suggest(self, key, k=10):  # type: ignore[no-untyped-def]
+            quote = Reason("match.activity_offer", {"mine": f"text of {key}", "theirs": "-"})
+            return [Match(m.id, m.score, m.mutual, [quote]) for m in real.suggest(key, k=k)]
+
+    monkeypatch.setattr(views_advisers, "get_engine", QuotingEngine)
+    with translation.override("en"):
+        pairs = views_advisers.regional_matches(users["adviser_be"])
+    candidates = [suggestion.index_key for _company, suggestion in pairs]
+    assert len(candidates) > len(set(candidates)), "the market should offer one candidate to two companies"
+    for company, suggestion in pairs:
+        assert all(f"text of c:{company.pk}" in reason for reason in suggestion.reasons), (company, suggestion.reasons)

@@ -73,18 +73,25 @@ def _summary(text: str, limit: int = 220) -> str:
 
 def present(viewer, matches: list[Match]) -> list[Suggestion]:  # type: ignore[no-untyped-def]
     """Matches as the viewer may see them: anonymous profiles without name, city or company text."""
+    return [s for s in present_in_place(viewer, matches) if s is not None]
+
+
+def present_in_place(viewer, matches: list[Match]) -> list[Suggestion | None]:  # type: ignore[no-untyped-def]
+    """`present`, one item per match in the same order (None where a match cannot be shown), so that a caller
+    holding several matches of the same candidate keeps each one's own reasons."""
     engine = get_engine()
     profile_ids = [int(m.id[2:]) for m in matches if m.id.startswith("p:")]
     company_ids = [int(m.id[2:]) for m in matches if m.id.startswith("c:")]
     profiles = {p.pk: p for p in CooperationProfile.objects.filter(pk__in=profile_ids).select_related("company")}
     companies = {c.pk: c for c in Company.objects.filter(pk__in=company_ids)}
     provinces = dict(Province.objects.values_list("code", "name"))
-    out = []
+    out: list[Suggestion | None] = []
     for match in matches:
         info = engine.profile(match.id)
         profile = profiles.get(int(match.id[2:])) if match.id.startswith("p:") else None
         company = profile.company if profile else companies.get(int(match.id[2:]))
         if company is None or info is None:
+            out.append(None)
             continue
         visible = can_see_identity(viewer, company, profile)
         anonymous = bool(profile and profile.is_anonymous)

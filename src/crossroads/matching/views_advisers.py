@@ -19,7 +19,7 @@ from .forms import IntroductionForm, IntroductionStatusForm
 from .index_service import get_engine
 from .models import Embedding, Introduction, IntroductionStatus
 from .permissions import can_introduce, can_introduce_pair, covers_company
-from .selectors import present, shown_by_matching
+from .selectors import present_in_place, shown_by_matching
 
 MAX_COMPANIES = 60
 
@@ -40,9 +40,10 @@ def regional_matches(user, limit: int = 30) -> list[tuple]:  # type: ignore[no-u
             if pair not in pairs or pairs[pair][1].score < match.score:
                 pairs[pair] = (company, match)
     ranked = sorted(pairs.values(), key=lambda item: -item[1].score)[:limit]
-    shown = present(user, [match for _company, match in ranked])
-    by_key = {s.key: s for s in shown}
-    return [(company, by_key[match.id]) for company, match in ranked if match.id in by_key]
+    # One candidate can be suggested to several of the adviser's companies, each time for its own reasons: pair
+    # each suggestion with its own match by position, never by the candidate's key.
+    shown = present_in_place(user, [match for _company, match in ranked])
+    return [(company, suggestion) for (company, _match), suggestion in zip(ranked, shown, strict=True) if suggestion]
 
 
 def cached_regional_matches(user) -> list[tuple]:  # type: ignore[no-untyped-def]
