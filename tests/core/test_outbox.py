@@ -3,6 +3,7 @@ decision letters go out once per recipient however often the task runs, and a fa
 
 from __future__ import annotations
 
+import io
 import smtplib
 from decimal import Decimal
 from unittest import mock
@@ -103,3 +104,28 @@ def test_the_decision_letter_goes_out_once_per_partner_when_the_task_runs_again(
     assert (
         OutboxMail.objects.filter(key__startswith=f"decision-letter:{decision.pk}:", sent_at__isnull=False).count() == 2
     )
+
+
+def test_tasks_recover_retry_failed_queues_a_failed_pdf_task_again(settings):
+    """After an SMTP outage the PDF and letter tasks are FAILED; --retry-failed puts them back (the outbox makes a
+    re-run safe); other failed tasks stay for a person to look at."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    from crossroads.assessment.services.decisions import decision_letter_task
+    from crossroads.matching.embeddings import refresh_embeddings_task
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for result in (
+        render_and_send_pdf_task.enqueue(7),
+        decision_letter_task.enqueue(8),
+        refresh_embeddings_task.enqueue(["c:1"]),
+    ):
+        DBTaskResult.objects.filter(pk=result.id).update(status="FAILED")
+    call_command("tasks_recover", "--retry-failed", stdout=io.StringIO())
+    status = dict(DBTaskResult.objects.values_list("task_path", "status"))
+    assert {path.rsplit(".", 1)[-1]: value for path, value in status.items()} == {
+        "render_and_send_pdf_task": "READY",
+        "decision_letter_task": "READY",
+        "refresh_embeddings_task": "FAILED",
+    }

@@ -4,6 +4,7 @@ process died before its PDF task was queued gets the task (manage.py tasks_recov
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -72,3 +73,40 @@ def test_a_submission_whose_pdf_task_was_never_queued_gets_it(stack: Stack) -> N
     time.sleep(1)
     assert len([m for m in read_mailbox(stack.mail_dir) if m["attachments"]]) == 1
     assert "0 missing PDF task" in stack.manage("tasks_recover")  # once queued, never twice
+
+
+@pytest.fixture(params=ENGINES)
+def ranked(request: pytest.FixtureRequest) -> Iterator[Stack]:
+    """One consortium submitted and ranked, its PDF e-mail sent, a decision recorded: its letter task is queued."""
+    with Stack(request.param, name="crash-letter") as created:
+        created.prepare(consortia=1, applicants=0, closes_in=3600, ranked=True)
+        created.manage("db_worker", "--batch", "--no-startup-delay")  # embeddings and the submission's PDF e-mail
+        created.query(
+            "from crossroads.accounts.models import User\n"
+            "from crossroads.applications.models import Application\n"
+            "from crossroads.assessment.services.decisions import decision_record\n"
+            "d = decision_record(actor=User.objects.get(role='secretariat'), application=Application.objects.get(),\n"
+            "    outcome='approve', reasons='Goed.')\n"
+            "result = d.pk"
+        )
+        yield created
+
+
+def test_a_letter_task_killed_after_its_first_email_sends_each_letter_once(ranked: Stack) -> None:
+    """The worker dies right after the outbox marked the first partner's letter sent; tasks_recover runs the task
+    again, which sends the second partner's letter and not the first one's again."""
+    from bench.crash import kill_worker_after_mail
+
+    stack = ranked
+    assert len(read_mailbox(stack.mail_dir)) == 1  # the submission's PDF e-mail
+    killed = kill_worker_after_mail(stack, watch="outbox")  # one partner has the letter, the other not yet
+    assert killed is not None and [task for task, _args in killed["running"]] == ["decision_letter_task"]
+    assert len(read_mailbox(stack.mail_dir)) == 2
+    assert "Re-queued 1 interrupted task" in stack.manage("tasks_recover")
+    stack.start_worker()
+    assert wait_for(lambda: set(statuses(stack)) == {"SUCCESSFUL"})
+    time.sleep(1)
+    seed = stack.seed["consortia"][0]
+    lead, partner = seed["lead_email"], seed["partner_email"]
+    received = Counter(tuple(m["to"]) for m in read_mailbox(stack.mail_dir))
+    assert received == Counter({tuple(sorted([lead, partner])): 1, (lead,): 1, (partner,): 1})

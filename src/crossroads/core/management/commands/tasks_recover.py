@@ -8,8 +8,11 @@
    after the commit; a web process killed between the two leaves a submission without its task. This command
    queues the task for every submission without a PDF and every decision without a letter that has no task.
 
-A task re-run after a crash may send its e-mail a second time if the crash came after the send and before the
-task was marked done (at-least-once); see docs/RELIABILITY.md."""
+3. With --retry-failed, PDF and letter tasks that FAILED (an SMTP server that was down, say) are queued again.
+
+A re-run does not send an e-mail twice: the PDF and letter tasks send through the outbox (crossroads.core.outbox),
+which skips every recipient already marked sent. What remains is a crash between the SMTP server's accept and that
+mark (one UPDATE): that one message may go out a second time; see docs/RELIABILITY.md."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Q
 
 from crossroads.core import clock
 
@@ -27,6 +31,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--older-than", type=float, default=0, help="only tasks started this many seconds ago")
+        parser.add_argument(
+            "--retry-failed", action="store_true", help="also queue again the PDF and letter tasks that FAILED"
+        )
         parser.add_argument("--dry-run", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -43,8 +50,19 @@ class Command(BaseCommand):
             count = len(stuck)
             if not options["dry_run"]:
                 stuck.update(status="READY", started_at=None)
+        retried = 0
+        if options["retry_failed"]:
+            # Safe to run again: their e-mails go through the outbox, so who already had the mail does not again.
+            with transaction.atomic():
+                failed = DBTaskResult.objects.select_for_update().filter(
+                    Q(task_path__endswith="render_and_send_pdf_task") | Q(task_path__endswith="decision_letter_task"),
+                    status="FAILED",
+                )
+                retried = len(failed)
+                if not options["dry_run"]:
+                    failed.update(status="READY", started_at=None, finished_at=None)
         queued = {"submission": 0, "decision": 0}
-        known = DBTaskResult.objects.all()  # a FAILED task is for a person to look at, not retried here
+        known = DBTaskResult.objects.all()  # without --retry-failed a FAILED task is for a person to look at
         for path, model, field, task, name in (
             ("render_and_send_pdf_task", Submission, "pdf", render_and_send_pdf_task, "submission"),
             ("decision_letter_task", Decision, "letter", decision_letter_task, "decision"),
@@ -58,4 +76,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{'Would re-queue' if options['dry_run'] else 'Re-queued'} {count} interrupted task(s); "
             f"queued {queued['submission']} missing PDF task(s) and {queued['decision']} missing letter task(s)."
+            + (f" Queued {retried} failed PDF or letter task(s) again." if options["retry_failed"] else "")
         )
