@@ -78,6 +78,7 @@ class Stack:
         self.port = 0
         self.seed: dict[str, Any] = {}
         self._logs_opened: list[Any] = []
+        self.extra_env: dict[str, str] = {}  # for the processes started next (e.g. a slow mailbox)
 
     # ------------------------------------------------------------------ environment and commands
     def env(self, **extra: str) -> dict[str, str]:
@@ -99,6 +100,7 @@ class Stack:
                 "PYTHONUNBUFFERED": "1",
             }
         )
+        env.update(self.extra_env)
         env.update(extra)
         return env
 
