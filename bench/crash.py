@@ -209,10 +209,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             stack.stop_worker(kill=True)
             kills += 1
         stuck = stack.sql(f"SELECT count(*) FROM {TASKS} WHERE status = 'RUNNING'")[0][0]
-        stack.manage("tasks_recover")
-        after_mail = [k for k in (kill_worker_after_mail(stack) for _ in range(args.worker_kills)) if k]
-        after_mail_sent = sent_by(stack, {k["pid"] for k in after_mail})
-        stuck += stack.sql(f"SELECT count(*) FROM {TASKS} WHERE status = 'RUNNING'")[0][0]
         stack.start_worker()
         drained = wait_drained(stack, timeout=args.drain)
         still_stuck = stack.sql(f"SELECT count(*) FROM {TASKS} WHERE status = 'RUNNING'")[0][0]
@@ -229,9 +225,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         report["worker_kill"] = {
             "kills": kills,
             "kill_delay_s": args.kill_delay,
-            "kills_right_after_a_mail": len(after_mail),
-            "of_which_with_the_task_still_running": sum(1 for k in after_mail if k["running"]),
-            "mails_sent_by_workers_killed_right_after_a_mail": sum(after_mail_sent.values()),
             "running_after_kills": stuck,
             "drain_without_recovery_s": drained,
             "still_running_after_restart_without_recovery": still_stuck,
