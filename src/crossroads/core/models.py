@@ -85,21 +85,22 @@ class OutboxMail(models.Model):
 
     `key` names the mail and its recipient ("submission:12:ann@example.com"); a row is created before the send and
     marked sent right after the SMTP server accepted it, so a re-run of the task skips it (crossroads.core.outbox).
+    Internal (no page or admin shows it), so its field names are not translated.
     """
 
-    key = models.CharField(_("key"), max_length=255, unique=True)
-    recipient = models.CharField(_("recipient"), max_length=254)
-    subject = models.CharField(_("subject"), max_length=255, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    attempted_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
-    attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, db_index=True)
-    last_error = models.TextField(_("last error"), blank=True)
+    key = models.CharField("key", max_length=255, unique=True)
+    recipient = models.CharField("recipient", max_length=254)
+    subject = models.CharField("subject", max_length=255, blank=True)
+    created_at = models.DateTimeField("created", auto_now_add=True)
+    attempted_at = models.DateTimeField("last attempt", null=True, blank=True)
+    attempts = models.PositiveIntegerField("attempts", default=0)
+    sent_at = models.DateTimeField("sent", null=True, blank=True, db_index=True)
+    last_error = models.TextField("last error", blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
+        verbose_name = "outgoing e-mail"
+        verbose_name_plural = "outgoing e-mails"
 
     def __str__(self) -> str:
         return f"{self.key} ({'sent' if self.sent_at else 'not sent'})"
