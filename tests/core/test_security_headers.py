@@ -101,7 +101,8 @@ BASE_DIR = Path(settings.BASE_DIR)
 
 def production_environment(tmp_path: Path) -> dict[str, str]:
     """The production settings of docs/security.md (behind a TLS-terminating proxy)."""
-    env = {k: v for k, v in os.environ.items() if k not in {"CROSSROADS_TESTING", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    dropped = {"CROSSROADS_TESTING", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(
         {
             "DEBUG": "0",
