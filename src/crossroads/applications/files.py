@@ -141,6 +141,8 @@ def inspect_package(content: bytes) -> str:
                         raise _bomb()
     except UploadRefused:
         raise
+    # What zipfile raises for a damaged or crafted archive: RuntimeError for an encrypted entry without password,
+    # NotImplementedError for a compression method it does not support; all of them mean "not a real document".
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError) as exc:
         raise damaged from exc
     names = {e.filename for e in entries}

@@ -40,6 +40,7 @@ def _run(statements_by_vendor):  # type: ignore[no-untyped-def]
     def run(apps, schema_editor):  # type: ignore[no-untyped-def]
         vendor = schema_editor.connection.vendor
         if vendor not in statements_by_vendor:
+            # Refuse to migrate rather than leave an audit trail that the database would let anyone rewrite.
             raise NotImplementedError(f"No append-only triggers for the {vendor} database.")
         for statement in statements_by_vendor[vendor]:
             schema_editor.execute(statement, params=None)
