@@ -16,6 +16,12 @@ class Role(models.TextChoices):
 
 # Everyone except applicants works with other people's data and must use a second factor.
 STAFF_ROLES = frozenset({Role.ADVISER, Role.SECRETARIAT, Role.ASSESSOR, Role.FINANCE, Role.ADMIN})
+# Who runs the programme: sees every company and application, screens, ranks and decides.
+PROGRAMME_STAFF_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
+# Who may see companies beyond their own: advisers (their region) and programme staff.
+COMPANY_VIEWER_ROLES = frozenset({Role.ADVISER, *PROGRAMME_STAFF_ROLES})
+# Who may use matchmaking.
+MATCHMAKING_ROLES = frozenset({Role.APPLICANT, *COMPANY_VIEWER_ROLES})
 
 
 class PartnerOrganisation(models.Model):
@@ -99,7 +105,21 @@ class User(AbstractUser):
 
     @property
     def is_staff_role(self) -> bool:
+        """Works with other people's data, so must pass a second factor."""
         return self.role in STAFF_ROLES
+
+    @property
+    def is_programme_staff(self) -> bool:
+        """The secretariat or an administrator: the one predicate for "runs the programme"."""
+        return self.role in PROGRAMME_STAFF_ROLES
+
+    @property
+    def is_adviser(self) -> bool:
+        return self.role == Role.ADVISER
+
+    @property
+    def is_applicant(self) -> bool:
+        return self.role == Role.APPLICANT
 
     def province_codes(self) -> set[str]:
         """NUTS2 codes an adviser covers: their own list, else their agency's."""

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "crossroads.accounts.middleware.UserLanguageMiddleware",
     "crossroads.accounts.middleware.RequireStaffMfaMiddleware",
     "crossroads.core.middleware.FormBodyMiddleware",
+    "crossroads.core.middleware.ServiceErrorMiddleware",
 ]
 
 ROOT_URLCONF = "crossroads.config.urls"

@@ -5,13 +5,37 @@ The trail is append-only (see core.models.AuditEvent): nothing here or elsewhere
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from django.db import models
 
 from .models import AuditEvent
+
+
+class AuditVerb(StrEnum):
+    """Base of every app's verbs (`<app>/verbs.py`: `class ApplicationVerb(AuditVerb): SUBMIT = "application.submit"`),
+    so each verb is a searchable name and `all_verbs()` lists them all. No f-strings: a verb built at run time can
+    neither be found in the code nor listed."""
+
+
+_STRICT_VERBS = False  # INTEGRATION: switched on once every app passes AuditVerb members
+
+
+def all_verbs() -> list[str]:
+    """Every verb the platform can write, for the audit screens and the docs."""
+    import importlib
+
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        if config.name.startswith("crossroads."):
+            with contextlib.suppress(ModuleNotFoundError):
+                importlib.import_module(f"{config.name}.verbs")
+    return sorted(v.value for cls in AuditVerb.__subclasses__() for v in cls)
 
 
 def _jsonable(value: Any) -> Any:
@@ -45,15 +69,17 @@ def _label(obj: models.Model) -> str:
 def audit_record(
     *,
     actor: Any,
-    verb: str,
+    verb: AuditVerb,
     obj: models.Model,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
+    if not isinstance(verb, AuditVerb) and _STRICT_VERBS:
+        raise TypeError(f"audit verb {verb!r} must be an AuditVerb member, not a string")
     actor_obj = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=actor_obj,
-        verb=verb,
+        verb=str(verb),
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
         object_repr=_label(obj),

@@ -11,6 +11,41 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
+class ServiceError(Exception):
+    """A step a service refuses, with a message for the user (already translated when raised inside a request or
+    under `translation.override`). `field` names the form field the message belongs to, if any.
+
+    Views do not catch it themselves: `ServiceErrorMiddleware` turns it into the right answer (see
+    `service_error_response`), and `core.views_support.call_service` puts it on a form."""
+
+    def __init__(self, message: object = "", *, field: str | None = None, status: int = 409) -> None:
+        super().__init__(str(message))
+        self.message = str(message)
+        self.field = field
+        self.status = status
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def service_error_response(request: HttpRequest, error: ServiceError) -> HttpResponse:
+    """The one place a refused step becomes a response: JSON for the API, otherwise the message shown on the page
+    the user came from (a redirect back, so a reload does not post again), or an error page without a referrer."""
+    from django.contrib import messages
+    from django.http import HttpResponseRedirect
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if _is_api(request):
+        return JsonResponse({"error": str(error)}, status=error.status)
+    back = request.headers.get("referer", "")
+    if request.method == "POST" and not back:
+        back = request.path
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=False):
+        messages.error(request, str(error))
+        return HttpResponseRedirect(back)
+    return _page(request, error.status, _("This step is not possible"), str(error))
+
+
 def _is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 

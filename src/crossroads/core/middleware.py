@@ -65,3 +65,21 @@ class FormBodyMiddleware:
 
                 return render(request, "core/unsupported_form.html", status=415)
         return self.get_response(request)
+
+
+class ServiceErrorMiddleware:
+    """Turns a `ServiceError` a view let through into the right response (`core.errors.service_error_response`),
+    so views do not repeat try/except around every service call."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from .errors import ServiceError, service_error_response
+
+        if isinstance(exception, ServiceError):
+            return service_error_response(request, exception)
+        return None
