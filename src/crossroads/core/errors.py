@@ -38,9 +38,9 @@ def service_error_response(request: HttpRequest, error: ServiceError) -> HttpRes
     if _is_api(request):
         return JsonResponse({"error": str(error)}, status=error.status)
     back = request.headers.get("referer", "")
-    if request.method == "POST" and not back:
-        back = request.path
-    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=False):
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=False):
+        back = request.path if request.method == "POST" else ""
+    if back:
         messages.error(request, str(error))
         return HttpResponseRedirect(back)
     return _page(request, error.status, _("This step is not possible"), str(error))
