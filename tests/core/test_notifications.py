@@ -40,7 +40,11 @@ def test_each_recipient_gets_the_mail_in_their_own_language(django_capture_on_co
             params={"name": "Ann"},
         )
     by_address = {m.to[0]: m.subject for m in mail.outbox}
-    assert by_address == {"nl@example.com": "nl: hello Ann", "en@example.com": "en: hello Ann", "bare@example.com": "nl: hello Ann"}
+    assert by_address == {
+        "nl@example.com": "nl: hello Ann",
+        "en@example.com": "en: hello Ann",
+        "bare@example.com": "nl: hello Ann",
+    }
 
 
 def test_the_same_address_twice_gets_one_mail(django_capture_on_commit_callbacks) -> None:
