@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "crossroads.applications",
     "crossroads.assessment",
     "crossroads.privacy",
+    "crossroads.portal",
 ]
 
 MIDDLEWARE = [

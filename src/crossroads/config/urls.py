@@ -3,10 +3,14 @@ from django.urls import include, path
 
 from crossroads.accounts.views import admin_login
 from crossroads.assessment.urls import api_urlpatterns as assessment_api
+from crossroads.core import urls as core_urls
 from crossroads.matching.urls import api_urlpatterns
+from crossroads.portal import urls as portal_urls
 
 urlpatterns = [
-    path("", include("crossroads.core.urls")),
+    # One `core` namespace: the ground floor's URLs and the portal's pages, which kept their names (core:home,
+    # core:dashboard) when they moved up to the portal.
+    path("", include((portal_urls.urlpatterns + core_urls.urlpatterns, "core"))),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("companies/", include("crossroads.companies.urls")),

@@ -1,28 +1,33 @@
-from django.core.management.base import BaseCommand
+"""The demo's conductor: each app loads its own part (`<app>/demo.py`), in the order they build on each other."""
 
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
+
+from crossroads.applications.demo import demo_applications_load
+from crossroads.assessment.demo import demo_assessment_load
 from crossroads.companies.demo import DEMO_PASSWORD, DEMO_TOTP_SECRETS, DEMO_USERS, demo_load
+from crossroads.matching.demo import demo_matching_load
+from crossroads.matching.signals import refresh_suppressed
 
 
 class Command(BaseCommand):
     help = "Load the demo programme (idempotent) and print the demo logins."
 
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
-        from crossroads.matching.demo import demo_matching_load
-        from crossroads.matching.signals import refresh_suppressed
-
+    def handle(self, *args: Any, **options: Any) -> None:
         with refresh_suppressed():
             counts = demo_load()
         matching = demo_matching_load()
-        from crossroads.applications.demo import demo_applications_load
-
         demo_applications_load()
-        from django.test.utils import override_settings
-
-        from crossroads.assessment.demo import demo_assessment_load
-
         # The demo's screening verdicts and invitations would otherwise print a dozen e-mails over the logins.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             assessment = demo_assessment_load()
+        self._summary(counts, matching, assessment)
+
+    def _summary(self, counts: dict[str, int], matching: dict[str, int], assessment: dict[str, int]) -> None:
         out = self.stdout.write
         out(
             self.style.SUCCESS(
