@@ -3,8 +3,13 @@ the "Programme secretariat" group. Kept in step with the role on every save."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_migrate, post_save, pre_save
+from django.http import HttpRequest
+
+from .models import Role, User
 
 SECRETARIAT_GROUP = "Programme secretariat"
 SECRETARIAT_PERMISSIONS = {
@@ -16,9 +21,9 @@ SECRETARIAT_PERMISSIONS = {
 }
 
 
-def ensure_groups(**kwargs) -> None:  # type: ignore[no-untyped-def]
+def ensure_groups(**kwargs: Any) -> None:
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
-    wanted = []
+    wanted: list[Permission] = []
     for app_label, models in SECRETARIAT_PERMISSIONS.items():
         for model in models:
             actions = (
@@ -36,24 +41,30 @@ def ensure_groups(**kwargs) -> None:  # type: ignore[no-untyped-def]
     group.permissions.set(wanted)
 
 
-def staff_flag(sender, instance, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    if instance.role in ("secretariat", "admin"):
+def staff_flag(sender: type[User], instance: User, **kwargs: Any) -> None:
+    if instance.is_programme_staff:
         instance.is_staff = True
     elif not instance.is_superuser:
         instance.is_staff = False
 
 
-def group_membership(sender, instance, **kwargs) -> None:  # type: ignore[no-untyped-def]
+def group_membership(sender: type[User], instance: User, **kwargs: Any) -> None:
     group = Group.objects.filter(name=SECRETARIAT_GROUP).first()
     if group is None:
         return
-    if instance.role == "secretariat":
+    if instance.role == Role.SECRETARIAT:
         instance.groups.add(group)
     else:
         instance.groups.remove(group)
 
 
-def totp_activated(sender, request=None, user=None, authenticator=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+def totp_activated(
+    sender: Any,
+    request: HttpRequest | None = None,
+    user: User | None = None,
+    authenticator: Any = None,
+    **kwargs: Any,
+) -> None:
     """The code that activates a new authenticator app is a second factor given in this session."""
     from allauth.mfa.models import Authenticator
 
@@ -67,8 +78,6 @@ def totp_activated(sender, request=None, user=None, authenticator=None, **kwargs
 
 def connect() -> None:
     from allauth.mfa.signals import authenticator_added
-
-    from .models import User
 
     authenticator_added.connect(totp_activated, dispatch_uid="accounts-totp-activated")
     post_migrate.connect(ensure_groups, dispatch_uid="accounts-groups")

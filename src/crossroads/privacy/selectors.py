@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from crossroads.accounts.models import Role
+from crossroads.accounts.models import PROGRAMME_STAFF_ROLES, Role
 from crossroads.applications.models import Application, ApplicationStatus, Attachment, BudgetLine, Partner
 from crossroads.assessment.models import (
     Assignment,
@@ -28,9 +28,12 @@ from crossroads.matching.models import CooperationProfile, ExpressionOfInterest,
 
 from .rules import ApplicationState, Retention, anonymisation_due
 
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
+
 # Roles whose accounts belong to the organisation that employs them: closed by the administrator when someone
 # leaves, not by self-service (their work must stay attributable to the organisation's role).
-ORGANISATION_ROLES = frozenset({Role.ADVISER, Role.SECRETARIAT, Role.FINANCE, Role.ADMIN})
+ORGANISATION_ROLES = frozenset({Role.ADVISER, Role.FINANCE, *PROGRAMME_STAFF_ROLES})
 
 
 def _fields(instance: Any, names: list[str]) -> dict[str, Any]:
@@ -41,28 +44,13 @@ def _fields(instance: Any, names: list[str]) -> dict[str, Any]:
 # Export
 
 
-def personal_data(user: Any) -> dict[str, Any]:
+def personal_data(user: User) -> dict[str, Any]:
     """Everything the platform holds about `user`, as plain data. Only their own: the e-mail addresses and names of
     other people (colleagues, senders, assessors) are left out, and so is the company behind an anonymous profile
     that has not accepted their expression of interest."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-
     company_ids = list(CompanyMembership.objects.filter(user=user).values_list("company_id", flat=True))
     return {
-        "account": {
-            **_fields(user, ["id", "email", "first_name", "last_name", "language", "role", "date_joined"]),
-            "last_login": user.last_login,
-            "agency": user.agency.name if user.agency_id else None,
-            "covered_provinces": sorted(user.covered_provinces.values_list("code", flat=True)),
-            "email_addresses": [
-                _fields(a, ["email", "verified", "primary"]) for a in EmailAddress.objects.filter(user=user)
-            ],
-            # Which second factors exist and when they were used; never their secrets.
-            "authenticators": [
-                _fields(a, ["type", "created_at", "last_used_at"]) for a in Authenticator.objects.filter(user=user)
-            ],
-        },
+        "account": _account(user),
         "memberships": [
             {"company": m.company.legal_name, "company_id": m.company_id, "role": m.role, "since": m.created_at}
             for m in CompanyMembership.objects.filter(user=user).select_related("company")
@@ -74,19 +62,7 @@ def personal_data(user: Any) -> dict[str, Any]:
         ],
         "cooperation_profiles": [_profile(p) for p in _profiles_authored(user)],
         "interests_sent": [_interest_sent(i) for i in ExpressionOfInterest.objects.filter(sender_user=user)],
-        "interests_received": [
-            {
-                "from_company": i.sender_company.legal_name,
-                "to_company": i.target_company.legal_name,
-                "message": i.message,
-                "status": i.status,
-                "created_at": i.created_at,
-                "responded_at": i.responded_at,
-            }
-            for i in ExpressionOfInterest.objects.filter(target_company_id__in=company_ids).select_related(
-                "sender_company", "target_company"
-            )
-        ],
+        "interests_received": _interests_received(company_ids),
         "saved_searches": [
             _fields(s, ["name", "query", "filters", "created_at"]) for s in SavedSearch.objects.filter(user=user)
         ],
@@ -102,6 +78,41 @@ def personal_data(user: Any) -> dict[str, Any]:
             for e in AuditEvent.objects.filter(actor=user).order_by("created_at", "id")
         ],
     }
+
+
+def _account(user: User) -> dict[str, Any]:
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    return {
+        **_fields(user, ["id", "email", "first_name", "last_name", "language", "role", "date_joined"]),
+        "last_login": user.last_login,
+        "agency": user.agency.name if user.agency else None,
+        "covered_provinces": sorted(user.covered_provinces.values_list("code", flat=True)),
+        "email_addresses": [
+            _fields(a, ["email", "verified", "primary"]) for a in EmailAddress.objects.filter(user=user)
+        ],
+        # Which second factors exist and when they were used; never their secrets.
+        "authenticators": [
+            _fields(a, ["type", "created_at", "last_used_at"]) for a in Authenticator.objects.filter(user=user)
+        ],
+    }
+
+
+def _interests_received(company_ids: list[int]) -> list[dict[str, Any]]:
+    return [
+        {
+            "from_company": i.sender_company.legal_name,
+            "to_company": i.target_company.legal_name,
+            "message": i.message,
+            "status": i.status,
+            "created_at": i.created_at,
+            "responded_at": i.responded_at,
+        }
+        for i in ExpressionOfInterest.objects.filter(target_company_id__in=company_ids).select_related(
+            "sender_company", "target_company"
+        )
+    ]
 
 
 def _company(company: Company) -> dict[str, Any]:
@@ -128,7 +139,7 @@ def _company(company: Company) -> dict[str, Any]:
     }
 
 
-def _profiles_authored(user: Any) -> list[CooperationProfile]:
+def _profiles_authored(user: User) -> list[CooperationProfile]:
     """Profiles have no author field: the audit trail says who wrote them."""
     ids = AuditEvent.objects.filter(actor=user, object_type="matching.cooperationprofile").values_list(
         "object_id", flat=True
@@ -156,7 +167,7 @@ def _interest_sent(interest: ExpressionOfInterest) -> dict[str, Any]:
     }
 
 
-def _applications_of(user: Any, company_ids: list[int]) -> Iterator[Application]:
+def _applications_of(user: User, company_ids: list[int]) -> Iterator[Application]:
     return (
         Application.objects.filter(
             Q(partners__company_id__in=company_ids)
@@ -171,7 +182,7 @@ def _applications_of(user: Any, company_ids: list[int]) -> Iterator[Application]
     )
 
 
-def _application(application: Application, user: Any, company_ids: list[int]) -> dict[str, Any]:
+def _application(application: Application, user: User, company_ids: list[int]) -> dict[str, Any]:
     own = Partner.objects.filter(application=application).filter(Q(company_id__in=company_ids) | Q(declared_by=user))
     decision = getattr(application, "decision", None) if hasattr(application, "decision") else None
     return {
@@ -207,7 +218,7 @@ def _application(application: Application, user: Any, company_ids: list[int]) ->
     }
 
 
-def _assessor(user: Any) -> dict[str, Any] | None:
+def _assessor(user: User) -> dict[str, Any] | None:
     profile = getattr(user, "assessor_profile", None) if hasattr(user, "assessor_profile") else None
     assignments = Assignment.objects.filter(assessor=user).select_related("application")
     declarations = ConflictDeclaration.objects.filter(assessor=user).select_related("application")
@@ -249,7 +260,7 @@ def _assessor(user: Any) -> dict[str, Any] | None:
     }
 
 
-def uploaded_files(user: Any) -> list[Attachment]:
+def uploaded_files(user: User) -> list[Attachment]:
     return list(Attachment.objects.filter(uploaded_by=user).order_by("pk"))
 
 
@@ -257,7 +268,7 @@ def uploaded_files(user: Any) -> list[Attachment]:
 # Erasure
 
 
-def erasure_blockers(user: Any, *, now: dt.datetime, by_secretariat: bool = False) -> list[str]:
+def erasure_blockers(user: User, *, now: dt.datetime, by_secretariat: bool = False) -> list[str]:
     """Reasons, worded for the person, why the account cannot be erased yet (empty: it can). See docs/privacy.md
     for why a real programme refuses these cases rather than erasing and leaving a grant without anybody."""
     reasons: list[str] = []
@@ -267,8 +278,24 @@ def erasure_blockers(user: Any, *, now: dt.datetime, by_secretariat: bool = Fals
                 "Your account belongs to your role at %(organisation)s. The programme's administrator closes it, "
                 "for example when you leave; your request has been passed on."
             )
-            % {"organisation": user.agency.name if user.agency_id else _("your organisation")}
+            % {"organisation": user.agency.name if user.agency else _("your organisation")}
         )
+    reasons += _sole_contact_reasons(user, now)
+    open_assessments = Assignment.objects.filter(assessor=user, status=AssignmentStatus.INVITED).count()
+    if open_assessments:
+        reasons.append(
+            _(
+                "You have %(count)s assessment(s) in progress. The secretariat first gives them to another assessor "
+                "or you submit your scores."
+            )
+            % {"count": open_assessments}
+        )
+    return reasons
+
+
+def _sole_contact_reasons(user: User, now: dt.datetime) -> list[str]:
+    """The companies only this person can act for, while they have a grant or an application in progress."""
+    reasons: list[str] = []
     sole = (
         # Filter by id, not through the memberships join: that join would count only this user's membership.
         Company.objects.filter(pk__in=CompanyMembership.objects.filter(user=user).values("company_id"))
@@ -296,15 +323,6 @@ def erasure_blockers(user: Any, *, now: dt.datetime, by_secretariat: bool = Fals
                 )
                 % {"company": company.legal_name, "title": application.title}
             )
-    open_assessments = Assignment.objects.filter(assessor=user, status=AssignmentStatus.INVITED).count()
-    if open_assessments:
-        reasons.append(
-            _(
-                "You have %(count)s assessment(s) in progress. The secretariat first gives them to another assessor "
-                "or you submit your scores."
-            )
-            % {"count": open_assessments}
-        )
     return reasons
 
 

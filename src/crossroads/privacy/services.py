@@ -4,6 +4,7 @@ are never changed or deleted (the trail is append-only and kept with the grant r
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import re
@@ -19,7 +20,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from crossroads.accounts.models import Role, User
+from crossroads.accounts.models import User
 from crossroads.applications.models import Application, Attachment, BudgetLine, CostCategoryCode, Partner, WorkPackage
 from crossroads.assessment.models import (
     AssessorProfile,
@@ -33,30 +34,41 @@ from crossroads.assessment.models import (
 from crossroads.companies.models import CompanyMembership, Invitation
 from crossroads.core import clock
 from crossroads.core.audit import audit_record
+from crossroads.core.errors import ServiceError
+from crossroads.core.permissions import Permission
 from crossroads.matching.models import ExpressionOfInterest, SavedSearch
 
 from .models import AnonymisedApplication, ErasureRequest, ErasureStatus
+from .permissions import can_erase_account, can_export_personal_data, can_request_erasure
 from .rules import Retention, is_placeholder_email, placeholder_email
 from .selectors import applications_due_for_anonymisation, erasure_blockers, personal_data, uploaded_files
+from .states import ERASURE
+from .verbs import PrivacyVerb
 
 logger = logging.getLogger(__name__)
 
 
-class PrivacyError(Exception):
+class PrivacyError(ServiceError):
+    """A privacy step refused, with every reason (worded for the person) in `reasons`; its message joins them."""
+
     def __init__(self, reasons: list[str]) -> None:
         super().__init__("; ".join(str(r) for r in reasons))
         self.reasons = reasons
+
+
+def _require(permission: Permission) -> None:
+    if not permission:
+        raise PrivacyError([str(permission.reason)])
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Export
 
 
-def personal_data_export(*, actor: Any, user: User) -> tuple[str, IO[bytes]]:
+def personal_data_export(*, actor: User, user: User) -> tuple[str, IO[bytes]]:
     """A ZIP with data.json (everything held about `user`) and the files they uploaded. Returns a file name and an
     open file positioned at the start; large uploads spill to disk instead of memory."""
-    if actor.pk != user.pk:
-        raise PrivacyError([_("Only the person themselves downloads their data.")])
+    _require(can_export_personal_data(actor, user))
     data = personal_data(user)
     files = uploaded_files(user)
     archive = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 - handed to the response
@@ -73,7 +85,7 @@ def personal_data_export(*, actor: Any, user: User) -> tuple[str, IO[bytes]]:
         zf.writestr("data.json", json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
     archive.seek(0)
     with transaction.atomic():
-        audit_record(actor=actor, verb="privacy.export", obj=user, after={"files": len(files) - len(missing)})
+        audit_record(actor=actor, verb=PrivacyVerb.EXPORT, obj=user, after={"files": len(files) - len(missing)})
     stamp = clock.today_brussels().isoformat()
     return f"crossroads-my-data-{stamp}.zip", archive
 
@@ -88,16 +100,11 @@ def _safe_name(name: str) -> str:
 # Erasure
 
 
-def _can_act_for(actor: Any, user: User) -> bool:
-    return actor.pk == user.pk or getattr(actor, "role", None) in (Role.SECRETARIAT, Role.ADMIN)
-
-
 @transaction.atomic
-def erasure_request_file(*, actor: Any, user: User, blockers: list[str]) -> ErasureRequest:
+def erasure_request_file(*, actor: User, user: User, blockers: list[str]) -> ErasureRequest:
     """The person asked to be erased but something stands in the way: the request waits for the secretariat.
     Asking twice keeps one pending request with the latest reasons."""
-    if not _can_act_for(actor, user):
-        raise PrivacyError([_("You may not ask to erase somebody else's account.")])
+    _require(can_request_erasure(actor, user))
     request = ErasureRequest.objects.filter(user=user, status=ErasureStatus.PENDING).first()
     if request is None:
         request = ErasureRequest.objects.create(
@@ -106,17 +113,16 @@ def erasure_request_file(*, actor: Any, user: User, blockers: list[str]) -> Eras
     else:
         request.blockers = [str(b) for b in blockers]
         request.save(update_fields=["blockers"])
-    audit_record(actor=actor, verb="privacy.erasure_request", obj=request, after={"blockers": request.blockers})
+    audit_record(actor=actor, verb=PrivacyVerb.ERASURE_REQUEST, obj=request, after={"blockers": request.blockers})
     return request
 
 
 @transaction.atomic
-def account_erase(*, actor: Any, user: User, request: ErasureRequest | None = None) -> ErasureRequest:
+def account_erase(*, actor: User, user: User, request: ErasureRequest | None = None) -> ErasureRequest:
     """Anonymise the account and remove what nothing requires us to keep; keep (pointing at the anonymised
     account) what the programme must retain: applications, declarations, submissions, scores, decisions and the
     audit trail. Refused, with the reasons, while something stands in the way (see erasure_blockers)."""
-    if not _can_act_for(actor, user):
-        raise PrivacyError([_("Only the secretariat erases somebody else's account.")])
+    _require(can_erase_account(actor, user))
     user = User.objects.select_for_update().get(pk=user.pk)
     if is_placeholder_email(user.email):
         raise PrivacyError([_("This account has already been erased.")])
@@ -125,13 +131,23 @@ def account_erase(*, actor: Any, user: User, request: ErasureRequest | None = No
     if blockers:
         raise PrivacyError(blockers)
 
+    placeholder = placeholder_email(user.pk)
+    counts = _remove_what_identifies(user, placeholder)
+    _forget_assessor_profile(user)
+    _anonymise_account(user, placeholder)
+    request = _close_request(request, actor=actor, user=user, now=now)
+    # Written after the anonymisation, so the event's object name is the placeholder, not the old address.
+    audit_record(actor=actor, verb=PrivacyVerb.ACCOUNT_ERASE, obj=user, after={"request": request.pk, **counts})
+    return request
+
+
+def _remove_what_identifies(user: User, placeholder: str) -> dict[str, int]:
+    """Delete the person's logins, sessions, searches and memberships; replace their address wherever it was an
+    invitation; unlink them from what other people keep. Returns how many rows each step touched."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
-    from django.contrib.admin.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
 
     old_email = user.email
-    placeholder = placeholder_email(user.pk)
     counts: dict[str, int] = {}
     counts["email_addresses"] = EmailAddress.objects.filter(user=user).delete()[0]
     counts["authenticators"] = Authenticator.objects.filter(user=user).delete()[0]
@@ -150,6 +166,10 @@ def account_erase(*, actor: Any, user: User, request: ErasureRequest | None = No
     )
     # Expressions of interest are the companies' correspondence: kept, no longer linked to the person.
     counts["interests_sent"] = ExpressionOfInterest.objects.filter(sender_user=user).update(sender_user=None)
+    return counts
+
+
+def _forget_assessor_profile(user: User) -> None:
     profile = AssessorProfile.objects.filter(user=user).first()
     if profile is not None:
         # Their scores and declarations stay (the award must remain verifiable); what described the person goes.
@@ -157,6 +177,12 @@ def account_erase(*, actor: Any, user: User, request: ErasureRequest | None = No
         profile.save(update_fields=["expertise", "languages", "employer", "active"])
         profile.themes.clear()
         profile.interests.clear()
+
+
+def _anonymise_account(user: User, placeholder: str) -> None:
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
     user.email = placeholder
     user.first_name = user.last_name = ""
     user.set_unusable_password()
@@ -171,15 +197,17 @@ def account_erase(*, actor: Any, user: User, request: ErasureRequest | None = No
         object_repr=placeholder
     )
 
+
+def _close_request(request: ErasureRequest | None, *, actor: User, user: User, now: dt.datetime) -> ErasureRequest:
+    """The pending request (or a new one, when the person erased their own account at once) is done."""
     if request is None:
         request = ErasureRequest.objects.filter(user=user, status=ErasureStatus.PENDING).first()
     if request is None:
         request = ErasureRequest(user=user, requested_at=now)
-    request.status, request.handled_by, request.handled_at = ErasureStatus.DONE, actor, now
+    ERASURE.move(request, ErasureStatus.DONE)
+    request.handled_by, request.handled_at = actor, now
     request.blockers = []
     request.save()
-    # Written after the anonymisation, so the event's object name is the placeholder, not the old address.
-    audit_record(actor=actor, verb="privacy.account_erase", obj=user, after={"request": request.pk, **counts})
     return request
 
 
@@ -252,7 +280,9 @@ def _delete_files_after_commit(names: list[str]) -> None:
 
 
 @transaction.atomic
-def application_anonymise(*, actor: Any, application: Application, retention: Retention) -> AnonymisedApplication:
+def application_anonymise(
+    *, actor: User | None, application: Application, retention: Retention
+) -> AnonymisedApplication:
     """Remove the personal data of an application that was not funded: texts, names, the people's costs,
     attachments, the submitted copies and letters; keep its figures, statuses and scores. Idempotent."""
     application = Application.objects.select_for_update().select_related("call").get(pk=application.pk)
@@ -262,9 +292,30 @@ def application_anonymise(*, actor: Any, application: Application, retention: Re
     if hasattr(application, "grant"):
         raise PrivacyError([_("A funded application is kept with the grant records; it is never anonymised.")])
     figures = _figures(application)
+    counts, files = _strip_application(application)
+    files += _strip_assessment(application)
+    marker = AnonymisedApplication.objects.create(
+        application=application,
+        reason=retention.reason,
+        reference_at=retention.reference,
+        anonymised_at=clock.now(),
+        figures=figures,
+    )
+    audit_record(
+        actor=actor,
+        verb=PrivacyVerb.APPLICATION_ANONYMISE,
+        obj=application,
+        after={"reason": retention.reason, "retention_from": retention.reference, "files": len(files), **counts},
+    )
+    _delete_files_after_commit(files)
+    return marker
+
+
+def _strip_application(application: Application) -> tuple[dict[str, int], list[str]]:
+    """The applicants' side: texts, people's costs, attachments and submitted copies. Returns the counts for the
+    audit event and the stored files to delete."""
     files: list[str] = []
     counts: dict[str, int] = {}
-
     application.sections = {key: "" for key in application.sections}
     application.save(update_fields=["sections", "updated_at"])
     counts["partners"] = Partner.objects.filter(application=application).update(
@@ -284,6 +335,13 @@ def application_anonymise(*, actor: Any, application: Application, retention: Re
         submission.snapshot = _stripped_snapshot(submission.snapshot or {})
         submission.pdf = ""
         submission.save(update_fields=["snapshot", "pdf"])
+    return counts, files
+
+
+def _strip_assessment(application: Application) -> list[str]:
+    """The programme's side: the written reasons of screening, assessors and the decision (the scores and the
+    outcome stay). Returns the stored files to delete (the decision letter)."""
+    files: list[str] = []
     Screening.objects.filter(application=application).update(missing_items="", ineligible_reason="")
     ConflictDeclaration.objects.filter(application=application).update(explanation="")
     Score.objects.filter(assignment__application=application).update(justification="")
@@ -295,25 +353,10 @@ def application_anonymise(*, actor: Any, application: Application, retention: Re
         decision.reasons, decision.conditions, decision.letter = "", "", ""
         decision.save(update_fields=["reasons", "conditions", "letter"])
         Objection.objects.filter(decision=decision).update(grounds="")
-    now = clock.now()
-    marker = AnonymisedApplication.objects.create(
-        application=application,
-        reason=retention.reason,
-        reference_at=retention.reference,
-        anonymised_at=now,
-        figures=figures,
-    )
-    audit_record(
-        actor=actor,
-        verb="privacy.application_anonymise",
-        obj=application,
-        after={"reason": retention.reason, "retention_from": retention.reference, "files": len(files), **counts},
-    )
-    _delete_files_after_commit(files)
-    return marker
+    return files
 
 
-def privacy_housekeeping(*, actor: Any = None, dry_run: bool = False) -> list[tuple[Application, Retention]]:
+def privacy_housekeeping(*, actor: User | None = None, dry_run: bool = False) -> list[tuple[Application, Retention]]:
     """Anonymise every application whose retention period has passed, each in its own transaction (one failure
     does not undo the others; the next run picks up what is left). With `dry_run`, only list them."""
     due = list(applications_due_for_anonymisation(now=clock.now()))

@@ -63,6 +63,7 @@ def erase(request: HttpRequest) -> HttpResponse:
             services.erasure_request_file(actor=user, user=user, blockers=blockers)
             messages.info(request, _("Your request has been passed on to the programme secretariat."))
             return redirect("privacy:erase")
+        # Not left to the error middleware: the page is shown again with every reason listed, as on a GET.
         try:
             services.account_erase(actor=user, user=user)
         except services.PrivacyError as error:  # something changed since the page was shown
@@ -102,6 +103,8 @@ def request_carry_out(request: HttpRequest, pk: str) -> HttpResponse:
     if number is None:
         raise Http404
     item = get_object_or_404(ErasureRequest.objects.select_related("user"), pk=number, status=ErasureStatus.PENDING)
+    # Not left to the error middleware: each reason is its own message, and the list is shown again (the POST-only
+    # URL of this button is no page to go back to).
     try:
         services.account_erase(actor=request.user, user=item.user, request=item)
     except services.PrivacyError as error:
