@@ -583,6 +583,140 @@ rd("Dr. Johanna Budwig GmbH & Co. KG","DE",None,"company","de",{"de":"Deutsches 
 rd("Kurre Spezialmaschinenbau GmbH","DE","Emsland","company","de",{"de":"Emsländischer Sondermaschinenbauer; beteiligte sich an einem Innovationsprojekt zur Oberflächenbeschichtung von Umlenkrädern mit Prüfstand.","en":"Emsland special-purpose machine builder; took part in an innovation project on surface coatings for deflection wheels with a test rig."},U2["tribosurf"])
 rd("Wendt Maschinenbau GmbH & Co. KG","DE","Georgsmarienhütte (Niedersachsen)","company","de",{"de":"Maschinenbauer aus Georgsmarienhütte mit Konstruktion, Stahlbau, Zerspanung, Montage und Sondermaschinenbau für Kunden u. a. aus der Gummi-, Kunststoff- und Verpackungsindustrie.","en":"Machine builder from Georgsmarienhütte offering design, steel construction, machining, assembly and special-purpose machines for customers in rubber, plastics, packaging and other industries."},U2["wendt"])
 
+# ================================================================ extension 2 (third pass, accessed 2026-12-03)
+# Appended after all second-pass records (ids rp-0421 ...); first- and second-pass ids, pairs and splits stay as they were.
+U3 = dict(
+ agrowizard="https://agrobusiness-niederrhein.de/aktuelles/weitere-themen/voucher-agrowizard",
+ piglets="https://agrobusiness-niederrhein.de/aktuelles/weitere-themen/gutschein-agropole-claessens1",
+ agropole="https://taspo.de/uebersicht/innovationsgutscheine-fuer-agrobusiness-kooperationen/",
+ enerpro="https://interregv.deutschland-nederland.eu/enerpro-foerdert-mit-erfolg-grenzueberschreitend-produktinnovationen",
+ cec="https://euregio.org/action/news/item/341/cleantech-energy-crossing-schlie-t-mit-digitaler-show-ab?language=2",
+ heatme="https://heatme.com/2022/11/01/individuelle-sitzheizsysteme-und-beheizte-baenke-fuer-nfl-spiel-in-deutschland",
+ moonich="https://www.sueddeutsche.de/muenchen/landkreismuenchen/sauerlach-moonich-heizkissen-landesgartenschau-kirchheim-lux.UcfQ8xoGCzWAjUZLknL93n",
+ sitheat="https://interregv.deutschland-nederland.eu/sit-heat",
+ spectors_kwr="https://www.kwrwater.nl/en/projecten/interreg-spectors/",
+ spectors_oost="https://oostnl.com/en/eu-project/spectors-0",
+ spectors_isis="https://www.nrw-innovationspartner.de/nrwinnovationspartner/erfolgsgeschichten/sensorik-aus-der-vogelperspektive/",
+ spectors_tech="https://www.techsuch.com/2021/05/09/goal-companies-spectors-program-netherlands-border/",
+ isis2="https://lokalklick.eu/2021/05/30/bundestagsabgeordneter-bernd-reuther-besucht-isis-ic/",
+ auping="https://dnhk.blog/de/lang-lebe-die-matratze/",
+ auping2="https://www.sn-home.de/artikel-record_id-74297-dbname-Wirtschaft.htm",
+ kampmann="http://www.pressebox.de/inaktiv/deutsch-niederlaendische-handelskammer/Deutsch-Niederlaendischer-Wirtschaftspreis-2010/boxid/366423",
+ kampmann2="https://daniela-de-ridder.de/zu-besuch-bei-kampmann-in-lingen/",
+ spectair="http://www.rp-online.de/nrw/staedte/meerbusch/im-ueberflug-mit-der-drohne-aid-1.6281417",
+ weser="https://www.wn.de/Muensterland/Kreis-Steinfurt/Greven/3489691-Firmenportraet-Weser-Airborne-Von-oben-ist-fast-alles-zu-sehen",
+ hansa="https://wirtschaft-regional.net/unternehmen-maerkte/lewe-besucht-muensters-ueberflieger",
+ geocart="https://m.bild.de/regional/ruhrgebiet/fotografie/diese-kameras-sehen-sogar-wie-gesund-baeume-sind-47484928.bildMobile.html",
+ igi="https://fdp-kreuztal.de/von-langenau-die-ganze-welt",
+ niaga="https://www.recyclingmagazin.de/2019/01/10/royal-auping-und-dsm-niaga-erzielen-durchbruch-bei-komplett-recycelbaren-matratzen/",
+)
+AGROPOLE = DENL5 + " (Agropole innovation vouchers)"
+C_P2_KEYS = [k for k in C if k not in C_OLD_KEYS]     # second-pass keys, before the third pass adds any
+# --- Agropole innovation vouchers (Interreg V-A DE-NL, euregio rhein-maas-nord)
+co("agrowizard","AgroWizard","NL",None,None,"company","nl",
+ {"nl":"Nederlandse start-up die een meetapparaat ontwikkelt dat automatisch de stamdikte van bomen vastlegt, een maat die voor boomkwekerijen de opbrengst bepaalt maar tot nu toe veel handwerk kost. Test en verbetert het apparaat samen met twee Duitse boomkwekerijen.",
+  "en":"Dutch start-up developing a device that automatically records the stem thickness of trees, a measure that drives tree-nursery revenue but has so far taken a lot of manual work. It tests and improves the device with two German tree nurseries."},
+ [U3["agrowizard"]], offers=["automated stem-thickness measurement for tree nurseries"], seeks=["nurseries for field tests"], basis="company activity + project role")
+for _k, _n in [("fleuren","Baumschule Fleuren"),("bswilhelm","Baumschule Wilhelm")]:
+    co(_k, _n, "DE", "Niederrhein", None, "company", "de",
+     {"de":f"Deutsche Baumschule; Praxispartner eines niederländischen Start-ups, das ein Gerät zur automatischen Messung der Stammdicke von Bäumen unter realen Bedingungen erprobt und weiterentwickelt.",
+      "en":f"German tree nursery; field partner of a Dutch start-up that tests and develops a device for automatic measurement of tree stem thickness under real conditions."},
+     [U3["agrowizard"]])
+C["bswilhelm"]["description"] = {"de":"Baumschulbetrieb in Deutschland. Testet mit einem niederländischen Start-up und einer zweiten Baumschule ein automatisches Stammdicken-Messgerät, weil die Stammdicke über den wirtschaftlichen Erfolg entscheidet.",
+  "en":"Tree nursery in Germany. With a Dutch start-up and a second nursery it tests an automatic stem-thickness gauge, because stem thickness decides the economic result."}
+co("piglets","Piglets Treatment System","NL","Leunen (Limburg)",None,"company","nl",
+ {"nl":"Bedrijf uit Leunen dat werkt aan het gecontroleerd en geautomatiseerd toedienen van noodzakelijke medicijnen aan varkens. Ontwikkelt het idee verder met een Duitse dierenartsenpraktijk.",
+  "en":"Company from Leunen working on controlled, automated administration of necessary medicines to pigs. It develops the idea further with a German veterinary practice."},
+ [U3["piglets"]], offers=["automated medication dosing for pigs"], basis="company activity + project role")
+co("lintjeshof","Tierarztpraxis Lintjeshof","DE","Straelen (Niederrhein)",None,"company","de",
+ {"de":"Tierarztpraxis in Straelen. Arbeitet mit einem niederländischen Unternehmen an einer kontrollierten, automatisierten Medikamentengabe für Schweine.",
+  "en":"Veterinary practice in Straelen. It works with a Dutch company on controlled, automated medication of pigs."},
+ [U3["piglets"]], offers=["veterinary expertise in pig health"])
+# --- EnerPRO (Interreg V-A DE-NL)
+co("eeden","EEDEN","DE",None,None,"company","de",
+ {"de":"Deutsches Unternehmen, das Textilien chemisch upcycelt, um die Bekleidungsindustrie in einen ressourcenschonenden Kreislauf zu bringen. Entdeckte in Laborversuchen, dass schwer trennbare Fasermischungen gut dämmen, und entwickelt daraus mit einem niederländischen Partner einen Dämmstoff.",
+  "en":"German company that chemically upcycles textiles to bring the clothing industry into a resource-saving loop. In lab trials it found that hard-to-separate fibre blends insulate well and, with a Dutch partner, turns them into an insulation material."},
+ [U3["enerpro"]], offers=["chemical textile upcycling","insulation from mixed textile waste"], seeks=["business plan and prototype support"], basis="company activity + project role")
+co("msc","Maastricht Student Consulting","NL","Maastricht (Limburg)",None,"company","nl",
+ {"nl":"Adviesorganisatie van studenten uit Maastricht. Stelde met een Duitse textielrecycler een businessplan op en bouwde een prototype van isolatiemateriaal uit textielafval.",
+  "en":"Student consultancy from Maastricht. With a German textile recycler it drew up a business plan and built a prototype insulation material from textile waste."},
+ [U3["enerpro"]], offers=["business planning"])
+# --- Cleantech Energy Crossing (Interreg V-A DE-NL)
+co("mtt","Micro Turbine Technology B.V. (MTT)","NL","Eindhoven (Noord-Brabant)",None,"company","nl",
+ {"nl":"Eindhovens bedrijf achter de EnerTwin, een micro-warmtekrachtkoppeling met een kleine gasturbine die op aardgas draait. Onderzoekt met een Duits gas- en warmte-instituut of de EnerTwin ook op biogas kan werken.",
+  "en":"Eindhoven company behind the EnerTwin, a micro combined heat and power unit with a small gas turbine running on natural gas. With a German gas and heat institute it studies whether the EnerTwin can also run on biogas."},
+ [U3["cec"]], offers=["micro gas turbine CHP"], seeks=["biogas combustion know-how"], basis="company activity + project role")
+co("gwi","Gas- und Wärme-Institut Essen","DE","Essen (Nordrhein-Westfalen)",None,"research","de",
+ {"de":"Forschungsinstitut für Gas- und Wärmetechnik in Essen. Unterstützte einen niederländischen Hersteller dabei, seine Mikrogasturbine für den Betrieb mit Biogas weiterzuentwickeln.",
+  "en":"Research institute for gas and heat technology in Essen. It helped a Dutch manufacturer develop its micro gas turbine for operation on biogas."},
+ [U3["cec"]], offers=["gas combustion testing"])
+# --- Moonich and sit & heat (reported industrial cooperation)
+co("moonich","Moonich (heatme)","DE","Sauerlach (Bayern)",None,"company","de",
+ {"de":"Unternehmen aus Sauerlach, das elektrische Heizlösungen für Außenbereiche entwickelt, darunter akkubetriebene Heizkissen mit Sitzsensor für Gastronomie und Kirchen. Baute mit einem niederländischen Hersteller beheizbarer Polster beheizte Spielerbänke für NFL-Spiele in Deutschland.",
+  "en":"Company from Sauerlach developing electric heating for outdoor areas, including battery-powered heated cushions with a seat sensor for restaurants and churches. With a Dutch maker of heated cushions it built heated player benches for NFL games in Germany."},
+ [U3["heatme"], U3["moonich"]], offers=["electric outdoor heating","heated benches"], basis="company activity + project role")
+co("sitheat","Sit & Heat B.V.","NL","Nijmegen (Gelderland)",None,"company","nl",
+ {"nl":"Nijmeegs bedrijf dat verwarmbare zitkussens maakt voor horeca, kantoren en stadions, als zuinig alternatief voor terrasverwarming. Leverde de verwarmde kussens voor sportbanken die een Duits bedrijf bouwde.",
+  "en":"Nijmegen company making heated seat cushions for hospitality, offices and stadiums as an energy-saving alternative to patio heaters. It supplied the heated cushions for sports benches built by a German company."},
+ [U3["sitheat"], U3["heatme"]], offers=["heated seat cushions"], basis="company activity + project role")
+# --- SPECTORS (Interreg V-A DE-NL)
+co("isis","ISIS IC GmbH","DE","Wesel (Nordrhein-Westfalen)",None,"company","de",
+ {"de":"Weseler Unternehmen für Produkte und Entwicklungsdienstleistungen in Funk- und Mobiltechnik, das auch Assistenzsysteme wie einen Medikamentenspender und eine CO2-Ampel entwickelt. Leadpartner von SPECTORS, in dem deutsche und niederländische KMU Sensorprodukte für Drohnen entwickeln.",
+  "en":"Wesel company offering products and development services in radio and mobile technology, also developing assistive systems such as a medicine dispenser and a CO2 traffic light. Lead partner of SPECTORS, in which German and Dutch SMEs develop sensor products for drones."},
+ [U3["spectors_isis"], U3["isis2"], U3["spectors_kwr"]], offers=["radio and mobile technology development"], basis="company activity + project role")
+co("hsrw","Hochschule Rhein-Waal","DE","Kleve (Nordrhein-Westfalen)",None,"research","de",
+ {"de":"Hochschule in Kleve; stieß SPECTORS mit an und forscht darin an Drohnen- und Sensortechnik für Fernerkundung, etwa für Landwirtschaft, Umweltschutz und technische Überwachung.",
+  "en":"University of applied sciences in Kleve; co-initiated SPECTORS and researches drone and sensor technology for remote sensing in it, for example for agriculture, environmental protection and technical monitoring."},
+ [U3["spectors_isis"], U3["spectors_kwr"]])
+co("kwr","KWR Water Research Institute","NL","Nieuwegein (Utrecht)",None,"research","nl",
+ {"nl":"Nederlands onderzoeksinstituut voor de watersector. Ontwikkelde in SPECTORS een methode om ruwe dronebeelden om te zetten in bruikbare vegetatie- en landgebruikskaarten.",
+  "en":"Dutch research institute for the water sector. In SPECTORS it developed a method that turns raw drone images into usable vegetation and land-use maps."},
+ [U3["spectors_kwr"]], offers=["processing of drone imagery into vegetation maps"])
+for _k, _n, _nl, _en in [
+ ("clearflight","Clear Flight Solutions","Nederlands bedrijf in dronetechnologie en een van de deelnemende mkb-bedrijven in SPECTORS, waarin Nederlandse en Duitse bedrijven sensorproducten voor drones ontwikkelen.","Dutch drone-technology company and one of the SMEs in SPECTORS, in which Dutch and German companies develop sensor products for drones."),
+ ("aerovision","AeroVision BV","Nederlands mkb-bedrijf in SPECTORS, een Duits-Nederlands project voor sensorinnovaties voor drones, zoals positioneringssystemen, 3D-scanners voor landmeting en radar.","Dutch SME in SPECTORS, a German-Dutch project on sensor innovations for drones such as positioning systems, 3D scanners for land surveying and radar."),
+ ("geoinfo","GeoInfoSolutions BV","Nederlands bedrijf in SPECTORS; werkt met Duitse partners aan toepassingen van dronesensoren en aan de verwerking van de grote hoeveelheden data die ze opleveren.","Dutch company in SPECTORS; works with German partners on applications of drone sensors and on handling the large amounts of data they produce."),
+ ("eagleview","EagleView Netherlands B.V.","Nederlands bedrijf en partner in SPECTORS, dat de markt voor civiele drones wil ontsluiten met sensoren voor teledetectie en monitoring op afstand.","Dutch company and partner in SPECTORS, which aims to open up the civil drone market with sensors for remote sensing and remote monitoring."),
+ ("soilcares","SoilCares Research BV","Nederlands onderzoeksbedrijf en partner in SPECTORS, waarin drones met speciale sensoren onder meer voor de landbouw worden uitgerust.","Dutch research company and partner in SPECTORS, in which drones are fitted with special sensors, among others for agriculture.")]:
+    co(_k, _n, "NL", None, None, "company", "nl", {"nl":_nl, "en":_en}, [U3["spectors_kwr"], U3["spectors_oost"]])
+C["clearflight"]["sources"].append(U3["spectors_tech"]); C["aerovision"]["sources"].append(U3["spectors_tech"]); C["geoinfo"]["sources"].append(U3["spectors_tech"])
+# --- DNHK prize 2020 finalist and 2010 nominee
+co("auping","Koninklijke Auping","NL","Deventer (Overijssel)",None,"company","nl",
+ {"nl":"Matrassen- en beddenfabrikant uit Deventer die in eigen land produceert en een volledig circulaire matras op de markt bracht. Ontwikkelde met een Duitse pocketveringfabrikant een nieuw productieproces met herbruikbare materialen.",
+  "en":"Mattress and bed maker from Deventer that produces in its own country and launched a fully circular mattress. With a German pocket-spring maker it developed a new production process based on reusable materials."},
+ [U3["auping"], U3["auping2"]], seeks=["circular pocket springs"], basis="company activity + project role")
+co("agrointl","Agro International","DE","Bad Essen (Niedersachsen)",None,"company","de",
+ {"de":"Federkernhersteller aus Bad Essen und langjähriger Lieferant eines niederländischen Matratzenherstellers. Stellte für eine vollständig zirkuläre Matratze Taschenfederkerne aus reißfestem Polyester mit einem Bindemittel auf Polyesterbasis her und änderte dafür seinen Produktionsprozess.",
+  "en":"Spring-core maker from Bad Essen and long-time supplier of a Dutch mattress maker. For a fully circular mattress it made pocket springs with tear-resistant polyester and a polyester-based binder, changing its production process to do so."},
+ [U3["auping"], U3["auping2"]], offers=["pocket spring cores"], basis="company activity + project role")
+co("kampmann","Kampmann GmbH","DE","Lingen (Emsland)",None,"company","de",
+ {"de":"Mittelständischer Hersteller von Heiz-, Kühl- und Lüftungsanlagen aus Lingen mit eigener Forschung und Entwicklung. Erwarb 2005 Patent- und Produktlizenzen eines niederländischen Unternehmens.",
+  "en":"Medium-sized maker of heating, cooling and ventilation systems from Lingen with its own R&D. In 2005 it acquired patent and product licences from a Dutch company."},
+ [U3["kampmann"], U3["kampmann2"]], basis="company activity + project role")
+co("oxycom","Oxycom B.V.","NL",None,None,"company","nl",
+ {"nl":"Nederlands bedrijf waarvan een Duitse fabrikant van verwarmings-, koel- en ventilatietoestellen octrooi- en productlicenties overnam; samen genomineerd voor de Duits-Nederlandse Prijs voor de Economie 2010.",
+  "en":"Dutch company from which a German maker of heating, cooling and ventilation units took over patent and product licences; nominated together for the German-Dutch business prize 2010."},
+ [U3["kampmann"]])
+C_P3_KEYS = [k for k in C if k not in C_OLD_KEYS and k not in C_P2_KEYS]
+
+P_P2_END = len(P)
+pr("Agropole voucher: AgroWizard stem-thickness gauge for tree nurseries", AGROPOLE, U3["agrowizard"], [("agrowizard","fleuren"),("agrowizard","bswilhelm")], "bilateral", "Agropole")
+pr("Agropole voucher: automated medication for pigs (Piglets Treatment System - Lintjeshof)", AGROPOLE, U3["piglets"], [("piglets","lintjeshof")], "bilateral", "Agropole")
+pr("EnerPRO: insulation material from mixed textile waste", DENL5+" (EnerPRO)", U3["enerpro"], [("eeden","msc")], "bilateral", "EnerPRO")
+pr("Cleantech Energy Crossing: EnerTwin micro gas turbine on biogas", DENL5+" (Cleantech Energy Crossing)", U3["cec"], [("mtt","gwi")], "bilateral", "Cleantech Energy Crossing")
+pr("Moonich and Sit & Heat cooperation (heated benches)", COOP, U3["heatme"], [("moonich","sitheat")], "bilateral")
+pr("SPECTORS (sensor products for drones)", DENL5, U3["spectors_kwr"], [(d,n) for d in ("isis","hsrw") for n in ("clearflight","aerovision","geoinfo","eagleview","soilcares","kwr")], "consortium")
+pr("DNHK prize 2020 finalist: Auping and Agro International circular mattress", DNHK, U3["auping2"], [("auping","agrointl")], "bilateral")
+pr("DNHK prize 2010 nominee: Kampmann and Oxycom licence cooperation", DNHK, U3["kampmann"], [("kampmann","oxycom")], "bilateral")
+
+RD_P2_END = len(RD)
+rd("Spectair","DE","Meerbusch (Nordrhein-Westfalen)","company","de",{"de":"Drohnen-Dienstleister aus Meerbusch, der mit eigenen Kameradrohnen Industrieanlagen, Schornsteine, Tanks und Windkraftanlagen inspiziert und in einer eigenen Akademie Piloten ausbildet.","en":"Drone service provider from Meerbusch that inspects industrial plants, chimneys, tanks and wind turbines with its own camera drones and trains pilots in its own academy."},U3["spectair"])
+rd("Weser Airborne Sensing GmbH & Co. KG","DE","Greven (Münsterland)","company","de",{"de":"Unternehmen am Flughafen Münster/Osnabrück, das mit eigenen Flugzeugen Vermessungs- und Bildmessflüge mit sehr detailgenauen Luftbildern anbietet.","en":"Company at Münster/Osnabrück airport offering surveying and photogrammetric flights with highly detailed aerial images from its own aircraft."},U3["weser"])
+rd("Hansa Luftbild AG","DE","Münster","company","de",{"de":"Münsteraner Geoinformationsunternehmen, das mit Luftbild-Befliegungen unter anderem landesweite Eigentumskataster in Europa, Afrika und dem Nahen Osten aufbaut.","en":"Münster geoinformation company that uses aerial survey flights to build, among other things, nationwide property cadastres in Europe, Africa and the Middle East."},U3["hansa"])
+rd("Geocart","DE","Herten (Ruhrgebiet)","company","de",{"de":"Hertener Luftbildfirma mit eigenen Flugzeugen, die hochauflösende Luftbilder, Infrarot- und Thermalaufnahmen sowie Laserscans etwa für Baumgesundheit, Fernwärmeleitungen und Altbergbau liefert.","en":"Herten aerial imaging firm with its own aircraft supplying high-resolution aerial photos, infrared and thermal images and laser scans, for example for tree health, district-heating pipes and old mining damage."},U3["geocart"])
+rd("IGI Systems","DE","Kreuztal (Siegerland)","company","de",{"de":"Unternehmen aus Kreuztal, das Kamera- und Sensorsysteme mit Spezialsoftware für Luftbildvermessung und 3D-Stadtmodelle baut und sein Wissen auch für Waldbranderkennung einsetzen will.","en":"Kreuztal company building camera and sensor systems with dedicated software for aerial survey and 3D city models, and aiming to use this know-how for forest-fire detection."},U3["igi"])
+rd("DSM-Niaga","NL",None,"company","nl",{"nl":"Nederlandse specialist in circulair productontwerp die met een matrassenfabrikant een volledig recyclebare, modulair opgebouwde matras ontwikkelde.","en":"Dutch specialist in circular product design that developed a fully recyclable, modular mattress with a mattress maker."},U3["niaga"])
+
 # Split of the first pass, frozen (someone is tuning on its dev half): project -> split. build.py asserts that the
 # recomputed first-pass split equals this table, and new projects are assigned without touching it.
 FROZEN_SPLIT = {
@@ -595,6 +729,12 @@ FROZEN_SPLIT = {
  "SuperSurf (ROCKET innovation project)":"dev","iCoat (ROCKET innovation project)":"dev",
  "HoDSimVal (ROCKET innovation project)":"dev","Paludi & Bouw":"test",
 }
+# Split of the second pass, frozen as well (third pass): project -> split, as built by the second pass.
+FROZEN_SPLIT2 = {"SeaBioComp": "dev", "SenSpores": "dev", "MOVERO": "test", "DNHK prize 2012: Ziehl-Abegg and e-Traction wheel-hub motor": "test",
+ "Ziehl-Abegg and VDL Bus & Coach cooperation (wheel-hub drive for buses)": "test", "DNHK prize 2009 nominee: EnviroChemie and Schiphol de-icing fluid treatment": "test",
+ "DNHK prize 2010 nominee: Dura Vermeer and Vector Foiltec joint project": "dev", "3D&FPP (metal 3D printing and flexible post-processing)": "dev",
+ "Netzwerk GMA: Almi and Peters": "test", "Pure Forensic DNA Profiles (ROCKET Reloaded innovation project)": "test",
+ "MIND (Medizinische Innovation Nederland-Deutschland)": "test", "AGIT (Agro Green Innovation and Technology)": "test", "Parkinson Vibrating Socks": "dev"}
 
 # ---------------------------------------------------------------- distractors (written)
 SEED = 20261203
@@ -722,7 +862,7 @@ def make_written(rng, n_by_country):
             town, pc, region = rng.choice(TOWNS[country])
             a1, a2 = rng.sample(spec["acts"], 2)
             desc = {}
-            for L in ({lang, "en"} | ({"nl"} if country in ("BE", "NL") else set())):
+            for L in dict.fromkeys([lang, "en"] + (["nl"] if country in ("BE", "NL") else [])):   # fixed order (was a set: byte order of the JSON varied with PYTHONHASHSEED, content did not)
                 i_ = LIDX[L]
                 subj = (SUBJ_R if research else SUBJ)[L]
                 cust = (CUST_R if research else CUST)[L].format(spec["cust"][i_])
@@ -765,8 +905,12 @@ def main():
         add(dict(w, nace=None, written=True, role="distractor", description_basis="written", source=None, sources=[], accessed=None))
     n_first = len(companies)
     # second pass, appended: new pair companies, new real distractors
-    for k in C_NEW_KEYS: add_pair_co(k)
-    for d in RD[RD_OLD_LEN:]: add_rd(d)
+    for k in C_P2_KEYS: add_pair_co(k)
+    for d in RD[RD_OLD_LEN:RD_P2_END]: add_rd(d)
+    n_second = len(companies)
+    # third pass, appended the same way
+    for k in C_P3_KEYS: add_pair_co(k)
+    for d in RD[RD_P2_END:]: add_rd(d)
     n_real_distr = len(RD)
 
     # split unit: the funded cooperation ("project"); projects sharing a company are merged into one group.
@@ -802,25 +946,29 @@ def main():
     proj_split = {p["project"]: gsplit1[find1(p["project"])] for p in P1}
     assert proj_split == FROZEN_SPLIT, "first-pass split changed"
     proj_group = {p["project"]: find1(p["project"]) for p in P1}
-    # (2) second pass: group all pairs; a new project that shares an organisation with a first-pass group inherits
-    #     that group's (frozen) split; the remaining new groups get the same seeded rule, continuing from the counts.
-    findA, groupsA = grouping(P)
+    # (2) later passes, one after the other: group all pairs up to the end of the pass; a new project that shares an
+    #     organisation with an existing group inherits that group's (frozen) split; the remaining new groups get the same
+    #     seeded rule, continuing from the per-side counts. Earlier passes are never re-assigned.
     side_n = {"dev": sum(proj_split[p["project"]] == "dev" for p in P1), "test": sum(proj_split[p["project"]] == "test" for p in P1)}
-    new_only = {}
-    for g, ps in groupsA.items():
-        old = {proj_split[p["project"]] for p in ps if p["project"] in proj_split}
-        assert len(old) <= 1, ("new project bridges dev and test groups", g)
-        if old:
-            s_ = old.pop()
-            oldg = sorted({proj_group[p["project"]] for p in ps if p["project"] in proj_group})[0]
-            for p in ps:
-                if p["project"] not in proj_split:
-                    proj_split[p["project"]] = s_; proj_group[p["project"]] = oldg; side_n[s_] += 1
-        else:
-            new_only[g] = ps
-    gsplit2 = seeded_assign(new_only, side_n)
-    for g, ps in new_only.items():
-        for p in ps: proj_split[p["project"]] = gsplit2[g]; proj_group[p["project"]] = g
+    for end in (P_P2_END, len(P)):
+        findA, groupsA = grouping(P[:end])
+        new_only = {}
+        for g, ps in groupsA.items():
+            old = {proj_split[p["project"]] for p in ps if p["project"] in proj_split}
+            assert len(old) <= 1, ("new project bridges dev and test groups", g)
+            if old:
+                s_ = old.pop()
+                oldg = sorted({proj_group[p["project"]] for p in ps if p["project"] in proj_group})[0]
+                for p in ps:
+                    if p["project"] not in proj_split:
+                        proj_split[p["project"]] = s_; proj_group[p["project"]] = oldg; side_n[s_] += 1
+            else:
+                new_only[g] = ps
+        gsplit2 = seeded_assign(new_only, side_n)
+        for g, ps in new_only.items():
+            for p in ps: proj_split[p["project"]] = gsplit2[g]; proj_group[p["project"]] = g
+        if end == P_P2_END:
+            assert {p["project"]: proj_split[p["project"]] for p in P[P_OLD_LEN:P_P2_END]} == FROZEN_SPLIT2, "second-pass split changed"
     groups = groupsA
     pairs = []
     for p in P:
@@ -858,7 +1006,7 @@ def main():
     for g, ps in groups.items(): assert len({proj_split[p["project"]] for p in ps}) == 1, g
     # the first pass is untouched: same ids, names and splits as before the extension
     assert all(c["id"] == f"rp-{i+1:04d}" for i, c in enumerate(companies))
-    assert n_first == 378 and len(P1) == 61
+    assert n_first == 378 and len(P1) == 61 and n_second == 420 and P_P2_END == 84
     # no project of Interreg Vlaanderen-Nederland or CrossRoads
     for p in pairs: assert "vlaanderen-nederland" not in (p["programme"] + p["source"]).lower() and "crossroads" not in p["project"].lower()
 
