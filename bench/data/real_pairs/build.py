@@ -5,6 +5,7 @@ Real data below is hand-entered from the cited public pages; distractors marked 
 with a fixed seed. The split into dev/test is by project (merged when projects share a company), seed 20261203.
 Second pass (extension): new records are appended after the first 378; the first-pass split is frozen (FROZEN_SPLIT)
 and the same seeded rule is applied to the new project groups only, continuing from the per-side pair counts.
+Third pass: appended the same way after the second; first- and second-pass splits are both frozen (FROZEN_SPLIT2).
 """
 # Real companies and pairs, hand-entered from the cited public pages (accessed 2026-12-03).
 ACC = "2026-12-03"
