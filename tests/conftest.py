@@ -1,9 +1,14 @@
-"""Shared fixtures: the programme rulebook, one user per role (staff with a real TOTP device), companies."""
+"""Shared fixtures: the programme rulebook, one user per role (staff with a real TOTP device), companies, submitted
+applications built through the application services, and a frozen clock for one-time codes."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Callable, Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -15,7 +20,14 @@ from crossroads.companies.models import Company, CompanyMembership, Establishmen
 from crossroads.companies.services import establishment_nuts3
 from crossroads.programme.models import Programme
 
+if TYPE_CHECKING:
+    from crossroads.applications.models import Application
+    from crossroads.programme.models import Call
+
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+# The instant the one-time-code check sees under `frozen_totp_clock` (a Unix time, any fixed one will do): a code
+# computed for it stays valid however long the test takes, and never straddles a 30-second step.
+TOTP_FROZEN_AT = 1_790_000_000
 
 
 def pytest_configure(config):  # type: ignore[no-untyped-def]
@@ -194,3 +206,97 @@ def company_be(programme, users) -> Company:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def company_nl(programme) -> Company:  # type: ignore[no-untyped-def]
     return make_company("Maasdata BV", country="NL", number="12345678", postcode="6211 CK", city="Maastricht")
+
+
+def totp_code(secret: str = TEST_TOTP_SECRET) -> str:
+    """The one-time code of `secret` at TOTP_FROZEN_AT: the code the check accepts under `frozen_totp_clock`."""
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, TOTP_FROZEN_AT // app_settings.TOTP_PERIOD))
+
+
+@pytest.fixture
+def frozen_totp_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], str]:
+    """Freeze the clock of allauth's one-time-code check (and only it) at TOTP_FROZEN_AT; returns `totp_code`.
+    The live server runs in this process, so browser logins see the same frozen clock."""
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal import auth
+
+    def counters() -> Iterator[int]:
+        counter = TOTP_FROZEN_AT // app_settings.TOTP_PERIOD
+        yield from range(counter - app_settings.TOTP_TOLERANCE, counter + app_settings.TOTP_TOLERANCE + 1)
+
+    monkeypatch.setattr(auth, "yield_hotp_counters_from_time", counters)
+    return totp_code
+
+
+_members = itertools.count(1)
+DECLARATIONS = {"sme": True, "oim": True, "de_minimis": True, "truthful": True}
+
+
+def company_member(company: Company) -> User:
+    """A user who manages `company`: its first member, or a new applicant made one."""
+    membership = company.memberships.select_related("user").order_by("pk").first()
+    if membership is not None:
+        return membership.user
+    user = make_user(f"member-{next(_members)}@test.example", Role.APPLICANT)
+    CompanyMembership.objects.create(user=user, company=company, role=MembershipRole.MANAGER)
+    return user
+
+
+def submitted_application(
+    call: Call,
+    lead: Company,
+    partner: Company,
+    *,
+    title: str,
+    submitted_at: dt.datetime,
+    owner: User | None = None,
+    partner_user: User | None = None,
+    lead_costs: Decimal | str | int = "40000",
+    partner_costs: Decimal | str | int = "30000",
+    sections: dict[str, str] | None = None,
+    planned_start: dt.date | None = None,
+    idempotency_key: str = "",
+) -> Application:
+    """A submitted application built the way its users build one, through the application services, with the
+    services' clock at `submitted_at` (inside the call's window): the lead's member creates it and fills every
+    required section, invites `partner`, whose member joins; one consumables line each; both sign the
+    declarations; the lead submits. `sections` override the default texts."""
+    from crossroads.applications import services
+    from crossroads.applications.models import BudgetLine
+
+    owner = owner or company_member(lead)
+    partner_user = partner_user or company_member(partner)
+    with mock.patch("crossroads.core.clock.now", return_value=submitted_at.astimezone(dt.UTC)):
+        application = services.application_create(actor=owner, call=call, lead=lead, title=title)
+        texts = {code: f"{title}: {code}." for code in application.required_sections} | (sections or {})
+        application = services.shared_update(
+            actor=owner,
+            application=application,
+            data={
+                "acronym": title[:10],
+                "sections": texts,
+                "duration_months": min(24, call.programme.max_duration_months),
+                "planned_start": planned_start or (submitted_at + dt.timedelta(days=150)).date(),
+            },
+            version=application.lock_version,
+            themes=list(call.themes.all()[:1]) or list(call.programme.themes.all()[:1]),
+        )
+        invited = services.partner_add(actor=owner, application=application, company=partner)
+        joined = services.partner_join(actor=partner_user, token=invited.invite_token, company=partner)
+        lead_partner = application.partners.get(is_lead=True)
+        for member, who, amount, description in (
+            (owner, lead_partner, lead_costs, "Sensors"),
+            (partner_user, joined, partner_costs, "Test bench"),
+        ):
+            line = BudgetLine(category="consumables", description=description, amount=Decimal(amount))
+            services.budget_line_save(actor=member, partner=who, line=line)
+        services.partner_declare(actor=owner, partner=lead_partner, declarations=DECLARATIONS)
+        services.partner_declare(actor=partner_user, partner=joined, declarations=DECLARATIONS)
+        services.application_submit(
+            actor=owner, application=application, idempotency_key=idempotency_key or f"fixture-{application.pk}"
+        )
+    application.refresh_from_db()
+    return application

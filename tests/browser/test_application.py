@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from crossroads.companies.models import CompanyMembership
 from crossroads.programme.models import Call
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_matchmaking import login, logout
+from tests.browser.conftest import add_budget_line, assert_accessible, login, logout, sign_declarations
 from tests.conftest import make_company, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,30 +69,25 @@ def test_lead_creates_partner_budgets_lead_submits_pdf_mailed(page, live_server,
     assert_accessible(page)
 
     page.get_by_role("link", name="Kempense Warmte BV", exact=True).click()
-    page.get_by_label(re.compile("^Categorie|^Category")).select_option("consumables")
-    page.get_by_label(re.compile("^Omschrijving|^Description")).fill("Sensoren")
-    page.get_by_label(re.compile("^Bedrag|^Amount")).fill("40.000,00")
-    page.locator("form:has(input[value=line]) button[type=submit]").click()
-    page.wait_for_load_state()
-    for box in page.locator("#declarations input[type=checkbox]").all():
-        box.check()
-    page.locator("#declarations button[type=submit]").click()
+    add_budget_line(page, "consumables", {"^Omschrijving|^Description": "Sensoren", "^Bedrag|^Amount": "40.000,00"})
+    sign_declarations(page)
     logout(page, base)
 
     login(page, base, "partner@test.example")
     page.goto(application_url)
     page.get_by_role("link", name="Polderdata BV", exact=True).click()
     assert_accessible(page)
-    page.get_by_label(re.compile("^Categorie|^Category")).select_option("personnel")
-    page.get_by_label(re.compile("^Omschrijving|^Description")).fill("Data-analyse")
-    page.get_by_label(re.compile("brutoloonkost|gross employment", re.I)).fill("86.000,00")
-    page.get_by_label(re.compile("^Uren|^Hours")).fill("600")
-    page.locator("form:has(input[value=line]) button[type=submit]").click()
-    page.wait_for_load_state()
+    add_budget_line(
+        page,
+        "personnel",
+        {
+            "^Omschrijving|^Description": "Data-analyse",
+            "brutoloonkost|gross employment": "86.000,00",
+            "^Uren|^Hours": "600",
+        },
+    )
     assert "30.000,00" in page.get_by_test_id("partner-costs").inner_text()  # 600 h x EUR 50.00
-    for box in page.locator("#declarations input[type=checkbox]").all():
-        box.check()
-    page.locator("#declarations button[type=submit]").click()
+    sign_declarations(page)
     logout(page, base)
 
     login(page, base, "lead@test.example")

@@ -6,49 +6,30 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import time
-from decimal import Decimal
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
 
-from crossroads.applications.models import Application, ApplicationStatus, BudgetLine, Partner
-from crossroads.assessment.models import AssessorProfile, Assignment, AssignmentStatus, Screening
+from crossroads.assessment.models import Assignment, AssignmentStatus
 from crossroads.assessment.services.assignment import conflict_declare
 from crossroads.assessment.services.scoring import consensus_record, scores_save
 from crossroads.companies.models import CompanyMembership
 from crossroads.core import clock
 from crossroads.programme.services import FIXTURES, call_create
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_matchmaking import login, logout
-from tests.conftest import TEST_TOTP_SECRET, make_company, make_user
+from tests.browser.conftest import (
+    assert_accessible,
+    fill_all,
+    login,
+    login_staff,
+    logout,
+    make_assessor,
+    screened_application,
+    visit_accessible,
+)
+from tests.conftest import make_company, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 JUSTIFICATION = "Sterk uitgewerkt, met een duidelijke meerwaarde over de grens."
-
-
-def _application(call, lead, partner, title: str, lead_costs: int, partner_costs: int, hours_ago: int, owner):  # type: ignore[no-untyped-def]
-    application = Application.objects.create(
-        call=call,
-        lead_company=lead,
-        title=title,
-        sections={"summary": f"{title}: een gezamenlijk innovatieproject.", "innovation": "Nieuwe technologie."},
-        status=ApplicationStatus.SUBMITTED,
-        submitted_at=call.closes_at - dt.timedelta(hours=hours_ago),
-        created_by=owner,
-    )
-    for company, amount, is_lead in ((lead, lead_costs, True), (partner, partner_costs, False)):
-        p = Partner.objects.create(application=application, company=company, is_lead=is_lead)
-        BudgetLine.objects.create(partner=p, category="consumables", description="Prototype", amount=Decimal(amount))
-    Screening.objects.create(application=application, completeness="complete", eligibility="eligible")
-    return application
-
-
-def _assessor(email: str, country: str):  # type: ignore[no-untyped-def]
-    user = make_user(email, "assessor")
-    AssessorProfile.objects.create(user=user, country=country, expertise="Energie en warmtenetten.")
-    return user
 
 
 @pytest.fixture
@@ -75,11 +56,12 @@ def committee(programme):  # type: ignore[no-untyped-def]
     )
     call.assessors_per_application = 2
     call.save()
-    strong = _application(call, lead, partner, "Warmte over de grens", 50_000, 30_000, 5, lead_user)  # grant 40,000
-    weaker = _application(call, other, partner, "Glas en data", 40_000, 30_000, 3, lead_user)  # grant 35,000
-    me = _assessor("assessor@experts.example", "BE")
-    nl = _assessor("nl-assessor@experts.example", "NL")
-    be2 = _assessor("be2-assessor@experts.example", "BE")
+    # Grants 40,000 (strong) and 35,000 (weaker).
+    strong = screened_application(call, lead, partner, "Warmte over de grens", 50_000, 30_000, 5, lead_user)
+    weaker = screened_application(call, other, partner, "Glas en data", 40_000, 30_000, 3, lead_user)
+    me = make_assessor("assessor@experts.example", "BE")
+    nl = make_assessor("nl-assessor@experts.example", "NL")
+    be2 = make_assessor("be2-assessor@experts.example", "BE")
     criteria = list(call.criteria.order_by("order"))
     Assignment.objects.create(application=strong, assessor=me, status=AssignmentStatus.INVITED)
     for application, assessor, score in ((strong, nl, "8"), (weaker, nl, "6"), (weaker, be2, "7")):
@@ -97,24 +79,16 @@ def committee(programme):  # type: ignore[no-untyped-def]
     return {"call": call, "strong": strong, "weaker": weaker}
 
 
-def login_staff(page, base: str, email: str) -> None:  # type: ignore[no-untyped-def]
-    """Password, then the one-time code every staff role must give."""
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label(re.compile("E-?mail", re.I)).fill(email)
-    page.get_by_label(re.compile("Wachtwoord|Password")).fill("a-long-test-password")
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/2fa/authenticate/"))
-    code = format_hotp_value(hotp_value(TEST_TOTP_SECRET, int(time.time()) // 30))
-    page.locator("main input[name=code]").fill(code)
-    page.locator("main button[type=submit]:not([form])").click()
-    page.wait_for_url(re.compile(r"/dashboard/|/$"))
-
-
 def test_assessor_scores_secretariat_ranks_and_decides_applicant_reads_letter(page, live_server, committee):
     base = live_server.url
     call, strong = committee["call"], committee["strong"]
+    assessor_declares_and_scores(page, base, strong)
+    secretariat_consolidates_ranks_and_decides(page, base, call, strong)
+    applicant_reads_the_decision_and_its_letter(page, base)
 
-    # The assessor declares no conflict of interest, then scores (decimal comma) with justifications.
+
+def assessor_declares_and_scores(page, base: str, strong) -> None:  # type: ignore[no-untyped-def]
+    """The assessor declares no conflict of interest, then scores (decimal comma) with justifications."""
     login_staff(page, base, "assessor@experts.example")
     page.goto(f"{base}/assessment/mine/")
     page.get_by_role("link", name=re.compile("belangen|interests", re.I)).click()
@@ -124,35 +98,34 @@ def test_assessor_scores_secretariat_ranks_and_decides_applicant_reads_letter(pa
     page.get_by_label(re.compile("geen belangenconflict|no conflict of interest", re.I)).check()
     page.locator("main button[type=submit]").click()
     page.wait_for_url(re.compile(r"/assessment/assignments/\d+/$"))
-    for field in page.locator("input[name^=score-]").all():
-        field.fill("8,5")
-    for field in page.locator("textarea[name^=justification-]").all():
-        field.fill(JUSTIFICATION)
+    fill_all(page.locator("input[name^=score-]"), "8,5")
+    fill_all(page.locator("textarea[name^=justification-]"), JUSTIFICATION)
     assert_accessible(page)
     page.get_by_role("button", name=re.compile("Scores indienen|Submit my scores")).click()
     page.wait_for_url(re.compile(r"/assessment/assignments/\d+/$"))
     assert Assignment.objects.get(application=strong, assessor__email="assessor@experts.example").status == "submitted"
-    for path in ("/assessment/mine/", "/assessment/mine/profile/"):
-        page.goto(base + path)
-        assert_accessible(page)
+    visit_accessible(page, base, ("/assessment/mine/", "/assessment/mine/profile/"))
     logout(page, base)
 
-    # The secretariat sees both assessors' scores, records the consensus, ranks, runs a what-if, freezes, decides.
+
+def secretariat_consolidates_ranks_and_decides(page, base: str, call, strong) -> None:  # type: ignore[no-untyped-def]
+    """The secretariat sees both assessors' scores, records the consensus, ranks, runs a what-if, freezes, decides."""
     login_staff(page, base, "secretariat@test.example")
-    for path in (
-        f"/assessment/calls/{call.pk}/",
-        f"/assessment/applications/{strong.pk}/screening/",
-        f"/assessment/calls/{call.pk}/assignment/",
-        f"/assessment/calls/{call.pk}/meeting/",
-    ):
-        page.goto(base + path)
-        assert page.locator("h1").count() == 1
-        assert_accessible(page)
+    visit_accessible(
+        page,
+        base,
+        (
+            f"/assessment/calls/{call.pk}/",
+            f"/assessment/applications/{strong.pk}/screening/",
+            f"/assessment/calls/{call.pk}/assignment/",
+            f"/assessment/calls/{call.pk}/meeting/",
+        ),
+        one_heading=True,
+    )
     page.goto(f"{base}/assessment/applications/{strong.pk}/consolidation/")
     assert "8,5" in page.content() or "8.5" in page.content()
     assert_accessible(page)
-    for field in page.locator("textarea[name^=rationale-]").all():
-        field.fill("De commissie volgt de assessoren.")
+    fill_all(page.locator("textarea[name^=rationale-]"), "De commissie volgt de assessoren.")
     page.get_by_role("button", name=re.compile("consensus", re.I)).click()
     page.wait_for_load_state()
     page.goto(f"{base}/assessment/calls/{call.pk}/ranking/")
@@ -173,7 +146,8 @@ def test_assessor_scores_secretariat_ranks_and_decides_applicant_reads_letter(pa
     assert_accessible(page)
     logout(page, base)
 
-    # The applicant reads the decision and its letter.
+
+def applicant_reads_the_decision_and_its_letter(page, base: str) -> None:  # type: ignore[no-untyped-def]
     login(page, base, "lead@test.example")
     page.get_by_test_id("dashboard-decision").get_by_role("link").click()
     assert re.search("Goedgekeurd|Approved", page.get_by_test_id("decision-outcome").inner_text())

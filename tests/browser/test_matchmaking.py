@@ -8,7 +8,7 @@ import re
 import pytest
 
 from crossroads.matching import index_service
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, login, logout
 from tests.conftest import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,19 +26,6 @@ def two_companies(programme):  # type: ignore[no-untyped-def]
     index_service.reset()
     yield users, data
     index_service.reset()
-
-
-def login(page, base: str, email: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label(re.compile("E-?mail", re.I)).fill(email)
-    page.get_by_label(re.compile("Wachtwoord|Password")).fill("a-long-test-password")
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/dashboard/|/$"))
-
-
-def logout(page, base: str) -> None:  # type: ignore[no-untyped-def]
-    page.locator("header form[action$='/accounts/logout/'] button").click()
-    page.wait_for_load_state()
 
 
 def test_a_finds_b_expresses_interest_b_accepts_both_see_identities(page, live_server, two_companies):
