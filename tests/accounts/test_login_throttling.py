@@ -8,7 +8,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from tests.accounts.test_mfa_gate import PASSWORD, code_now
+from tests.accounts.conftest import code_now
+from tests.accounts.test_mfa_gate import PASSWORD
 
 pytestmark = [pytest.mark.django_db, pytest.mark.real_login]
 

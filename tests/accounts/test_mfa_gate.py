@@ -6,23 +6,17 @@ refused the same way. These tests do NOT use conftest's simulated two-step login
 
 from __future__ import annotations
 
-import time
-
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.urls import reverse
 
 from crossroads.accounts.models import Role
+from tests.accounts.conftest import code_now
 from tests.assessment.conftest import company, make_application
-from tests.conftest import TEST_TOTP_SECRET, make_user
+from tests.conftest import make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.real_login]
 
 PASSWORD = "a-long-test-password"
-
-
-def code_now(secret: str = TEST_TOTP_SECRET) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 @pytest.fixture
@@ -107,6 +101,7 @@ def test_a_force_login_session_without_the_code_is_refused(client, users, applic
     assert_nothing_reachable(client, application, login_redirect=reverse("mfa_reauthenticate"))
     api = client.get(api_url(application))
     assert api.status_code == 403 and "code" in api.json()["detail"]
+    assert api["Content-Language"] == "nl"  # the answer is in the secretariat's saved language, Dutch
     response = client.get(reverse("assessment:ranking", args=[application.call.pk]))
     assert (
         response["Location"]
