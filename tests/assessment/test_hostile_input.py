@@ -243,14 +243,14 @@ def test_every_assessment_page_renders_with_a_frozen_ranking(client, call, ranke
 
 
 def test_decision_letter_context_shows_the_weighted_score_in_its_language(frozen):
-    from crossroads.assessment.services.ranking import frozen_entry
+    from crossroads.assessment.selectors import frozen_entry
     from crossroads.core.formatting import format_number
 
     entry = frozen_entry(frozen["ranking"], frozen["decision"].application)
     from django.utils import translation
 
     with translation.override("nl"):
-        assert "," in format_number(entry["weighted_score"])
+        assert "," in format_number(entry.weighted_score)
 
 
 # Exports

@@ -1,2 +1,5 @@
-class AssessmentError(Exception):
-    """A refused step, with a message for the user (already translated)."""
+from crossroads.core.errors import ServiceError
+
+
+class AssessmentError(ServiceError):
+    """A refused step of the assessment, with a message for the user (already translated)."""

@@ -10,14 +10,15 @@ from crossroads.core import clock
 from crossroads.core.formatting import format_money, format_number
 
 from .models import ConsensusScore, Decision
-from .services.ranking import frozen_entry
+from .selectors import frozen_entry
 
 
 def decision_letter_pdf(decision: Decision) -> bytes:
     from weasyprint import HTML
 
     application = decision.application
-    entry = frozen_entry(decision.ranking, application) or {}
+    entry = frozen_entry(decision.ranking, application)
+    weighted = entry.weighted_score if entry is not None else None
     with override(decision.language):
         consensus = ConsensusScore.objects.filter(application=application).select_related("criterion")
         shares = []
@@ -33,9 +34,9 @@ def decision_letter_pdf(decision: Decision) -> bytes:
                 "lead": application.lead_company,
                 "partners": [p.company for p in application.partners.select_related("company") if p.company],
                 "scores": sorted(consensus, key=lambda c: c.criterion.order),
-                # The frozen JSON keeps "82.50"; the letter shows it in its own language ("82,50").
-                "weighted": format_number(entry["weighted_score"]) if entry.get("weighted_score") else None,
-                "rank": entry.get("rank"),
+                # The letter shows the weighted score in its own language ("82,50").
+                "weighted": format_number(weighted) if weighted is not None else None,
+                "rank": entry.rank if entry is not None else None,
                 "granted": format_money(decision.granted),
                 "shares": shares,
                 "decided": decision.decided_at.astimezone(clock.BRUSSELS),

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from crossroads.accounts.models import User
 from crossroads.applications.models import Application, ApplicationStatus
 from crossroads.applications.selectors import grant_allocation
 from crossroads.programme.models import Call
@@ -23,6 +24,7 @@ from .models import (
 )
 from .rules import ranking as ranking_rules
 from .rules.consolidation import consolidate
+from .rules.frozen import FrozenEntry, entries_from_json
 
 ACTIVE = (AssignmentStatus.INVITED, AssignmentStatus.SUBMITTED)
 
@@ -158,6 +160,14 @@ def current_ranking(call: Call) -> Ranking | None:
     return call.rankings.filter(superseded_at__isnull=True).first()
 
 
+def frozen_entries(ranking: Ranking) -> list[FrozenEntry]:
+    return entries_from_json(ranking.entries)
+
+
+def frozen_entry(ranking: Ranking, application: Application) -> FrozenEntry | None:
+    return next((e for e in frozen_entries(ranking) if e.application == application.pk), None)
+
+
 def decisions_of_call(call: Call) -> QuerySet[Decision]:
     return Decision.objects.filter(application__call=call).select_related("application")
 
@@ -170,3 +180,14 @@ def decisions_visible_to(user) -> QuerySet[Decision]:  # type: ignore[no-untyped
         .distinct()
         .select_related("application__call")
     )
+
+
+def partner_users(application: Application) -> list[User]:
+    """Every user of every partner company of the application (the lead and the others)."""
+    users = {}
+    for partner in application.partners.select_related("company"):
+        if partner.company is None:
+            continue
+        for membership in partner.company.memberships.select_related("user"):
+            users[membership.user.pk] = membership.user
+    return sorted(users.values(), key=lambda u: u.email)

@@ -1,27 +1,69 @@
-"""The allowed status transitions, in one place; services refuse anything else."""
+"""The allowed status transitions of the assessment's records, in one place (`core.transitions`); services move a
+status only through these machines and refuse anything else.
+
+A screening has two statuses (completeness, then eligibility), so two machines; a decision's outcome changes only
+when a reserve application moves up.
+"""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
+from crossroads.core.transitions import StateMachine, TransitionError
 
 from .errors import AssessmentError
 from .models import AssignmentStatus as A
 from .models import Completeness as C
 from .models import Eligibility as E
 from .models import ObjectionStatus as O
-
-COMPLETENESS = {C.PENDING: {C.COMPLETE, C.INCOMPLETE}, C.INCOMPLETE: {C.COMPLETE}, C.COMPLETE: {C.INCOMPLETE}}
-ELIGIBILITY = {E.PENDING: {E.ELIGIBLE, E.INELIGIBLE}, E.ELIGIBLE: {E.INELIGIBLE}, E.INELIGIBLE: {E.ELIGIBLE}}
-ASSIGNMENT = {
-    A.PROPOSED: {A.INVITED, A.CANCELLED},
-    A.INVITED: {A.DECLINED, A.SUBMITTED, A.CANCELLED},
-    A.SUBMITTED: {A.INVITED, A.CANCELLED},  # reopened before the consensus, or a conflict found since
-    A.DECLINED: set(),
-    A.CANCELLED: {A.PROPOSED},
-}
-OBJECTION = {O.RECEIVED: {O.UPHELD, O.DISMISSED}, O.UPHELD: set(), O.DISMISSED: set()}
+from .models import Outcome
 
 
-def require(table: dict, current: str, target: str) -> None:
-    if target not in table.get(current, set()):
-        raise AssessmentError(_("This step is not possible now (%(from)s → %(to)s).") % {"from": current, "to": target})
+class AssessmentTransitionError(TransitionError, AssessmentError):
+    """A refused status change: the core's translated message, and still an `AssessmentError` for the callers (and
+    tests) that catch every refused step of the assessment."""
+
+
+class AssessmentMachine(StateMachine):
+    def check(self, current: str, new: str) -> None:
+        if not self.allowed(current, new):
+            raise AssessmentTransitionError(self, str(current), str(new))
+
+
+COMPLETENESS = AssessmentMachine.of(
+    "screening.completeness",
+    C,
+    {C.PENDING: {C.COMPLETE, C.INCOMPLETE}, C.INCOMPLETE: {C.COMPLETE}, C.COMPLETE: {C.INCOMPLETE}},
+)
+ELIGIBILITY = AssessmentMachine.of(
+    "screening.eligibility",
+    E,
+    {
+        E.PENDING: {E.ELIGIBLE, E.INELIGIBLE},
+        # Back to pending: items were requested after the verdict; it is given again once the file is complete.
+        E.ELIGIBLE: {E.INELIGIBLE, E.PENDING},
+        E.INELIGIBLE: {E.ELIGIBLE},
+    },
+)
+ASSIGNMENT = AssessmentMachine.of(
+    "assignment",
+    A,
+    {
+        A.PROPOSED: {A.INVITED, A.CANCELLED},
+        A.INVITED: {A.DECLINED, A.SUBMITTED, A.CANCELLED},
+        A.SUBMITTED: {A.INVITED, A.CANCELLED},  # reopened before the consensus, or a conflict found since
+        A.DECLINED: set(),
+        A.CANCELLED: {A.PROPOSED},
+    },
+)
+DECISION = AssessmentMachine.of(
+    "decision.outcome",
+    Outcome,
+    {
+        Outcome.RESERVE: {Outcome.APPROVE},  # moved up from the reserve list when money frees
+        Outcome.APPROVE: set(),
+        Outcome.APPROVE_CONDITIONS: set(),
+        Outcome.REJECT: set(),
+    },
+)
+OBJECTION = AssessmentMachine.of(
+    "objection", O, {O.RECEIVED: {O.UPHELD, O.DISMISSED}, O.UPHELD: set(), O.DISMISSED: set()}
+)

@@ -5,28 +5,31 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from crossroads.accounts.models import Role
 from crossroads.applications.models import Application
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
-from crossroads.core.formatting import site_url
+from crossroads.core.notifications import notify
 from crossroads.programme.models import Call
 
 from ..conflicts import conflict_pairs, conflicts_of
 from ..errors import AssessmentError
+from ..messages import assessments_due, assessors_invited
 from ..models import AssessorProfile, Assignment, AssignmentStatus, ConflictDeclaration
-from ..notify import mail_after_commit
 from ..rules import assignment as rules
 from ..selectors import assessable_applications, assessor_pool
 from ..shortfall_text import shortfall_text
-from ..states import ASSIGNMENT, require
+from ..states import ASSIGNMENT
+from ..verbs import AssessmentVerb
+
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
 
 ACTIVE = (AssignmentStatus.PROPOSED, AssignmentStatus.INVITED, AssignmentStatus.SUBMITTED)
 THEME_WEIGHT = 0.2  # a shared transition theme counts as much as a clearly better text match
@@ -94,7 +97,7 @@ def _problem(call: Call, *, keep_proposed: bool) -> tuple[rules.AssignmentProble
 
 
 @transaction.atomic
-def assignment_propose(*, actor: Any, call: Call) -> int:
+def assignment_propose(*, actor: User, call: Call) -> int:
     """Replace the proposed (not yet invited) assignments of the call by the optimal proposal. Returns how many
     assessor places were proposed."""
     _cancel_conflicted(actor, call)
@@ -125,7 +128,7 @@ def assignment_propose(*, actor: Any, call: Call) -> int:
                 continue
     audit_record(
         actor=actor,
-        verb="assignment.propose",
+        verb=AssessmentVerb.ASSIGNMENT_PROPOSE,
         obj=call,
         before={"proposed": [list(pair) for pair in replaced]},
         after={"pairs": {k: list(v) for k, v in result.pairs.items()}, "total_fit": round(result.total_fit, 4)},
@@ -133,7 +136,7 @@ def assignment_propose(*, actor: Any, call: Call) -> int:
     return created
 
 
-def _cancel_conflicted(actor: Any, call: Call) -> None:
+def _cancel_conflicted(actor: User, call: Call) -> None:
     """An invited assessor who has become conflicted since (a new shareholding, say) leaves the application, so the
     proposal fills the place with someone else."""
     open_ones = list(
@@ -147,11 +150,11 @@ def _cancel_conflicted(actor: Any, call: Call) -> None:
     for assignment in open_ones:
         if (assignment.assessor_id, assignment.application_id) in conflicted:
             before = snapshot(assignment)
-            assignment.status = AssignmentStatus.CANCELLED
+            ASSIGNMENT.move(assignment, AssignmentStatus.CANCELLED)
             assignment.save()
             audit_record(
                 actor=actor,
-                verb="assignment.cancel_conflict",
+                verb=AssessmentVerb.ASSIGNMENT_CANCEL_CONFLICT,
                 obj=assignment,
                 before=before,
                 after=snapshot(assignment),
@@ -172,7 +175,7 @@ def assignment_check(call: Call) -> list[str]:
 
 
 @transaction.atomic
-def assignment_add(*, actor: Any, application: Application, assessor: Any) -> Assignment:
+def assignment_add(*, actor: User, application: Application, assessor: User) -> Assignment:
     if assessor.role != Role.ASSESSOR or not AssessorProfile.objects.filter(user=assessor, active=True).exists():
         raise AssessmentError(_("Only assessors from the pool can be assigned."))
     if conflicts_of(assessor, application):
@@ -181,26 +184,26 @@ def assignment_add(*, actor: Any, application: Application, assessor: Any) -> As
     if not made:
         if assignment.status != AssignmentStatus.CANCELLED:
             raise AssessmentError(_("This assessor is already assigned to this application."))
-        require(ASSIGNMENT, assignment.status, AssignmentStatus.PROPOSED)
-        assignment.status = AssignmentStatus.PROPOSED
+        ASSIGNMENT.move(assignment, AssignmentStatus.PROPOSED)
         assignment.save()
-    audit_record(actor=actor, verb="assignment.add", obj=assignment, after=snapshot(assignment))
+    audit_record(actor=actor, verb=AssessmentVerb.ASSIGNMENT_ADD, obj=assignment, after=snapshot(assignment))
     return assignment
 
 
 @transaction.atomic
-def assignment_cancel(*, actor: Any, assignment: Assignment) -> Assignment:
+def assignment_cancel(*, actor: User, assignment: Assignment) -> Assignment:
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
-    require(ASSIGNMENT, assignment.status, AssignmentStatus.CANCELLED)
     before = snapshot(assignment)
-    assignment.status = AssignmentStatus.CANCELLED
+    ASSIGNMENT.move(assignment, AssignmentStatus.CANCELLED)
     assignment.save()
-    audit_record(actor=actor, verb="assignment.cancel", obj=assignment, before=before, after=snapshot(assignment))
+    audit_record(
+        actor=actor, verb=AssessmentVerb.ASSIGNMENT_CANCEL, obj=assignment, before=before, after=snapshot(assignment)
+    )
     return assignment
 
 
 @transaction.atomic
-def assignment_invite(*, actor: Any, call: Call, due_date: dt.date | None = None) -> int:
+def assignment_invite(*, actor: User, call: Call, due_date: dt.date | None = None) -> int:
     """Invite the assessors of every proposed assignment, once the whole set satisfies the constraints."""
     problems = assignment_check(call)
     if problems:
@@ -208,30 +211,25 @@ def assignment_invite(*, actor: Any, call: Call, due_date: dt.date | None = None
     due = due_date or (clock.today_brussels() + dt.timedelta(days=call.programme.assessment_days))
     if due <= clock.today_brussels():
         raise AssessmentError(_("The due date must lie in the future."))
-    invited: dict[int, Any] = {}
+    invited: dict[int, User] = {}
     for assignment in (
         Assignment.objects.select_for_update()
         .filter(application__call=call, status=AssignmentStatus.PROPOSED)
         .select_related("assessor")
     ):
         before = snapshot(assignment)
-        assignment.status, assignment.due_date, assignment.invited_at = AssignmentStatus.INVITED, due, clock.now()
+        ASSIGNMENT.move(assignment, AssignmentStatus.INVITED)
+        assignment.due_date, assignment.invited_at = due, clock.now()
         assignment.save()
-        audit_record(actor=actor, verb="assignment.invite", obj=assignment, before=before, after=snapshot(assignment))
-        invited.setdefault(assignment.assessor_id, assignment.assessor)
-    link = site_url(reverse("assessment:my_assignments"))
-
-    def compose(_user: Any) -> tuple[str, str]:
-        return (
-            _("Invitation to assess applications: %(call)s") % {"call": call.name},
-            _(
-                "You are invited to assess applications of %(call)s by %(due)s. Before you see an application you "
-                "declare whether you have a conflict of interest.\n\n%(link)s"
-            )
-            % {"call": call.name, "due": due.strftime("%d-%m-%Y"), "link": link},
+        audit_record(
+            actor=actor,
+            verb=AssessmentVerb.ASSIGNMENT_INVITE,
+            obj=assignment,
+            before=before,
+            after=snapshot(assignment),
         )
-
-    mail_after_commit(invited.values(), compose)
+        invited.setdefault(assignment.assessor_id, assignment.assessor)
+    notify(to=invited.values(), composer=assessors_invited, params={"call_id": call.pk, "due": due.isoformat()})
     return len(invited)
 
 
@@ -250,23 +248,18 @@ def assignments_remind() -> int:
             assignment.reminded_at = clock.now()
             assignment.save(update_fields=["reminded_at", "updated_at"])
             due.setdefault(assignment.assessor_id, []).append(assignment)
-    link = site_url(reverse("assessment:my_assignments"))
     for items in due.values():
         earliest = min(a.due_date for a in items)
-
-        def compose(_user: Any, count: int = len(items), earliest: dt.date = earliest) -> tuple[str, str]:
-            return (
-                _("Reminder: assessments due %(due)s") % {"due": earliest.strftime("%d-%m-%Y")},
-                _("%(count)s assessment(s) still open, the first due %(due)s.\n\n%(link)s")
-                % {"count": count, "due": earliest.strftime("%d-%m-%Y"), "link": link},
-            )
-
-        mail_after_commit([items[0].assessor], compose)
+        notify(
+            to=[items[0].assessor],
+            composer=assessments_due,
+            params={"count": len(items), "due": earliest.isoformat()},
+        )
     return sum(len(v) for v in due.values())
 
 
 @transaction.atomic
-def conflict_declare(*, actor: Any, assignment: Assignment, has_conflict: bool, explanation: str = "") -> Assignment:
+def conflict_declare(*, actor: User, assignment: Assignment, has_conflict: bool, explanation: str = "") -> Assignment:
     """The assessor's declaration, before seeing the application. A conflict ends the assignment."""
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if assignment.assessor_id != actor.pk:
@@ -284,11 +277,16 @@ def conflict_declare(*, actor: Any, assignment: Assignment, has_conflict: bool, 
         explanation=explanation.strip(),
         declared_at=clock.now(),
     )
-    audit_record(actor=actor, verb="conflict.declare", obj=declaration, after=snapshot(declaration))
+    audit_record(actor=actor, verb=AssessmentVerb.CONFLICT_DECLARE, obj=declaration, after=snapshot(declaration))
     if has_conflict:
         before = snapshot(assignment)
-        require(ASSIGNMENT, assignment.status, AssignmentStatus.DECLINED)
-        assignment.status = AssignmentStatus.DECLINED
+        ASSIGNMENT.move(assignment, AssignmentStatus.DECLINED)
         assignment.save()
-        audit_record(actor=actor, verb="assignment.decline", obj=assignment, before=before, after=snapshot(assignment))
+        audit_record(
+            actor=actor,
+            verb=AssessmentVerb.ASSIGNMENT_DECLINE,
+            obj=assignment,
+            before=before,
+            after=snapshot(assignment),
+        )
     return assignment

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Sum
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -19,16 +18,20 @@ from crossroads.applications.selectors import grant_allocation
 from crossroads.companies.models import DeMinimisAid
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
-from crossroads.core.formatting import format_brussels, site_url
+from crossroads.core.money import to_money
+from crossroads.core.notifications import notify
 from crossroads.programme.models import Call, StateAidBasis
 
 from ..errors import AssessmentError
-from ..models import Decision, Grant, GrantShare, Objection, Outcome
-from ..notify import mail_after_commit, partner_users
+from ..messages import decision_letter
+from ..models import Decision, Grant, GrantShare, Objection, Outcome, Ranking
 from ..rules.shares import scale_shares
-from ..selectors import current_ranking
-from ..states import OBJECTION, require
-from .ranking import frozen_entry, money
+from ..selectors import current_ranking, frozen_entries, frozen_entry, partner_users
+from ..states import DECISION, OBJECTION
+from ..verbs import AssessmentVerb
+
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
 
 GRANTING_BODY = "CrossRoads Vlaanderen-Nederland (Interreg VI)"
 APPROVED = (Outcome.APPROVE, Outcome.APPROVE_CONDITIONS)
@@ -42,7 +45,7 @@ def objection_deadline(decided_at: dt.datetime, weeks: int) -> dt.datetime:
 
 def granted_total(call: Call) -> Decimal:
     total = Grant.objects.filter(application__call=call, renounced_at__isnull=True).aggregate(s=Sum("total"))["s"]
-    return (total or Decimal("0")).quantize(Decimal("0.01"))
+    return to_money(total or Decimal("0"))
 
 
 def _grant_create(decision: Decision, amount: Decimal) -> Grant:
@@ -71,7 +74,7 @@ def _grant_create(decision: Decision, amount: Decimal) -> Grant:
         GrantShare.objects.create(grant=grant, partner=partner, company=partner.company, amount=share, de_minimis=aid)
     audit_record(
         actor=decision.decided_by,
-        verb="grant.create",
+        verb=AssessmentVerb.GRANT_CREATE,
         obj=grant,
         after={"total": amount, "shares": {s.company_id: s.amount for s in grant.shares.all()}},
     )
@@ -81,7 +84,7 @@ def _grant_create(decision: Decision, amount: Decimal) -> Grant:
 @transaction.atomic
 def decision_record(
     *,
-    actor: Any,
+    actor: User,
     application: Application,
     outcome: str,
     reasons: str,
@@ -106,13 +109,13 @@ def decision_record(
         raise AssessmentError(_("Give the reasons of the decision."))
     if outcome == Outcome.APPROVE_CONDITIONS and not conditions.strip():
         raise AssessmentError(_("List the conditions."))
-    if outcome in APPROVED and entry["status"] not in ("funded", "reduced"):
+    if outcome in APPROVED and not entry.funded:
         raise AssessmentError(
             _("Only applications above the funding line are approved; reserve applications move up when money frees.")
         )
-    if outcome == Outcome.RESERVE and entry["status"] != "reserve":
+    if outcome == Outcome.RESERVE and not entry.on_reserve:
         raise AssessmentError(_("Only applications on the reserve list of the ranking can be put on reserve."))
-    granted = money(entry["granted"]) if outcome in APPROVED else Decimal("0.00")
+    granted = entry.granted if outcome in APPROVED else Decimal("0.00")
     if granted_total(application.call) + granted > ranking.budget:
         raise AssessmentError(_("This grant does not fit in the call budget any more."))
     now = clock.now()
@@ -123,17 +126,17 @@ def decision_record(
         conditions=conditions.strip(),
         reasons=reasons.strip(),
         granted=granted,
-        reserve_position=entry["reserve_position"] if outcome == Outcome.RESERVE else None,
+        reserve_position=entry.reserve_position if outcome == Outcome.RESERVE else None,
         language=language if language in ("nl", "en") else "nl",
         decided_by=actor,
         decided_at=now,
         objection_deadline=objection_deadline(now, application.call.programme.objection_weeks),
     )
-    audit_record(actor=actor, verb="decision.record", obj=decision, after=snapshot(decision))
+    audit_record(actor=actor, verb=AssessmentVerb.DECISION_RECORD, obj=decision, after=snapshot(decision))
     if decision.approved:
         _grant_create(decision, granted)
     _send_letter_after_commit(decision)
-    if outcome == Outcome.REJECT and entry["status"] in ("funded", "reduced"):
+    if outcome == Outcome.REJECT and entry.funded:
         reserve_promote(actor=actor, call=application.call)  # its money is free for the reserve list
     return decision
 
@@ -150,33 +153,16 @@ def decision_letter_task(decision_id: int) -> None:
     decision = Decision.objects.select_related("application__call").get(pk=decision_id)
     pdf = decision_letter_pdf(decision)
     decision.letter.save(f"decision-{decision.application_id}-{decision.pk}.pdf", ContentFile(pdf), save=True)
-    application = decision.application
-    link = site_url(reverse("assessment:decision_detail", args=[decision.pk]))
-
-    def compose(_user: Any) -> tuple[str, str]:
-        return (
-            _("Decision on your application %(title)s") % {"title": application.title},
-            _(
-                "The decision on your application %(title)s is attached (%(outcome)s). You can also read it on your "
-                "dashboard: %(link)s\nAn objection can be lodged until %(deadline)s (Brussels time)."
-            )
-            % {
-                "title": application.title,
-                "outcome": decision.get_outcome_display(),
-                "link": link,
-                "deadline": format_brussels(decision.objection_deadline),
-            },
-        )
-
-    attachment = (f"decision-{application.pk}.pdf", pdf, "application/pdf")
     # tasks_recover runs this task again after a crash: the outbox skips the users who already had this letter. A
     # reserve decision moved up gets a new letter: the key names the outcome and the moment it was decided.
     once = f"decision-letter:{decision.pk}:{decision.outcome}:{decision.decided_at.timestamp():.6f}"
-    mail_after_commit(partner_users(application), compose, lambda: attachment, once=once)
+    notify(
+        to=partner_users(decision.application), composer=decision_letter, params={"decision_id": decision.pk}, once=once
+    )
 
 
 @transaction.atomic
-def objection_lodge(*, actor: Any, decision: Decision, grounds: str) -> Objection:
+def objection_lodge(*, actor: User, decision: Decision, grounds: str) -> Objection:
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if not decision.objection_open(clock.now()):
         raise AssessmentError(_("The deadline for an objection has passed."))
@@ -187,23 +173,24 @@ def objection_lodge(*, actor: Any, decision: Decision, grounds: str) -> Objectio
     objection = Objection.objects.create(
         decision=decision, lodged_by=actor, grounds=grounds.strip(), lodged_at=clock.now()
     )
-    audit_record(actor=actor, verb="objection.lodge", obj=objection, after=snapshot(objection))
+    audit_record(actor=actor, verb=AssessmentVerb.OBJECTION_LODGE, obj=objection, after=snapshot(objection))
     return objection
 
 
 @transaction.atomic
-def objection_resolve(*, actor: Any, objection: Objection, status: str) -> Objection:
+def objection_resolve(*, actor: User, objection: Objection, status: str) -> Objection:
     objection = Objection.objects.select_for_update().get(pk=objection.pk)
-    require(OBJECTION, objection.status, status)
     before = snapshot(objection)
-    objection.status = status
+    OBJECTION.move(objection, status)
     objection.save()
-    audit_record(actor=actor, verb="objection.resolve", obj=objection, before=before, after=snapshot(objection))
+    audit_record(
+        actor=actor, verb=AssessmentVerb.OBJECTION_RESOLVE, obj=objection, before=before, after=snapshot(objection)
+    )
     return objection
 
 
 @transaction.atomic
-def grant_renounce(*, actor: Any, grant: Grant) -> Decision | None:
+def grant_renounce(*, actor: User, grant: Grant) -> Decision | None:
     """The partners give up an approved grant; the money goes back and the first reserve application that fits
     moves up. Returns the decision that moved up, if any."""
     grant = Grant.objects.select_for_update().select_related("application__call").get(pk=grant.pk)
@@ -214,27 +201,27 @@ def grant_renounce(*, actor: Any, grant: Grant) -> Decision | None:
     grant.save(update_fields=["renounced_at"])
     for share in grant.shares.select_related("de_minimis"):
         if share.de_minimis is not None:  # aid that is not paid is not aid: it leaves the ledger
-            audit_record(actor=actor, verb="de_minimis.remove", obj=share.de_minimis, before=snapshot(share.de_minimis))
+            audit_record(
+                actor=actor,
+                verb=AssessmentVerb.DE_MINIMIS_REMOVE,
+                obj=share.de_minimis,
+                before=snapshot(share.de_minimis),
+            )
             share.de_minimis.delete()
-    audit_record(actor=actor, verb="grant.renounce", obj=grant, before=before, after=snapshot(grant))
+    audit_record(actor=actor, verb=AssessmentVerb.GRANT_RENOUNCE, obj=grant, before=before, after=snapshot(grant))
     return reserve_promote(actor=actor, call=grant.application.call)
 
 
-def _promised(ranking) -> Decimal:  # type: ignore[no-untyped-def]
+def _promised(ranking: Ranking) -> Decimal:
     """What the frozen ranking gives to funded applications not decided yet: that money is not free."""
     decided = set(Decision.objects.filter(ranking=ranking).values_list("application_id", flat=True))
     return sum(
-        (
-            money(e["granted"])
-            for e in ranking.entries
-            if e["status"] in ("funded", "reduced") and e["application"] not in decided
-        ),
-        Decimal("0.00"),
+        (e.granted for e in frozen_entries(ranking) if e.funded and e.application not in decided), Decimal("0.00")
     )
 
 
 @transaction.atomic
-def reserve_promote(*, actor: Any, call: Call) -> Decision | None:
+def reserve_promote(*, actor: User, call: Call) -> Decision | None:
     """Approve the first application of the reserve list (in reserve order) whose request fits the money freed."""
     Call.objects.select_for_update().get(pk=call.pk)
     ranking = current_ranking(call)
@@ -243,15 +230,21 @@ def reserve_promote(*, actor: Any, call: Call) -> Decision | None:
     available = ranking.budget - granted_total(call) - _promised(ranking)
     reserve = Decision.objects.select_for_update().filter(ranking=ranking, outcome=Outcome.RESERVE)
     for decision in reserve.order_by("reserve_position"):
-        requested = money(frozen_entry(ranking, decision.application)["requested"])
+        entry = frozen_entry(ranking, decision.application)
+        if entry is None:  # pragma: no cover - a reserve decision is taken on an entry of this ranking
+            continue
+        requested = entry.requested
         if requested > available:
             continue
         before = snapshot(decision)
-        decision.outcome, decision.granted, decision.decided_at = Outcome.APPROVE, requested, clock.now()
+        DECISION.move(decision, Outcome.APPROVE, attribute="outcome")
+        decision.granted, decision.decided_at = requested, clock.now()
         decision.reasons = decision.reasons + "\n\n" + _("Moved up from the reserve list when budget became available.")
         decision.objection_deadline = objection_deadline(decision.decided_at, call.programme.objection_weeks)
         decision.save()
-        audit_record(actor=actor, verb="decision.promote", obj=decision, before=before, after=snapshot(decision))
+        audit_record(
+            actor=actor, verb=AssessmentVerb.DECISION_PROMOTE, obj=decision, before=before, after=snapshot(decision)
+        )
         _grant_create(decision, requested)
         _send_letter_after_commit(decision)
         return decision

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from crossroads.programme.models import Call
 from ..errors import AssessmentError
 from ..models import Decision, Eligibility, Ranking
 from ..rules import ranking as rules
+from ..rules.frozen import FrozenEntry, entries_to_json
 from ..selectors import (
     application_label,
     current_ranking,
@@ -23,6 +23,10 @@ from ..selectors import (
     ranking_rules_for,
     submitted_applications,
 )
+from ..verbs import AssessmentVerb
+
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
 
 
 def ranking_preview(call: Call, **what_if: Any) -> rules.RankingResult:
@@ -59,24 +63,13 @@ def _ranking_error_text(error: rules.RankingError) -> str:
     }
 
 
-def entries_json(result: rules.RankingResult) -> list[dict]:
-    return [
-        {
-            "application": int(e.id),
-            "status": e.status,
-            "rank": e.rank,
-            "weighted_score": str(e.weighted_score) if e.weighted_score is not None else None,
-            "requested": str(e.requested),
-            "granted": str(e.granted),
-            "reserve_position": e.reserve_position,
-            "reasons": list(e.reasons),
-        }
-        for e in result.entries
-    ]
+def entries_json(result: rules.RankingResult) -> list[dict[str, Any]]:
+    """The ranking's entries as stored in a frozen ranking (and shown by the API)."""
+    return entries_to_json(FrozenEntry.of(e) for e in result.entries)
 
 
 @transaction.atomic
-def ranking_freeze(*, actor: Any, call: Call) -> Ranking:
+def ranking_freeze(*, actor: User, call: Call) -> Ranking:
     """Freeze the call's ranking under its own rules. Every eligible application must have its consensus; once
     decisions are taken on a frozen ranking it can no longer be replaced."""
     call = Call.objects.select_for_update().get(pk=call.pk)
@@ -90,7 +83,7 @@ def ranking_freeze(*, actor: Any, call: Call) -> Ranking:
         names = ", ".join(a.title for a in unscreened)
         raise AssessmentError(_("Screen these applications first: %(names)s") % {"names": names})
     result = ranking_preview(call)
-    unscored = [e for e in result.entries if e.status == "not_scored"]
+    unscored = result.with_status(rules.NOT_SCORED)
     if unscored:
         titles = Application.objects.filter(pk__in=[int(e.id) for e in unscored]).order_by("pk")
         names = ", ".join(titles.values_list("title", flat=True))
@@ -111,7 +104,7 @@ def ranking_freeze(*, actor: Any, call: Call) -> Ranking:
     )
     audit_record(
         actor=actor,
-        verb="ranking.freeze",
+        verb=AssessmentVerb.RANKING_FREEZE,
         obj=ranking,
         before={"ranking": previous.pk} if previous else None,
         after={"budget": ranking.budget, "policy": ranking.policy, "entries": ranking.entries},
@@ -120,7 +113,7 @@ def ranking_freeze(*, actor: Any, call: Call) -> Ranking:
 
 
 @transaction.atomic
-def ranking_unfreeze(*, actor: Any, call: Call) -> Ranking:
+def ranking_unfreeze(*, actor: User, call: Call) -> Ranking:
     """Take back a frozen ranking on which no decision was taken yet (to correct a consensus score, say)."""
     call = Call.objects.select_for_update().get(pk=call.pk)
     ranking = current_ranking(call)
@@ -130,13 +123,7 @@ def ranking_unfreeze(*, actor: Any, call: Call) -> Ranking:
         raise AssessmentError(_("Decisions were taken on the frozen ranking: it can no longer be replaced."))
     ranking.superseded_at = clock.now()
     ranking.save(update_fields=["superseded_at"])
-    audit_record(actor=actor, verb="ranking.unfreeze", obj=ranking, after={"superseded_at": ranking.superseded_at})
+    audit_record(
+        actor=actor, verb=AssessmentVerb.RANKING_UNFREEZE, obj=ranking, after={"superseded_at": ranking.superseded_at}
+    )
     return ranking
-
-
-def frozen_entry(ranking: Ranking, application: Application) -> dict | None:
-    return next((e for e in ranking.entries if e["application"] == application.pk), None)
-
-
-def money(text: str) -> Decimal:
-    return Decimal(text).quantize(Decimal("0.01"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import translation
@@ -18,7 +18,11 @@ from ..errors import AssessmentError
 from ..models import Assignment, AssignmentStatus, ConsensusScore, Decision, Score
 from ..permissions import can_score
 from ..selectors import all_submitted, conflicted_submissions, current_ranking
-from ..states import ASSIGNMENT, require
+from ..states import ASSIGNMENT
+from ..verbs import AssessmentVerb
+
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
 
 HALF = Decimal("0.5")
 
@@ -75,7 +79,7 @@ def _validated(criteria: list, values: dict[str, tuple[str, str]], *, complete: 
 
 
 @transaction.atomic
-def scores_save(*, actor: Any, assignment: Assignment, values: dict[str, tuple[str, str]], submit: bool) -> Assignment:
+def scores_save(*, actor: User, assignment: Assignment, values: dict[str, tuple[str, str]], submit: bool) -> Assignment:
     """Save the assessor's scores as a draft, or submit them (all criteria, each with a justification)."""
     assignment = Assignment.objects.select_for_update().select_related("application__call").get(pk=assignment.pk)
     allowed = can_score(actor, assignment)
@@ -94,40 +98,45 @@ def scores_save(*, actor: Any, assignment: Assignment, values: dict[str, tuple[s
         )
     after = {code: [str(s) if s is not None else None, j] for code, (s, j) in clean.items()}
     if submit:
-        require(ASSIGNMENT, assignment.status, AssignmentStatus.SUBMITTED)
-        assignment.status, assignment.submitted_at = AssignmentStatus.SUBMITTED, clock.now()
+        ASSIGNMENT.move(assignment, AssignmentStatus.SUBMITTED)
+        assignment.submitted_at = clock.now()
         assignment.save()
-    verb = "scores.submit" if submit else "scores.save"
+    verb = AssessmentVerb.SCORES_SUBMIT if submit else AssessmentVerb.SCORES_SAVE
     audit_record(actor=actor, verb=verb, obj=assignment, before={"scores": before}, after={"scores": after})
     return assignment
 
 
 @transaction.atomic
-def assignment_reopen(*, actor: Any, assignment: Assignment) -> Assignment:
+def assignment_reopen(*, actor: User, assignment: Assignment) -> Assignment:
     """Give submitted scores back to the assessor (before the committee's consensus)."""
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if ConsensusScore.objects.filter(application_id=assignment.application_id).exists():
         raise AssessmentError(_("The committee already recorded a consensus for this application."))
-    require(ASSIGNMENT, assignment.status, AssignmentStatus.INVITED)
     before = snapshot(assignment)
-    assignment.status, assignment.submitted_at = AssignmentStatus.INVITED, None
+    ASSIGNMENT.move(assignment, AssignmentStatus.INVITED)
+    assignment.submitted_at = None
     assignment.save()
-    audit_record(actor=actor, verb="assignment.reopen", obj=assignment, before=before, after=snapshot(assignment))
+    audit_record(
+        actor=actor, verb=AssessmentVerb.ASSIGNMENT_REOPEN, obj=assignment, before=before, after=snapshot(assignment)
+    )
     return assignment
 
 
 @transaction.atomic
-def consensus_record(*, actor: Any, application: Application, values: dict[str, tuple[str, str]]) -> None:
+def consensus_record(*, actor: User, application: Application, values: dict[str, tuple[str, str]]) -> None:
     """The committee's score and rationale per criterion, once every assessor has submitted."""
     application = Application.objects.select_for_update().select_related("call").get(pk=application.pk)
     for assignment in conflicted_submissions(application):
         # A conflict found after the assessor submitted: the scores leave the assessment before any consensus.
         before = snapshot(assignment)
-        require(ASSIGNMENT, assignment.status, AssignmentStatus.CANCELLED)
-        assignment.status = AssignmentStatus.CANCELLED
+        ASSIGNMENT.move(assignment, AssignmentStatus.CANCELLED)
         assignment.save()
         audit_record(
-            actor=actor, verb="assignment.cancel_conflict", obj=assignment, before=before, after=snapshot(assignment)
+            actor=actor,
+            verb=AssessmentVerb.ASSIGNMENT_CANCEL_CONFLICT,
+            obj=assignment,
+            before=before,
+            after=snapshot(assignment),
         )
     if not all_submitted(application):
         raise AssessmentError(_("The consensus is recorded after every assessor has submitted."))
@@ -149,5 +158,9 @@ def consensus_record(*, actor: Any, application: Application, values: dict[str, 
         )
     after = {code: [str(s), r] for code, (s, r) in clean.items()}
     audit_record(
-        actor=actor, verb="consensus.record", obj=application, before={"consensus": before}, after={"consensus": after}
+        actor=actor,
+        verb=AssessmentVerb.CONSENSUS_RECORD,
+        obj=application,
+        before={"consensus": before},
+        after={"consensus": after},
     )

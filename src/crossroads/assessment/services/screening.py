@@ -4,22 +4,26 @@ not (with a reason). The applicants are told by e-mail when items are requested 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from crossroads.applications.models import Application, ApplicationStatus
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
-from crossroads.core.formatting import format_brussels, site_url
+from crossroads.core.notifications import Email, notify
 
 from ..errors import AssessmentError
+from ..messages import screening_eligible, screening_ineligible, screening_items_requested
 from ..models import Assignment, AssignmentStatus, Completeness, Decision, Eligibility, Screening
-from ..notify import mail_after_commit, partner_users
-from ..states import COMPLETENESS, ELIGIBILITY, require
+from ..selectors import partner_users
+from ..states import ASSIGNMENT, COMPLETENESS, ELIGIBILITY
+from ..verbs import AssessmentVerb
+
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
 
 
 def _locked(application: Application) -> Screening:
@@ -31,112 +35,92 @@ def _locked(application: Application) -> Screening:
     return Screening.objects.select_for_update().get(pk=screening.pk)
 
 
-def _leave_assessment(actor: Any, application: Application) -> None:
+def _leave_assessment(actor: User, application: Application) -> None:
     """An application that is no longer eligible leaves the assessment: open invitations and proposals end."""
     for assignment in Assignment.objects.select_for_update().filter(
         application=application, status__in=(AssignmentStatus.PROPOSED, AssignmentStatus.INVITED)
     ):
         before = snapshot(assignment)
-        assignment.status = AssignmentStatus.CANCELLED
+        ASSIGNMENT.move(assignment, AssignmentStatus.CANCELLED)
         assignment.save()
         audit_record(
-            actor=actor, verb="assignment.cancel_ineligible", obj=assignment, before=before, after=snapshot(assignment)
+            actor=actor,
+            verb=AssessmentVerb.ASSIGNMENT_CANCEL_INELIGIBLE,
+            obj=assignment,
+            before=before,
+            after=snapshot(assignment),
         )
 
 
-def _tell(application: Application, subject: str, body: str, params: dict) -> None:
-    link = site_url(reverse("applications:detail", args=[application.pk]))
-
-    def compose(_user: Any) -> tuple[str, str]:
-        values = {**params, "title": application.title, "link": link}
-        return _(subject) % values, _(body) % values
-
-    mail_after_commit(partner_users(application), compose)
+def _tell(application: Application, composer: Callable[..., Email], **params: str) -> None:
+    """Tell every user of every partner, each in their own language."""
+    notify(to=partner_users(application), composer=composer, params={"application_id": application.pk, **params})
 
 
 @transaction.atomic
-def screening_mark_complete(*, actor: Any, application: Application) -> Screening:
+def screening_mark_complete(*, actor: User, application: Application) -> Screening:
     screening = _locked(application)
-    require(COMPLETENESS, screening.completeness, Completeness.COMPLETE)
     before = snapshot(screening)
-    screening.completeness, screening.screened_by = Completeness.COMPLETE, actor
+    COMPLETENESS.move(screening, Completeness.COMPLETE, attribute="completeness")
+    screening.screened_by = actor
     screening.save()
-    audit_record(actor=actor, verb="screening.complete", obj=screening, before=before, after=snapshot(screening))
+    audit_record(
+        actor=actor, verb=AssessmentVerb.SCREENING_COMPLETE, obj=screening, before=before, after=snapshot(screening)
+    )
     return screening
 
 
 @transaction.atomic
-def screening_request_items(*, actor: Any, application: Application, items: str, deadline: dt.datetime) -> Screening:
+def screening_request_items(*, actor: User, application: Application, items: str, deadline: dt.datetime) -> Screening:
     if not items.strip():
         raise AssessmentError(_("Say which items are missing."))
     if deadline <= clock.now():
         raise AssessmentError(_("The deadline for the missing items must lie in the future."))
     screening = _locked(application)
-    require(COMPLETENESS, screening.completeness, Completeness.INCOMPLETE)
     before = snapshot(screening)
-    screening.completeness, screening.screened_by = Completeness.INCOMPLETE, actor
+    COMPLETENESS.move(screening, Completeness.INCOMPLETE, attribute="completeness")
+    screening.screened_by = actor
     screening.missing_items, screening.missing_deadline = items.strip(), deadline
     if screening.eligibility == Eligibility.ELIGIBLE:
         # An incomplete application leaves the assessment until it is complete and found eligible again.
-        screening.eligibility = Eligibility.PENDING
+        ELIGIBILITY.move(screening, Eligibility.PENDING, attribute="eligibility")
         _leave_assessment(actor, application)
     screening.save()
-    audit_record(actor=actor, verb="screening.incomplete", obj=screening, before=before, after=snapshot(screening))
-    _tell(
-        application,
-        gettext_noop("Missing items for %(title)s"),
-        gettext_noop(
-            "The secretariat screened your application %(title)s and needs the following before %(deadline)s "
-            "(Brussels time):\n\n%(items)s\n\nSend them through the application page: %(link)s"
-        ),
-        {"items": screening.missing_items, "deadline": format_brussels(deadline)},
+    audit_record(
+        actor=actor, verb=AssessmentVerb.SCREENING_INCOMPLETE, obj=screening, before=before, after=snapshot(screening)
     )
+    _tell(application, screening_items_requested, items=screening.missing_items, deadline=deadline.isoformat())
     return screening
 
 
 @transaction.atomic
-def screening_mark_eligible(*, actor: Any, application: Application) -> Screening:
+def screening_mark_eligible(*, actor: User, application: Application) -> Screening:
     screening = _locked(application)
     if screening.completeness != Completeness.COMPLETE:
         raise AssessmentError(_("Mark the application complete before deciding that it is eligible."))
-    require(ELIGIBILITY, screening.eligibility, Eligibility.ELIGIBLE)
     before = snapshot(screening)
-    screening.eligibility, screening.ineligible_reason, screening.screened_by = Eligibility.ELIGIBLE, "", actor
+    ELIGIBILITY.move(screening, Eligibility.ELIGIBLE, attribute="eligibility")
+    screening.ineligible_reason, screening.screened_by = "", actor
     screening.save()
-    audit_record(actor=actor, verb="screening.eligible", obj=screening, before=before, after=snapshot(screening))
-    _tell(
-        application,
-        gettext_noop("%(title)s is eligible"),
-        gettext_noop(
-            "Your application %(title)s is complete and eligible. It now goes to the expert assessment.\n%(link)s"
-        ),
-        {},
+    audit_record(
+        actor=actor, verb=AssessmentVerb.SCREENING_ELIGIBLE, obj=screening, before=before, after=snapshot(screening)
     )
+    _tell(application, screening_eligible)
     return screening
 
 
 @transaction.atomic
-def screening_mark_ineligible(*, actor: Any, application: Application, reason: str) -> Screening:
+def screening_mark_ineligible(*, actor: User, application: Application, reason: str) -> Screening:
     if not reason.strip():
         raise AssessmentError(_("Give the reason why the application is not eligible."))
     screening = _locked(application)
-    require(ELIGIBILITY, screening.eligibility, Eligibility.INELIGIBLE)
     before = snapshot(screening)
-    screening.eligibility, screening.ineligible_reason, screening.screened_by = (
-        Eligibility.INELIGIBLE,
-        reason.strip(),
-        actor,
-    )
+    ELIGIBILITY.move(screening, Eligibility.INELIGIBLE, attribute="eligibility")
+    screening.ineligible_reason, screening.screened_by = reason.strip(), actor
     screening.save()
-    audit_record(actor=actor, verb="screening.ineligible", obj=screening, before=before, after=snapshot(screening))
-    _leave_assessment(actor, application)
-    _tell(
-        application,
-        gettext_noop("%(title)s is not eligible"),
-        gettext_noop(
-            "The secretariat decided that your application %(title)s is not eligible, for this reason:\n\n"
-            "%(reason)s\n\n%(link)s"
-        ),
-        {"reason": screening.ineligible_reason},
+    audit_record(
+        actor=actor, verb=AssessmentVerb.SCREENING_INELIGIBLE, obj=screening, before=before, after=snapshot(screening)
     )
+    _leave_assessment(actor, application)
+    _tell(application, screening_ineligible, reason=screening.ineligible_reason)
     return screening

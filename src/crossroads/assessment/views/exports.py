@@ -45,7 +45,7 @@ def ranking_export(request: HttpRequest, call_id: int) -> HttpResponse:
             _("Requested"),
             _("Granted"),
             _("Status"),
-        ]
+        ],
     )
     for entry in result.entries:
         scores = consensus.get(int(entry.id), {})
@@ -59,7 +59,7 @@ def ranking_export(request: HttpRequest, call_id: int) -> HttpResponse:
                 float(entry.requested),
                 float(entry.granted),
                 entry.status,
-            ]
+            ],
         )
     detail = book.create_sheet(_("Scores")[:31])
     append_row(detail, [_("Application"), _("Assessor"), _("Criterion"), _("Score"), _("Justification")])
@@ -75,7 +75,7 @@ def ranking_export(request: HttpRequest, call_id: int) -> HttpResponse:
                 s.criterion.code,
                 float(s.score),
                 s.justification,
-            ]
+            ],
         )
     buffer = BytesIO()
     book.save(buffer)
