@@ -4,8 +4,10 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from crossroads.core.fields import (
@@ -16,6 +18,7 @@ from crossroads.core.fields import (
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
 )
+from crossroads.core.formatting import format_number
 from crossroads.programme.models import Theme
 from crossroads.programme.regions import PostcodeError, normalise_postcode, nuts3_for_postcode
 
@@ -300,14 +303,26 @@ class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Colleague's e-mail address"))
 
 
+def _import_max_megabytes() -> str:
+    """COMPANY_IMPORT_MAX_BYTES in MB as the messages quote it ("5", or "2,5" in Dutch)."""
+    megabytes = Decimal(settings.COMPANY_IMPORT_MAX_BYTES) / (1024 * 1024)
+    return format_number(megabytes, 0 if megabytes == megabytes.to_integral_value() else 1)
+
+
 class ImportUploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV or XLSX file"), help_text=_("At most 5 MB. Use the template for the columns."))
+    file = forms.FileField(label=_("CSV or XLSX file"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = gettext("At most %(size)s MB. Use the template for the columns.") % {
+            "size": _import_max_megabytes()
+        }
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
         if not name.endswith((".csv", ".xlsx")):
             raise ValidationError(_("Upload a .csv or .xlsx file."))
-        if upload.size > 5 * 1024 * 1024:
-            raise ValidationError(_("The file is larger than 5 MB."))
+        if upload.size > settings.COMPANY_IMPORT_MAX_BYTES:
+            raise ValidationError(gettext("The file is larger than %(size)s MB.") % {"size": _import_max_megabytes()})
         return upload

@@ -6,18 +6,25 @@ import csv
 import datetime as dt
 import io
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from crossroads.core import clock
 from crossroads.core.audit import audit_record
+from crossroads.core.errors import ServiceError
 from crossroads.core.fields import current_language
+from crossroads.programme.selectors import current_programme
 
 from . import services
 from .models import Company, CompanyRole, Establishment, FinancialYear, ImportBatch
+from .verbs import CompanyVerb
+
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
 
 COLUMNS = [
     "legal_name",
@@ -45,8 +52,11 @@ FIGURES = ("staff_fte", "turnover", "balance_sheet_total", "equity", "subscribed
 MAX_ROWS = 2000
 
 
-class ImportFileError(ValueError):
-    pass
+class ImportFileError(ServiceError):
+    """A file that cannot be read as an import; the message belongs at the upload field."""
+
+    def __init__(self, message: object = "", *, field: str | None = "file", status: int = 400) -> None:
+        super().__init__(message, field=field, status=status)
 
 
 def _cell_text(value: Any) -> str:
@@ -121,34 +131,50 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def check_row(row: dict[str, str], seen: set[tuple[str, str]]) -> tuple[dict[str, Any], dict[str, str]]:
-    """A cleaned row and its errors per column (in the active language).
+def check_row(
+    row: dict[str, str], seen: set[tuple[str, str]], countries: tuple[str, ...]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """A cleaned row and its errors per column (in the active language); `countries` are the programme's.
 
     Every row goes through the same forms as a company registered by hand (CompanyForm, EstablishmentForm,
     FinancialYearForm): the same number parser, identifiers, lengths and database limits, so an import can never store
     what the forms would refuse (a figure too large for its column, a name over its length).
     """
-    from .forms import CompanyForm, EstablishmentForm, FinancialYearForm
-
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {k: str(row.get(k, "") or "") for k in COLUMNS}
+    _check_required_country_role(clean, errors, countries)
+    _check_company(clean, errors)
+    if "enterprise_number" not in errors and clean["country"] in countries:
+        key = (clean["country"], clean["enterprise_number"])
+        if key in seen:
+            errors["enterprise_number"] = _("This number appears twice in the file.")
+        seen.add(key)
+    _check_establishment(clean, errors)
+    if any(clean[f] for f in FIGURES) or clean["year"]:
+        _check_figures(clean, errors)
+    return clean, errors
+
+
+def _check_required_country_role(clean: dict[str, Any], errors: dict[str, str], countries: tuple[str, ...]) -> None:
     for column in REQUIRED:
         if not clean[column]:
             errors[column] = _("Required.")
-    country = clean["country"].upper()
-    clean["country"] = country
-    if country not in {"BE", "NL"}:
-        errors["country"] = _("Use BE or NL.")
-    role = (clean["role"] or "sme").lower()
-    clean["role"] = role
-    if role not in CompanyRole.values:
+    clean["country"] = clean["country"].upper()
+    if clean["country"] not in countries:
+        errors["country"] = _("Use one of: %(countries)s.") % {"countries": ", ".join(countries)}
+    clean["role"] = (clean["role"] or "sme").lower()
+    if clean["role"] not in CompanyRole.values:
         errors["role"] = _("Use sme, large or knowledge.")
 
-    company_form = CompanyForm(
+
+def _check_company(clean: dict[str, Any], errors: dict[str, str]) -> None:
+    from .forms import CompanyForm
+
+    form = CompanyForm(
         data={
             **{k: clean[k] for k in ("legal_name", "legal_form", "enterprise_number", "vat_number", "website")},
-            "country": country,
-            "role": role,
+            "country": clean["country"],
+            "role": clean["role"],
             "founded_on": clean["founded_on"],
             "description": clean["description"],
             "description_en": "",
@@ -156,45 +182,45 @@ def check_row(row: dict[str, str], seen: set[tuple[str, str]]) -> tuple[dict[str
             "nace_revision": "2.0",
         }
     )
-    if company_form.is_valid():
-        data = company_form.cleaned_data
+    if form.is_valid():
+        data = form.cleaned_data
         for key in ("legal_name", "legal_form", "enterprise_number", "vat_number", "website", "description"):
             clean[key] = _plain(data.get(key))
         clean["founded_on"] = _plain(data["founded_on"])
     else:
-        _form_errors(company_form, errors, default="enterprise_number")
-    clean["nace"] = list(company_form.cleaned_data.get("nace_codes") or [])
-    if "enterprise_number" not in errors and country in {"BE", "NL"}:
-        key = (country, clean["enterprise_number"])
-        if key in seen:
-            errors["enterprise_number"] = _("This number appears twice in the file.")
-        seen.add(key)
+        _form_errors(form, errors, default="enterprise_number")
+    clean["nace"] = list(form.cleaned_data.get("nace_codes") or [])
 
-    establishment_form = EstablishmentForm(
+
+def _check_establishment(clean: dict[str, Any], errors: dict[str, str]) -> None:
+    from .forms import EstablishmentForm
+
+    form = EstablishmentForm(
         data={
             "street": clean["street"],
             "postcode": clean["postcode"],
             "city": clean["city"],
-            "country": country,
+            "country": clean["country"],
             "is_registered_office": "on",
             "is_project_site": "on",
         }
     )
-    if establishment_form.is_valid():
-        clean["postcode"] = establishment_form.cleaned_data["postcode"]
+    if form.is_valid():
+        clean["postcode"] = form.cleaned_data["postcode"]
     else:
-        _form_errors(establishment_form, errors, default="street")
+        _form_errors(form, errors, default="street")
 
-    has_figures = any(clean[f] for f in FIGURES) or clean["year"]
-    if has_figures:
-        figures_form = FinancialYearForm(data={k: clean[k] for k in ("year", *FIGURES)}, company=None)
-        if figures_form.is_valid():
-            clean["year"] = _plain(figures_form.cleaned_data["year"])
-            for field in FIGURES:
-                clean[field] = _plain(figures_form.cleaned_data[field])
-        else:
-            _form_errors(figures_form, errors, default="year")
-    return clean, errors
+
+def _check_figures(clean: dict[str, Any], errors: dict[str, str]) -> None:
+    from .forms import FinancialYearForm
+
+    form = FinancialYearForm(data={k: clean[k] for k in ("year", *FIGURES)}, company=None)
+    if form.is_valid():
+        clean["year"] = _plain(form.cleaned_data["year"])
+        for field in FIGURES:
+            clean[field] = _plain(form.cleaned_data[field])
+    else:
+        _form_errors(form, errors, default="year")
 
 
 def _storable(value: Any) -> Any:
@@ -209,12 +235,13 @@ def _storable(value: Any) -> Any:
     return value
 
 
-def import_prepare(*, actor: Any, name: str, content: bytes) -> ImportBatch:
+def import_prepare(*, actor: User, name: str, content: bytes) -> ImportBatch:
     rows = read_rows(name, content)
+    countries = tuple(current_programme().countries)
     seen: set[tuple[str, str]] = set()
     cleaned, errors = [], {}
     for index, row in enumerate(rows, start=2):  # row 1 is the header
-        clean, row_errors = check_row(row, seen)
+        clean, row_errors = check_row(row, seen, countries)
         clean["line_no"] = index
         cleaned.append(clean)
         if row_errors:
@@ -224,8 +251,8 @@ def import_prepare(*, actor: Any, name: str, content: bytes) -> ImportBatch:
     )
 
 
-class ImportNotAllowed(Exception):
-    pass
+class ImportNotAllowed(ServiceError):
+    """A batch that cannot be committed (it has errors, was committed already, or a row is no longer valid)."""
 
 
 def _saved(obj: Any) -> Any:
@@ -279,16 +306,17 @@ def _create_row(clean: dict[str, Any]) -> Company:
 
 
 @transaction.atomic
-def import_commit(*, actor: Any, batch: ImportBatch) -> list[Company]:
+def import_commit(*, actor: User, batch: ImportBatch) -> list[Company]:
     """Create every company of the batch, or none: any error (even one found now) rolls everything back."""
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.committed_at or batch.errors:
         raise ImportNotAllowed(_("This import has errors or was already committed."))
     created = []
+    countries = tuple(current_programme().countries)
     seen: set[tuple[str, str]] = set()
     for row in batch.rows:
         source = {k: (", ".join(v) if isinstance(v, list) else str(v)) for k, v in row.items() if k in COLUMNS}
-        clean, errors = check_row(source, seen)
+        clean, errors = check_row(source, seen, countries)
         if errors:  # something changed since the preview (e.g. the company was registered meanwhile)
             raise ImportNotAllowed(
                 _("Line %(line)s is no longer valid: %(errors)s")
@@ -301,8 +329,10 @@ def import_commit(*, actor: Any, batch: ImportBatch) -> list[Company]:
                 _("Line %(line)s is no longer valid: %(errors)s")
                 % {"line": row["line_no"], "errors": "; ".join(exc.messages)}
             ) from exc
-        audit_record(actor=actor, verb="company.import", obj=company, after={"batch": batch.pk, "line": row["line_no"]})
+        audit_record(
+            actor=actor, verb=CompanyVerb.COMPANY_IMPORT, obj=company, after={"batch": batch.pk, "line": row["line_no"]}
+        )
         created.append(company)
-    batch.committed_at = services.clock.now()
+    batch.committed_at = clock.now()
     batch.save(update_fields=["committed_at"])
     return created

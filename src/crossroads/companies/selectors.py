@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
-from crossroads.accounts.models import Role, User
+from crossroads.accounts.models import User
 from crossroads.core import clock
 from crossroads.programme.models import Programme
 from crossroads.programme.selectors import current_programme
@@ -20,15 +21,15 @@ from .rules.size import SizeVerdict, size_verdict
 from .rules.types import AidEntry, Enterprise, Link, YearFigures
 
 
-def companies_visible_to(user: User) -> QuerySet[Company]:
+def companies_visible_to(user: User | AnonymousUser) -> QuerySet[Company]:
     """Members see their companies, advisers the companies with an establishment in their provinces,
     the secretariat and admins everything; other roles nothing."""
     base = Company.objects.all()
     if not user.is_authenticated:
         return base.none()
-    if user.role in (Role.SECRETARIAT, Role.ADMIN):
+    if user.is_programme_staff:
         return base
-    if user.role == Role.ADVISER:
+    if user.is_adviser:
         provinces = user.province_codes()
         return base.filter(Q(establishments__nuts3__province__in=provinces) | Q(memberships__user=user)).distinct()
     return base.filter(memberships__user=user).distinct()

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import models
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,9 +19,16 @@ from crossroads.programme.selectors import current_programme
 
 from . import services
 from .forms import CompanyForm, DeMinimisAidForm, EstablishmentForm, FinancialYearForm, HoldingForm, InvitationForm
-from .models import Company, DeMinimisAid, Establishment, FinancialYear, Holding
-from .permissions import can_create_company, can_edit_company, can_invite_to_company, can_view_company
+from .models import Company, Country, DeMinimisAid, Establishment, FinancialYear, Holding
+from .permissions import (
+    becomes_member_of_new_company,
+    can_create_company,
+    can_edit_company,
+    can_invite_to_company,
+    can_view_company,
+)
 from .selectors import companies_visible_to, company_verdicts
+from .verbs import CompanyVerb
 from .verdict_text import (
     DIFFICULTY_LABELS,
     LIMITED_ROLE_LABELS,
@@ -49,9 +61,10 @@ def company_list(request: HttpRequest) -> HttpResponse:
     # A NUL byte makes PostgreSQL refuse the query, and nobody searches 100 KB: keep what can be searched.
     query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     country = request.GET.get("country", "")
+    countries = current_programme().countries
     if query:
         companies = companies.filter(Q(legal_name__icontains=query) | Q(enterprise_number__icontains=query))
-    if country in {"BE", "NL"}:
+    if country in countries:
         companies = companies.filter(country=country)
     page = Paginator(companies.order_by("legal_name"), 25).get_page(request.GET.get("page"))
     return render(
@@ -61,6 +74,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query,
             "country": country,
+            "countries": [(code, dict(Country.choices).get(code, code)) for code in countries],
             "can_create": can_create_company(request.user).allowed,
         },
     )
@@ -106,7 +120,9 @@ def company_create(request: HttpRequest) -> HttpResponse:
     form = CompanyForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in {"nace", "nace_revision", "nace_codes"}}
-        company = services.company_create(actor=request.user, data=data, make_member=request.user.role == "applicant")
+        company = services.company_create(
+            actor=request.user, data=data, make_member=becomes_member_of_new_company(request.user)
+        )
         services.nace_codes_set(
             actor=request.user,
             company=company,
@@ -138,7 +154,18 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "companies/company_form.html", {"form": form, "company": company})
 
 
-def _child_form_view(request, pk, *, model, form_class, item_pk, save, template, title, form_kwargs=None):  # type: ignore[no-untyped-def]
+def _child_form_view(
+    request: HttpRequest,
+    pk: int,
+    *,
+    model: type[Establishment | FinancialYear | DeMinimisAid],
+    form_class: type[forms.ModelForm],
+    item_pk: int | None,
+    save: Callable[..., object],
+    template: str,
+    title: str,
+    form_kwargs: dict[str, Any] | None = None,
+) -> HttpResponse:
     company = _editable_company(request, pk)
     if isinstance(company, HttpResponse):
         return company
@@ -213,10 +240,10 @@ def holding_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "companies/child_form.html", {"form": form, "company": company, "title": _("Holding")})
 
 
-_DELETABLE = {
-    "establishment": (Establishment, "company", "establishment.delete"),
-    "financial-year": (FinancialYear, "company", "financial_year.delete"),
-    "aid": (DeMinimisAid, "company", "de_minimis.delete"),
+_DELETABLE: dict[str, tuple[type[Establishment | FinancialYear | DeMinimisAid], CompanyVerb]] = {
+    "establishment": (Establishment, CompanyVerb.ESTABLISHMENT_DELETE),
+    "financial-year": (FinancialYear, CompanyVerb.FINANCIAL_YEAR_DELETE),
+    "aid": (DeMinimisAid, CompanyVerb.DE_MINIMIS_DELETE),
 }
 
 
@@ -226,11 +253,12 @@ def child_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> Http
     company = _editable_company(request, pk)
     if isinstance(company, HttpResponse):
         return company
+    obj: models.Model
     if kind == "holding":
         obj = get_object_or_404(Holding.objects.filter(Q(owner=company) | Q(owned=company)), pk=item_pk)
-        verb = "holding.delete"
+        verb = CompanyVerb.HOLDING_DELETE
     elif kind in _DELETABLE:
-        model, _field, verb = _DELETABLE[kind]
+        model, verb = _DELETABLE[kind]
         obj = get_object_or_404(model, pk=item_pk, company=company)
     else:
         raise Http404
@@ -251,7 +279,6 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user,
             company=company,
             email=form.cleaned_data["email"],
-            base_url=request.build_absolute_uri("/")[:-1],
         )
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
         return redirect("companies:detail", pk=company.pk)
@@ -265,7 +292,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         try:
             membership = services.invitation_accept(user=request.user, token=token)
-        except services.InvitationError as exc:
+        except services.InvitationError as exc:  # to the dashboard, not back to the invitation as the middleware
             messages.error(request, str(exc))
             return redirect("core:dashboard")
         messages.success(request, _("You are now a member of %(company)s.") % {"company": membership.company})

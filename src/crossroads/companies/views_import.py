@@ -9,9 +9,10 @@ from django.views.decorators.http import require_POST
 
 from crossroads.core.spreadsheets import csv_writer
 from crossroads.core.views import forbidden
+from crossroads.core.views_support import call_service
 
 from .forms import ImportUploadForm
-from .importer import COLUMNS, ImportFileError, ImportNotAllowed, import_commit, import_prepare
+from .importer import COLUMNS, ImportNotAllowed, import_commit, import_prepare
 from .models import ImportBatch
 from .permissions import can_import_companies
 
@@ -31,11 +32,8 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            batch = import_prepare(actor=request.user, name=upload.name, content=upload.read())
-        except ImportFileError as exc:
-            form.add_error("file", str(exc))
-        else:
+        batch = call_service(form, lambda: import_prepare(actor=request.user, name=upload.name, content=upload.read()))
+        if batch is not None:
             return redirect("companies:import_preview", pk=batch.pk)
     return render(request, "companies/import_upload.html", {"form": form, "columns": COLUMNS})
 
@@ -101,7 +99,7 @@ def import_commit_view(request: HttpRequest, pk: int) -> HttpResponse:
     batch = _batch_for(request, pk)
     try:
         created = import_commit(actor=request.user, batch=batch)
-    except ImportNotAllowed as exc:
+    except ImportNotAllowed as exc:  # back to the preview, also when the form was posted without a referrer
         messages.error(request, str(exc))
         return redirect("companies:import_preview", pk=batch.pk)
     messages.success(request, _("%(count)s companies imported.") % {"count": len(created)})

@@ -188,7 +188,7 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploads held in memory: up to the largest file a form accepts (ATTACHMENT_MAX_BYTES, below), set once there.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
 EMAIL_BACKEND = os.environ.get(
@@ -270,3 +270,7 @@ REQUEST_START_HEADER = os.environ.get("REQUEST_START_HEADER", "").strip()
 REQUEST_START_MAX_WAIT = float(os.environ.get("REQUEST_START_MAX_WAIT", "10"))
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 FILE_UPLOAD_MAX_MEMORY_SIZE = ATTACHMENT_MAX_BYTES + 1024 * 1024
+# A company import file (CSV or XLSX): the import form reads this, and its messages quote it.
+COMPANY_IMPORT_MAX_BYTES = int(os.environ.get("COMPANY_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+# Days a colleague's invitation to a company stays valid (the e-mail quotes it).
+COMPANY_INVITATION_DAYS = int(os.environ.get("COMPANY_INVITATION_DAYS", "14"))
