@@ -327,11 +327,11 @@ def _strip_application(application: Application) -> tuple[dict[str, int], list[s
     lines.filter(category=CostCategoryCode.PERSONNEL).update(description="", hourly_rate=None)
     WorkPackage.objects.filter(application=application).update(description="")
     attachments = Attachment.objects.filter(application=application)
-    files += [a.file.name for a in attachments if a.file]
+    files += [name for a in attachments if (name := a.file.name)]  # a file field is falsy when it has no name
     counts["attachments"] = attachments.delete()[0]
     for submission in application.submissions.all():
-        if submission.pdf:
-            files.append(submission.pdf.name)
+        if name := submission.pdf.name:
+            files.append(name)
         submission.snapshot = _stripped_snapshot(submission.snapshot or {})
         submission.pdf = ""
         submission.save(update_fields=["snapshot", "pdf"])
@@ -348,8 +348,8 @@ def _strip_assessment(application: Application) -> list[str]:
     ConsensusScore.objects.filter(application=application).update(rationale="")
     decision = Decision.objects.filter(application=application).first()
     if decision is not None:
-        if decision.letter:
-            files.append(decision.letter.name)
+        if name := decision.letter.name:
+            files.append(name)
         decision.reasons, decision.conditions, decision.letter = "", "", ""
         decision.save(update_fields=["reasons", "conditions", "letter"])
         Objection.objects.filter(decision=decision).update(grounds="")
