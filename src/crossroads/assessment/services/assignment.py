@@ -90,6 +90,8 @@ def _problem(call: Call, *, keep_proposed: bool) -> tuple[rules.AssignmentProble
         fit={(str(u), str(a)): f for (u, a), f in fit.items()},
         conflicts=frozenset((str(u), str(a)) for u, a in conflicted),
         per_application=call.assessors_per_application,
+        # Each of the programme's countries must be represented among an application's assessors.
+        countries=tuple(call.programme.countries),
         locked=frozenset(locked - {(str(u), str(a)) for u, a in conflicted}),
         excluded=frozenset(excluded),
     )
