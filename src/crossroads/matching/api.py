@@ -11,8 +11,9 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 from .permissions import can_see_identity, can_use_matchmaking, can_view_profile
+from .search import SearchNotFound
 from .selectors import profile_by_ref, redactor
-from .views_search import SearchNotFound, run_search
+from .views_search import parse_and_search
 
 MAX_QUERY_STRING = 8192  # the page's own query strings are far shorter; a 100 KB one is refused, not parsed
 
@@ -44,17 +45,16 @@ def suggestions(request: HttpRequest) -> JsonResponse:
     if refused:
         return refused
     try:
-        results, context = run_search(request.user, request.GET)
+        form, result = parse_and_search(request.user, request.GET)
     except SearchNotFound:
         return error(_("You can search only for your own companies and profiles."), 404, {"for": [_("Not found.")]})
-    form = context["form"]
     if form.errors:
         fields = {name: [str(e) for e in errors] for name, errors in form.errors.items()}
         return error(_("Some values are not valid."), 400, fields)
     return JsonResponse(
         {
-            "for": context["key"],
-            "query": context["query"],
+            "for": result.searcher.key,
+            "query": result.text,
             "results": [
                 {
                     "key": s.key,
@@ -68,7 +68,7 @@ def suggestions(request: HttpRequest) -> JsonResponse:
                     "summary": s.summary,
                     "reasons": s.reasons,
                 }
-                for s in results
+                for s in result.suggestions
             ],
         }
     )

@@ -11,6 +11,8 @@ from crossroads.core.fields import LocalizedIntegerField, SafeModelMultipleChoic
 from crossroads.programme.models import Theme
 
 from .models import LANGUAGE_CHOICES, CooperationProfile, Introduction, IntroductionStatus, lines
+from .search import SearchQuery
+from .selectors import filters_from
 
 
 class StrictIntegerField(LocalizedIntegerField):
@@ -136,6 +138,25 @@ class PartnerSearchForm(forms.Form):
         self.options = options
         self.fields["theme"].choices = [(code, code) for code in themes]
         self.fields["province"].choices = [(code, code) for code in provinces]
+
+    def searcher_key(self) -> str | None:
+        """The key the search is for: the chosen one; None (the user's first) when none was sent; "" (none) when
+        the one sent is not valid."""
+        if self.is_valid():
+            return self.cleaned_data.get("for") or None
+        return "" if self.data.get("for") else None
+
+    def search_query(self) -> SearchQuery | None:
+        """The search asked for, or None while the form has errors."""
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
+        return SearchQuery(
+            key=self.searcher_key(),
+            text=(data.get("q") or "").strip(),
+            seek=(data.get("seek") or "").strip(),
+            filters=filters_from(data),
+        )
 
     def clean_for(self) -> str:
         key = self.cleaned_data.get("for") or ""

@@ -237,9 +237,7 @@ def identity_pattern(facts: IdentityFacts) -> re.Pattern[str] | None:
     alternatives.sort(key=len, reverse=True)
     for word in sorted(brand_words, key=len, reverse=True):
         # "Visiolab's", "Visiolabs", "visiolab-team": the brand word is blanked, what follows it stays.
-        alternatives.append(
-            f"{_START}(?:{legal_form}{_SEP_NAME})?{_letters(word)}s?(?:{_SEP_NAME}{legal_form})?{_END}"
-        )
+        alternatives.append(f"{_START}(?:{legal_form}{_SEP_NAME})?{_letters(word)}s?(?:{_SEP_NAME}{legal_form})?{_END}")
     for identifier in facts.identifiers:
         alternatives.extend(_identifier_patterns(identifier))
     if not alternatives:
@@ -279,4 +277,3 @@ def make_redactor(facts: IdentityFacts, placeholder: str = PLACEHOLDER) -> Calla
         return redact_with(pattern, text, placeholder)
 
     return redact
-

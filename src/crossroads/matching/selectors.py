@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -17,9 +18,12 @@ from .engine import Filters, Match
 from .engine.index import ELIGIBLE_REGIONS
 from .identity import redactor
 from .index_service import get_engine
-from .models import CooperationProfile, ExpressionOfInterest, ProfileStatus
+from .models import CooperationProfile, ExpressionOfInterest, InterestStatus, ProfileStatus
 from .permissions import can_see_identity
 from .reason_text import describe_reason
+
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
 
 
 @dataclass
@@ -64,6 +68,21 @@ def filters_to_json(filters: Filters) -> dict:
         "trl_min": filters.trl_min,
         "trl_max": filters.trl_max,
     }
+
+
+def filters_from_json(data: dict[str, Any]) -> Filters:
+    """The engine's filters as `filters_to_json` stored them (a saved search)."""
+    return filters_from(
+        {
+            "country": data.get("country") or (),
+            "province": data.get("province") or (),
+            "theme": data.get("theme") or (),
+            "nace": data.get("nace") or "",
+            "size": data.get("size") or (),
+            "trl_min": data.get("trl_min"),
+            "trl_max": data.get("trl_max"),
+        }
+    )
 
 
 def _summary(text: str, limit: int = 220) -> str:
@@ -166,7 +185,67 @@ def published_profiles() -> QuerySet[CooperationProfile]:
     return CooperationProfile.objects.filter(status=ProfileStatus.PUBLISHED)
 
 
-def interests_for(user) -> tuple[QuerySet, QuerySet]:  # type: ignore[no-untyped-def]
+def company_members(company: Company) -> list[User]:
+    """The people who hear about what happens to a company in matchmaking (its members)."""
+    return [membership.user for membership in company.memberships.select_related("user")]
+
+
+def interests_for(user: User) -> tuple[QuerySet[ExpressionOfInterest], QuerySet[ExpressionOfInterest]]:
+    """(received, sent) by the user's companies, with what the list shows (the contacts) fetched up front."""
     companies = user.memberships.values_list("company_id", flat=True)
-    base = ExpressionOfInterest.objects.select_related("sender_company", "target_company", "target_profile")
+    base = ExpressionOfInterest.objects.select_related(
+        "sender_company", "target_company", "target_profile"
+    ).prefetch_related("sender_company__memberships__user", "target_company__memberships__user")
     return base.filter(target_company__in=companies), base.filter(sender_company__in=companies)
+
+
+@dataclass(frozen=True)
+class InterestRow:
+    """One expression of interest as the list shows it to the viewer."""
+
+    interest: ExpressionOfInterest
+    company_name: str  # the other side's name; "" when the viewer may not know it (an anonymous addressee)
+    title: str  # the profile's title as the viewer may see it ("" without a profile)
+    status_label: str
+    pending: bool  # still waiting for an answer: the addressee may accept or decline
+    accepted: bool
+    contact: str  # the other side's addresses, once accepted
+
+
+def _contact(company: Company) -> str:
+    return ", ".join(m.user.email for m in company.memberships.all())  # prefetched by interests_for
+
+
+def interest_rows(user: User) -> tuple[list[InterestRow], list[InterestRow]]:
+    """(received, sent) as rows for the interests page: labels, booleans and the contacts, no query per row
+    beyond the identity check of anonymous addressees."""
+    received_qs, sent_qs = interests_for(user)
+    received = [
+        InterestRow(
+            interest=i,
+            company_name=i.sender_company.legal_name,
+            title=i.target_profile.title if i.target_profile else "",
+            status_label=str(i.get_status_display()),
+            pending=i.status == InterestStatus.PENDING,
+            accepted=i.status == InterestStatus.ACCEPTED,
+            contact=_contact(i.sender_company) if i.status == InterestStatus.ACCEPTED else "",
+        )
+        for i in received_qs
+    ]
+    sent = []
+    for i in sent_qs:
+        target = i.target_company
+        visible = can_see_identity(user, target, i.target_profile, anonymous=i.target_is_anonymous)
+        title = i.target_profile.title if i.target_profile else ""
+        sent.append(
+            InterestRow(
+                interest=i,
+                company_name=target.legal_name if visible else "",
+                title=title if visible else redactor(target)(title),
+                status_label=str(i.get_status_display()),
+                pending=i.status == InterestStatus.PENDING,
+                accepted=i.status == InterestStatus.ACCEPTED,
+                contact=_contact(target) if i.status == InterestStatus.ACCEPTED else "",
+            )
+        )
+    return received, sent

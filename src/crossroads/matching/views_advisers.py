@@ -12,13 +12,15 @@ from django.views.decorators.http import require_POST
 from crossroads.companies.models import Company
 from crossroads.companies.selectors import companies_visible_to
 from crossroads.core.numbers import parse_int_id
+from crossroads.core.transitions import TransitionError
 from crossroads.core.views import forbidden
+from crossroads.core.views_support import call_service
 
-from . import services, states
+from . import services
 from .forms import IntroductionForm, IntroductionStatusForm
 from .index_service import get_engine
 from .models import Embedding, Introduction, IntroductionStatus
-from .permissions import can_introduce, can_introduce_pair, covers_company
+from .permissions import can_introduce, can_introduce_pair, can_update_introduction, covers_company
 from .selectors import present_in_place, shown_by_matching
 
 MAX_COMPANIES = 60
@@ -91,13 +93,13 @@ def introduction_create(request: HttpRequest, a: str, b: str) -> HttpResponse:
         return forbidden(request, permission.reason)
     form = IntroductionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.introduction_propose(
+        proposed = call_service(
+            form,
+            lambda: services.introduction_propose(
                 actor=request.user, company_a=company_a, company_b=company_b, note=form.cleaned_data["note"]
-            )
-        except services.IntroductionError as exc:
-            form.add_error(None, str(exc))
-        else:
+            ),
+        )
+        if proposed is not None:
             messages.success(request, _("Introduction sent to both companies."))
             return redirect("matching:adviser_matches")
     return render(
@@ -109,7 +111,7 @@ def introduction_create(request: HttpRequest, a: str, b: str) -> HttpResponse:
 @require_POST
 def introduction_update(request: HttpRequest, pk: str) -> HttpResponse:
     introduction = get_object_or_404(Introduction, pk=parse_int_id(pk) or 0)
-    if introduction.adviser_id != request.user.pk and request.user.role not in ("secretariat", "admin"):
+    if not can_update_introduction(request.user, introduction):
         raise Http404
     form = IntroductionStatusForm(request.POST)
     if form.is_valid():
@@ -117,7 +119,7 @@ def introduction_update(request: HttpRequest, pk: str) -> HttpResponse:
             services.introduction_advance(
                 actor=request.user, introduction=introduction, status=form.cleaned_data["status"]
             )
-        except states.TransitionError:
+        except TransitionError:  # the page's own wording, naming the current outcome
             current = IntroductionStatus(introduction.status).label
             messages.error(request, _("From “%(current)s” that step is not possible.") % {"current": current})
         else:

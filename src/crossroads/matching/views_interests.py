@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,15 +12,19 @@ from django.views.decorators.http import require_POST
 from crossroads.companies.models import Company
 from crossroads.core.numbers import parse_int_id
 from crossroads.core.views import forbidden
+from crossroads.core.views_support import call_service
 
 from . import services
 from .forms import InterestForm
 from .models import CooperationProfile, ExpressionOfInterest, ProfileStatus
 from .permissions import can_answer_interest, can_see_identity, member_company_ids
-from .selectors import interests_for, redactor, resolve_key, shown_by_matching
+from .selectors import interest_rows, redactor, resolve_key, shown_by_matching
+
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
 
 
-def _target(user, key: str) -> tuple[Company, CooperationProfile | None]:  # type: ignore[no-untyped-def]
+def _target(user: User, key: str) -> tuple[Company, CooperationProfile | None]:
     """A published profile (by its public key), or a company that the matching shows to others (in the area,
     eligible)."""
     resolved = resolve_key(user, key)
@@ -44,13 +50,13 @@ def interest_create(request: HttpRequest, key: str) -> HttpResponse:
     form = InterestForm(request.POST or None, companies=companies)
     if request.method == "POST" and form.is_valid():
         sender = next(c for c in companies if str(c.pk) == form.cleaned_data["sender"])
-        try:
-            services.interest_send(
+        sent = call_service(
+            form,
+            lambda: services.interest_send(
                 actor=request.user, sender=sender, target=target, profile=profile, message=form.cleaned_data["message"]
-            )
-        except services.InterestError as exc:
-            form.add_error(None, str(exc))
-        else:
+            ),
+        )
+        if sent is not None:
             messages.success(request, _("Your expression of interest has been sent."))
             return redirect("matching:interests")
     return render(
@@ -67,15 +73,8 @@ def interest_create(request: HttpRequest, key: str) -> HttpResponse:
 
 @login_required
 def interests(request: HttpRequest) -> HttpResponse:
-    received, sent = interests_for(request.user)
-    sent_rows = []
-    for interest in sent:
-        visible = can_see_identity(
-            request.user, interest.target_company, interest.target_profile, anonymous=interest.target_is_anonymous
-        )
-        title = interest.target_profile.title if interest.target_profile else ""
-        sent_rows.append((interest, visible, title if visible else redactor(interest.target_company)(title)))
-    return render(request, "matching/interests.html", {"received": received, "sent": sent_rows})
+    received, sent = interest_rows(request.user)
+    return render(request, "matching/interests.html", {"received": received, "sent": sent})
 
 
 @login_required
@@ -88,7 +87,7 @@ def interest_answer(request: HttpRequest, pk: str) -> HttpResponse:
     accept = request.POST.get("answer") == "accept"
     try:
         services.interest_answer(actor=request.user, interest=interest, accept=accept)
-    except services.InterestError as exc:
+    except services.InterestError as exc:  # back to the list (the middleware would go back to the referrer)
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Accepted: you now see each other's details.") if accept else _("Declined."))

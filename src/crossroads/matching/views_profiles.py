@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 from crossroads.companies.models import Company
 from crossroads.companies.permissions import can_edit_company, can_view_company
 from crossroads.core.numbers import parse_int_id
+from crossroads.core.transitions import TransitionError
 from crossroads.core.views import forbidden
 from crossroads.programme.selectors import current_programme
 
-from . import services, states
+from . import services
 from .forms import CooperationProfileForm
 from .models import CooperationProfile, ProfileStatus
 from .permissions import can_edit_profile, can_see_identity, can_view_profile, member_company_ids
@@ -88,7 +89,7 @@ def profile_status(request: HttpRequest, ref: str) -> HttpResponse:
     status = request.POST.get("status", "")
     try:
         services.profile_set_status(actor=request.user, profile=profile, status=status)
-    except states.TransitionError:
+    except TransitionError:  # the page's own wording, back to the profile
         messages.error(request, _("That change of status is not possible."))
     else:
         texts = {
