@@ -53,3 +53,22 @@ def test_only_managers_invite(client, users, company_be, role):
     client.force_login(users[role])
     response = client.get(reverse("companies:invite", args=[company_be.pk]))
     assert response.status_code in (403, 404)
+
+
+def test_invitation_validity_is_a_setting_quoted_in_the_mail(
+    client, users, company_be, settings, django_capture_on_commit_callbacks
+):
+    from crossroads.core import clock
+
+    settings.COMPANY_INVITATION_DAYS = 3
+    settings.CROSSROADS_SITE_URL = "https://crossroads.example"
+    users["applicant"].language = "en"
+    users["applicant"].save()
+    client.force_login(users["applicant"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("companies:invite", args=[company_be.pk]), {"email": "other@test.example"})
+    invitation = Invitation.objects.get()
+    assert dt.timedelta(days=2) < invitation.expires_at - clock.now() <= dt.timedelta(days=3)
+    body = mail.outbox[0].body
+    assert "within 3 days" in body  # in the inviter's language: the invitee has none yet
+    assert f"https://crossroads.example/companies/invitations/{invitation.token}/" in body

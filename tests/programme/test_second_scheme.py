@@ -98,3 +98,66 @@ def test_loading_twice_changes_nothing(programme):
     before = RegionStatus.objects.count()
     programme_load_default()
     assert Programme.objects.count() == 1 and RegionStatus.objects.count() == before
+
+
+# A German-Dutch scheme: the company registry takes its countries from the running programme, not from the code.
+
+
+@pytest.fixture
+def german_dutch_scheme(programme, settings):  # type: ignore[no-untyped-def]
+    data = json.loads((FIXTURES / "crossroads-2023-2029.json").read_text(encoding="utf-8"))
+    other = copy.deepcopy(data)
+    other.update(
+        {
+            "code": "deutschland-nederland-pilot",
+            "name_nl": "Duitsland-Nederland pilot",
+            "name_en": "Germany-Netherlands pilot",
+            "countries": ["DE", "NL"],
+            "granting_body": "Interreg Deutschland-Nederland",
+            "region_status": {"core": ["NL42"], "extended": []},
+            "partner_organisations": [],
+            "calls": [],
+        }
+    )
+    scheme = programme_load(other)
+    settings.CROSSROADS_PROGRAMME_CODE = scheme.code
+    return scheme
+
+
+def test_granting_body_is_programme_data(german_dutch_scheme, programme):
+    assert programme.granting_body == "CrossRoads Vlaanderen-Nederland (Interreg VI)"
+    assert german_dutch_scheme.granting_body == "Interreg Deutschland-Nederland"
+
+
+def test_import_takes_the_countries_of_the_running_scheme(german_dutch_scheme):
+    from crossroads.companies.importer import COLUMNS, check_row
+
+    row = {c: "" for c in COLUMNS} | {"legal_name": "Kempen BV", "country": "be"}
+    countries = tuple(german_dutch_scheme.countries)
+    _clean, errors = check_row(row, set(), countries)
+    assert "DE, NL" in errors["country"]
+    _clean, errors = check_row(row | {"country": "nl"}, set(), countries)
+    assert "country" not in errors
+
+
+def test_import_upload_refuses_a_country_outside_the_running_scheme(client, users, german_dutch_scheme):
+    from django.urls import reverse
+
+    from crossroads.companies.models import ImportBatch
+    from tests.companies.test_import import GOOD, GOOD_BE, csv_upload
+
+    client.force_login(users["secretariat"])
+    client.post(reverse("companies:import_upload"), {"file": csv_upload([GOOD, GOOD_BE])})
+    batch = ImportBatch.objects.get()
+    assert set(batch.errors) == {"3"} and "country" in batch.errors["3"]
+
+
+def test_company_list_filters_on_the_running_schemes_countries(client, users, german_dutch_scheme):
+    from django.urls import reverse
+
+    antwerp = make_company()
+    client.force_login(users["secretariat"])
+    response = client.get(reverse("companies:list"), {"country": "BE"})  # not a country of this scheme: no filter
+    assert antwerp in response.context["page"].object_list
+    assert [code for code, _label in response.context["countries"]] == ["DE", "NL"]
+    assert antwerp not in client.get(reverse("companies:list"), {"country": "NL"}).context["page"].object_list

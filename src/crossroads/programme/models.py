@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -161,6 +162,12 @@ class Programme(Bilingual):
         _("e-mail address for privacy questions"),
         blank=True,
         help_text=_("Where people send requests about their data, or the data protection officer's address."),
+    )
+    granting_body = models.CharField(
+        _("granting body"),
+        max_length=200,
+        blank=True,
+        help_text=_("Named on the de minimis aid the programme's grants add to each company's ledger."),
     )
 
     class Meta:
@@ -368,7 +375,7 @@ class Call(Bilingual):
         if errors:
             raise ValidationError(errors)
 
-    def is_open(self, moment) -> bool:  # type: ignore[no-untyped-def]
+    def is_open(self, moment: dt.datetime) -> bool:
         return self.opens_at <= moment < self.closes_at
 
     @property

@@ -30,7 +30,7 @@ class ProgrammeRules:
     state_aid_basis: str = "de_minimis"
     de_minimis_ceiling: Decimal = Decimal("300000")
     de_minimis_window_years: int = 3
-    countries: tuple[str, ...] = ("BE", "NL")
+    countries: tuple[str, ...] = ()  # the programme's (Programme.countries): no country is assumed
     eligible_region_statuses: frozenset[str] = frozenset({"core", "extended"})
     limited_roles: tuple[str, ...] = ()
     region_status_by_nuts3: dict[str, str] = field(default_factory=dict)
