@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,6 +51,15 @@ class Weights:
     candidate_pool: int = 200
     diversity: float = 0.15  # MMR: share of the score given up for being unlike the ones already chosen
     mutual_z: float = 0.5
+    # Complementarity where both sides have requests: the better direction (ours against their text, or theirs
+    # against ours) counts most, the other one the rest.
+    best_direction: float = 0.65
+    other_direction: float = 0.35
+    # A free-text search also shortlists the best lexical candidates that the semantic side ranks low.
+    lexical_pool: int = 50
+    # Before diversifying: one candidate per company, at most max(factor * k, k + extra) of them.
+    shortlist_factor: int = 3
+    shortlist_extra: int = 10
 
 
 def _zscore(values: np.ndarray) -> np.ndarray:
@@ -57,6 +67,49 @@ def _zscore(values: np.ndarray) -> np.ndarray:
         return values
     std = float(values.std())
     return (values - float(values.mean())) / std if std > 1e-9 else np.zeros_like(values)
+
+
+def _zeros(size: int) -> np.ndarray:
+    return np.zeros(size, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class _Query:
+    """What a ranking starts from: the searcher (None for a free-text search by nobody in the index), the query
+    vectors and text, and the searcher's own whole text (vector and words) for the reverse direction."""
+
+    searcher: MatchProfile | None
+    queries: np.ndarray
+    text: str
+    has_seeks: bool
+    passage: np.ndarray | None
+    passage_text: str
+    vectors: ProfileVectors
+    free_text: bool = False
+
+
+@dataclass
+class _Pool:
+    """The rows that passed the hard filters, with their forward and reverse similarities. `block` and `inside`:
+    the other country's contiguous block the rows were taken from, if any."""
+
+    rows: np.ndarray
+    forward: np.ndarray
+    reverse: np.ndarray
+    has_seeks: np.ndarray
+    block: tuple[np.ndarray, np.ndarray, np.ndarray] | None
+    inside: np.ndarray | None
+
+
+@dataclass(frozen=True)
+class _Scores:
+    """The signals of the shortlisted candidates, one value per candidate."""
+
+    semantic: np.ndarray
+    lexical: np.ndarray
+    themes: np.ndarray
+    mutual: np.ndarray
+    same_request: np.ndarray
 
 
 class MatchEngine:
@@ -69,7 +122,9 @@ class MatchEngine:
         countries: tuple[str, ...] | None = None,
     ) -> None:
         self.encoder = encoder
-        self._country_codes = dict(COUNTRY_CODES) if countries is None else {c: i + 1 for i, c in enumerate(countries)}
+        # The programme's countries, in order (their codes in the row arrays); `None`: the default pair.
+        self.countries: tuple[str, ...] = tuple(COUNTRY_CODES) if countries is None else tuple(countries)
+        self._country_codes = {c: i + 1 for i, c in enumerate(self.countries)}
         self.weights = weights or Weights()
         self.dim = encoder.dim
         self._ids: list[str | None] = []
@@ -83,33 +138,51 @@ class MatchEngine:
         self._lex_passage = LexicalIndex()
         self._lex_seek = LexicalIndex()
         self._changes = 0  # bumped by every add/remove; cached country blocks compare against it
+        self._theme_codes: dict[str, int] = {}  # theme -> bit (at most 32 themes)
+        self._codes: dict[str, int] = {}  # province -> code (0: none)
+        # own country code -> ((rows, changes) it was built at, rows, P block, Q block): see `_country_block`
+        self._blocks: dict[int, tuple[tuple[int, int], np.ndarray, np.ndarray, np.ndarray]] = {}
+        # Row arrays, grown by `_alloc`.
+        self._capacity = 0
+        self._P = np.zeros((0, self.dim), np.float32)  # pooled passage vector (the whole text) per row
+        self._Q = np.zeros((0, self.dim), np.float32)  # pooled query vector (the requests) per row, or zeros
+        self._active = np.zeros(0, np.bool_)
+        self._has_seeks = np.zeros(0, np.bool_)
+        self._eligible = np.zeros(0, np.bool_)
+        self._country = np.zeros(0, np.int8)
+        self._size = np.zeros(0, np.int8)
+        self._themes = np.zeros(0, np.uint32)
+        self._trl = np.zeros(0, np.int8)
+        self._province = np.zeros(0, np.int32)
+        self._company = np.zeros(0, np.int32)
+        self._nace_lo = np.zeros(0, np.uint64)
+        self._nace_hi = np.zeros(0, np.uint64)
         self._alloc(capacity)
 
     # ----------------------------------------------------------------- storage
-    def _alloc(self, capacity: int) -> None:
-        def grow(name: str, shape: tuple, dtype: type) -> None:
-            old = getattr(self, name, None)
-            new = np.zeros(shape, dtype=dtype)
-            if old is not None:
-                new[: old.shape[0]] = old
-            setattr(self, name, new)
+    _ROW_ARRAYS = (
+        "_P",
+        "_Q",
+        "_active",
+        "_has_seeks",
+        "_eligible",
+        "_country",
+        "_size",
+        "_themes",
+        "_trl",
+        "_province",
+        "_company",
+        "_nace_lo",
+        "_nace_hi",
+    )
 
-        grow("_P", (capacity, self.dim), np.float32)
-        grow("_Q", (capacity, self.dim), np.float32)
-        for name, dtype in (
-            ("_active", np.bool_),
-            ("_has_seeks", np.bool_),
-            ("_eligible", np.bool_),
-            ("_country", np.int8),
-            ("_size", np.int8),
-            ("_themes", np.uint32),
-            ("_trl", np.int8),
-            ("_province", np.int32),
-            ("_company", np.int32),
-            ("_nace_lo", np.uint64),
-            ("_nace_hi", np.uint64),
-        ):
-            grow(name, (capacity,), dtype)
+    def _alloc(self, capacity: int) -> None:
+        """Grow every row array to `capacity` rows, keeping the rows already there."""
+        for name in self._ROW_ARRAYS:
+            old = getattr(self, name)
+            new = np.zeros((capacity, *old.shape[1:]), dtype=old.dtype)
+            new[: old.shape[0]] = old
+            setattr(self, name, new)
         self._capacity = capacity
 
     def __len__(self) -> int:
@@ -234,12 +307,9 @@ class MatchEngine:
         return self._profiles[row] if row is not None and self._active[row] else None
 
     # ------------------------------------------------------------- encodings
-    _theme_codes: dict[str, int]
-    _codes: dict[str, int]
-
     def _theme_bits(self, themes: frozenset[str], *, register: bool = True) -> int:
         """Bit mask of themes. Only profiles register new themes; a filter on an unknown theme matches nothing."""
-        codes = self.__dict__.setdefault("_theme_codes", {})
+        codes = self._theme_codes
         bits = 0
         for theme in themes:
             if register and theme not in codes and len(codes) < 32:
@@ -249,7 +319,7 @@ class MatchEngine:
         return bits
 
     def _code(self, value: str) -> int:
-        codes = self.__dict__.setdefault("_codes", {})
+        codes = self._codes
         return codes.setdefault(value, len(codes) + 1) if value else 0
 
     def _link_rows(self, row: int, profile: MatchProfile, previous: MatchProfile | None = None) -> None:
@@ -299,8 +369,7 @@ class MatchEngine:
         if filters.countries:
             mask &= np.isin(self._country[:n], [self._country_codes.get(c, -1) for c in filters.countries])
         if filters.provinces:
-            codes = self.__dict__.get("_codes", {})
-            mask &= np.isin(self._province[:n], [codes.get(p, -1) for p in filters.provinces])
+            mask &= np.isin(self._province[:n], [self._codes.get(p, -1) for p in filters.provinces])
         if filters.themes:
             wanted = self._theme_bits(filters.themes, register=False)
             mask &= (self._themes[:n] & wanted) > 0
@@ -346,17 +415,16 @@ class MatchEngine:
         else:
             # Nothing sought: the whole text against the others' whole texts (symmetric likeness).
             queries, query_text, has_seeks = self._P[row][None, :], self._passage_text[row], False
-        return self._rank(
+        query = _Query(
             searcher=searcher,
             queries=queries,
-            query_text=query_text,
-            searcher_has_seeks=has_seeks,
-            searcher_passage=self._P[row],
+            text=query_text,
+            has_seeks=has_seeks,
+            passage=self._P[row],
             passage_text=self._passage_text[row],
-            k=k,
-            filters=filters,
-            searcher_vectors=vectors,
+            vectors=vectors,
         )
+        return self._rank(query, k=k, filters=filters)
 
     def search(
         self, text: str, *, k: int = 10, filters: Filters | None = None, searcher: MatchProfile | None = None
@@ -364,158 +432,170 @@ class MatchEngine:
         """Free-text search ranked by meaning, with exact terms and compounds from the lexical side."""
         queries = self.encoder.encode_queries([request_core(text)])
         searcher_row = self._row_of.get(searcher.id) if searcher is not None else None
-        return self._rank(
+        query = _Query(
             searcher=searcher,
             queries=queries,
-            query_text=text,
-            searcher_has_seeks=True,
-            searcher_passage=self._P[searcher_row] if searcher_row is not None else None,
+            text=text,
+            has_seeks=True,
+            passage=self._P[searcher_row] if searcher_row is not None else None,
             passage_text=self._passage_text[searcher_row] if searcher_row is not None else "",
-            k=k,
-            filters=filters,
+            vectors=ProfileVectors(self.encoder.name, self.encoder.version, [text], queries, [], queries[:0], True),
             free_text=True,
-            searcher_vectors=ProfileVectors(
-                self.encoder.name, self.encoder.version, [text], queries, [], queries[:0], True
-            ),
         )
+        return self._rank(query, k=k, filters=filters)
 
-    def _rank(
-        self,
-        *,
-        searcher,
-        queries,
-        query_text,
-        searcher_has_seeks,
-        searcher_passage,
-        passage_text,
-        k,
-        filters,
-        searcher_vectors,
-        free_text=False,
-    ) -> list[Match]:  # type: ignore[no-untyped-def]
-        w = self.weights
+    def _rank(self, query: _Query, *, k: int, filters: Filters | None) -> list[Match]:
+        """Hard filters, then the semantic score of every row that passes, a shortlist, and the fused score of
+        the shortlist (semantic, lexical, themes, mutual, competitors down), diversified."""
+        pool = self._pool(query, self._mask(query.searcher, filters))
+        if pool is None:
+            return []
+        semantic, complement = self._semantic(query, pool)
+        top = self._shortlist(query, pool, semantic)
+        cand = pool.rows[top]
+        same_request = self._same_request(query, pool, top, cand)
+        semantic_top = semantic[top]
+        if complement is not None and same_request.any():
+            # A competitor's likeness to us is no reason to meet: only its complementarity counts.
+            semantic_top = np.where(same_request, complement[top], semantic_top)
+        scores = _Scores(
+            semantic=semantic_top,
+            lexical=self._lexical(query, cand),
+            themes=self._theme_overlap(query.searcher, cand),
+            mutual=self._mutual(query, pool, top, same_request),
+            same_request=same_request,
+        )
+        fused = self._fuse(scores)
+        return [self._match(query, cand[i], i, fused, scores) for i in self._diversify(cand, fused, k)]
+
+    def _pool(self, query: _Query, mask: np.ndarray) -> _Pool | None:
+        """The rows that pass the filters, with the forward (our requests against their text) and reverse (their
+        requests against our text) similarities. The products are memory-bound: with a searcher only the other
+        country's block is scanned, kept contiguous; otherwise all rows, selected afterwards."""
         n = len(self._ids)
-        mask = self._mask(searcher, filters)
         rows = np.flatnonzero(mask)
         if rows.size == 0:
-            return []
-        # The products are memory-bound: scan only the rows that can pass. With a searcher that is the other
-        # country's block, kept contiguous; otherwise all rows, selected afterwards.
-        block = self._country_block(searcher) if searcher is not None else None
-        inside = None
+            return None
+        block = self._country_block(query.searcher) if query.searcher is not None else None
+        with_reverse = query.passage is not None and not query.free_text
         if block is not None:
             block_rows, P_block, Q_block = block
             inside = mask[block_rows]
             rows = block_rows[inside]
-            forward = (queries @ P_block.T).max(axis=0)[inside] if len(queries) else np.zeros(rows.size, np.float32)
-            reverse = (
-                (Q_block @ searcher_passage)[inside]
-                if searcher_passage is not None and not free_text
-                else np.zeros(rows.size, dtype=np.float32)
-            )
+            forward = (query.queries @ P_block.T).max(axis=0)[inside] if len(query.queries) else _zeros(rows.size)
+            reverse = (Q_block @ query.passage)[inside] if with_reverse else _zeros(rows.size)
         else:
-            forward = (queries @ self._P[:n].T).max(axis=0)[rows] if len(queries) else np.zeros(rows.size, np.float32)
-            reverse = (
-                (self._Q[:n] @ searcher_passage)[rows]
-                if searcher_passage is not None and not free_text
-                else np.zeros(rows.size, dtype=np.float32)
-            )
+            inside = None
+            forward = (query.queries @ self._P[:n].T).max(axis=0)[rows] if len(query.queries) else _zeros(rows.size)
+            reverse = (self._Q[:n] @ query.passage)[rows] if with_reverse else _zeros(rows.size)
         if rows.size == 0:
-            return []
-        has_seeks = self._has_seeks[rows]
-        if free_text or searcher_passage is None:
-            semantic = forward
-        else:
-            # Likeness of the whole texts, blended with complementarity where a request exists: our requests
-            # against their text, their requests against ours (the better direction counts most).
-            likeness = self._likeness(block, rows, searcher_passage, inside)
-            if searcher_has_seeks:
-                both = 0.65 * np.maximum(forward, reverse) + 0.35 * np.minimum(forward, reverse)
-                complement = np.where(has_seeks, both, forward)
-                semantic = (1 - w.complement) * likeness + w.complement * complement
-            else:
-                forward = likeness
-                semantic = np.where(has_seeks, (1 - w.complement) * likeness + w.complement * reverse, likeness)
-        pool = min(w.candidate_pool, rows.size)
-        top = np.argpartition(-semantic, pool - 1)[:pool] if rows.size > pool else np.arange(rows.size)
-        if free_text:
-            # Exact technical terms that the semantic side ranks low still get in.
-            lexical_all = self._lex_passage.scores(query_text, rows)
-            extra = np.argpartition(-lexical_all, min(50, rows.size) - 1)[: min(50, rows.size)]
+            return None
+        return _Pool(rows, forward, reverse, self._has_seeks[rows], block, inside)
+
+    def _semantic(self, query: _Query, pool: _Pool) -> tuple[np.ndarray, np.ndarray | None]:
+        """(semantic score per row, complementarity per row or None). Likeness of the whole texts, blended with
+        complementarity where a request exists: our requests against their text, their requests against ours (the
+        better direction counts most). Without requests of our own, `pool.forward` becomes the likeness."""
+        if query.free_text or query.passage is None:
+            return pool.forward, None
+        w = self.weights
+        likeness = self._likeness(pool, query.passage)
+        if query.has_seeks:
+            best = np.maximum(pool.forward, pool.reverse)
+            other = np.minimum(pool.forward, pool.reverse)
+            both = w.best_direction * best + w.other_direction * other
+            complement = np.where(pool.has_seeks, both, pool.forward)
+            return (1 - w.complement) * likeness + w.complement * complement, complement
+        pool.forward = likeness
+        blended = (1 - w.complement) * likeness + w.complement * pool.reverse
+        return np.where(pool.has_seeks, blended, likeness), None
+
+    def _shortlist(self, query: _Query, pool: _Pool, semantic: np.ndarray) -> np.ndarray:
+        """Positions (in the pool) of the best semantic candidates; for a free-text search, the best lexical ones
+        too: exact technical terms that the semantic side ranks low still get in."""
+        size = pool.rows.size
+        keep = min(self.weights.candidate_pool, size)
+        top = np.argpartition(-semantic, keep - 1)[:keep] if size > keep else np.arange(size)
+        if query.free_text:
+            lexical_all = self._lex_passage.scores(query.text, pool.rows)
+            extra_count = min(self.weights.lexical_pool, size)
+            extra = np.argpartition(-lexical_all, extra_count - 1)[:extra_count]
             top = np.unique(np.concatenate([top, extra[lexical_all[extra] > 0]]))
-        cand = rows[top]
-        lex_forward = self._lex_scores(self._lex_passage, cand, query_text)
-        if free_text or not passage_text:
-            lex = lex_forward
-        else:
-            lex_reverse = self._lex_scores(self._lex_seek, cand, passage_text)
-            lex = np.maximum(lex_forward, lex_reverse)
-        theme_overlap = np.zeros(cand.size, dtype=np.float32)
+        return top
+
+    def _lexical(self, query: _Query, cand: np.ndarray) -> np.ndarray:
+        forward = self._lex_scores(self._lex_passage, cand, query.text)
+        if query.free_text or not query.passage_text:
+            return forward
+        return np.maximum(forward, self._lex_scores(self._lex_seek, cand, query.passage_text))
+
+    def _theme_overlap(self, searcher: MatchProfile | None, cand: np.ndarray) -> np.ndarray:
+        """Jaccard overlap of the themes."""
+        overlap = np.zeros(cand.size, dtype=np.float32)
         if searcher is not None and searcher.themes:
             for i, r in enumerate(cand):
                 other = self._profiles[r].themes
-                theme_overlap[i] = len(searcher.themes & other) / len(searcher.themes | other) if other else 0.0
-        z_fwd, z_rev = _zscore(forward[top]), _zscore(reverse[top])
-        # A company whose request resembles our request more than it resembles our offer wants what we want:
-        # a competitor for the same partner, not a complement. It is never "mutual" and ranks lower.
-        same_request = np.zeros(cand.size, dtype=bool)
-        if not free_text and searcher_passage is not None and searcher_has_seeks and len(queries):
-            pooled = queries.mean(axis=0)
-            pooled = pooled / (np.linalg.norm(pooled) or 1.0)
-            seek_likeness = self._Q[cand] @ pooled
-            offer_likeness = self._P[cand] @ searcher_passage
-            # Both "parallel" similarities (they want what we want, they do what we do) beat both "cross" ones
-            # (they do what we want, they want what we do).
-            cross = np.maximum(forward[top], reverse[top])
-            same_request = (
-                has_seeks[top] & (seek_likeness > cross + w.twin_margin) & (offer_likeness > cross + w.twin_margin)
-            )
-        mutual = (
-            np.zeros(cand.size, dtype=bool)
-            if free_text or not searcher_has_seeks
-            else has_seeks[top] & (z_fwd > w.mutual_z) & (z_rev > w.mutual_z) & ~same_request
-        )
-        semantic_top = semantic[top]
-        if same_request.any():
-            # A competitor's likeness to us is no reason to meet: only its complementarity counts.
-            semantic_top = np.where(same_request, complement[top], semantic_top)
-        fused = (
-            _zscore(semantic_top)
-            + w.lexical * _zscore(lex)
-            + w.themes * theme_overlap
-            + w.mutual * mutual
-            - w.twin * same_request
-        )
-        chosen = self._diversify(cand, fused, k)
-        results = []
-        for index in chosen:
-            r = cand[index]
-            results.append(
-                Match(
-                    id=self._ids[r],
-                    score=round(float(fused[index]), 4),
-                    mutual=bool(mutual[index]),
-                    reasons=pair_reasons(
-                        searcher=searcher,
-                        searcher_vectors=searcher_vectors,
-                        candidate=self._profiles[r],
-                        candidate_vectors=self._vectors[r],
-                        free_text=free_text,
-                    ),
-                    components={
-                        "semantic": round(float(semantic_top[index]), 4),
-                        "lexical": round(float(lex[index]), 4),
-                        "themes": round(float(theme_overlap[index]), 4),
-                    },
-                )
-            )
-        return results
+                overlap[i] = len(searcher.themes & other) / len(searcher.themes | other) if other else 0.0
+        return overlap
 
-    def _likeness(self, block, rows: np.ndarray, searcher_passage: np.ndarray, inside) -> np.ndarray:  # type: ignore[no-untyped-def]
+    def _same_request(self, query: _Query, pool: _Pool, top: np.ndarray, cand: np.ndarray) -> np.ndarray:
+        """A company whose request resembles our request more than it resembles our offer wants what we want: a
+        competitor for the same partner, not a complement. It is never "mutual" and ranks lower."""
+        same_request = np.zeros(cand.size, dtype=bool)
+        if query.free_text or query.passage is None or not query.has_seeks or not len(query.queries):
+            return same_request
+        pooled = query.queries.mean(axis=0)
+        pooled = pooled / (np.linalg.norm(pooled) or 1.0)
+        seek_likeness = self._Q[cand] @ pooled
+        offer_likeness = self._P[cand] @ query.passage
+        # Both "parallel" similarities (they want what we want, they do what we do) beat both "cross" ones
+        # (they do what we want, they want what we do).
+        cross = np.maximum(pool.forward[top], pool.reverse[top])
+        margin = self.weights.twin_margin
+        return pool.has_seeks[top] & (seek_likeness > cross + margin) & (offer_likeness > cross + margin)
+
+    def _mutual(self, query: _Query, pool: _Pool, top: np.ndarray, same_request: np.ndarray) -> np.ndarray:
+        """Each side's requests clearly fit the other's text (both z-scores above `mutual_z`), and not a twin."""
+        if query.free_text or not query.has_seeks:
+            return np.zeros(top.size, dtype=bool)
+        z_fwd, z_rev = _zscore(pool.forward[top]), _zscore(pool.reverse[top])
+        threshold = self.weights.mutual_z
+        return pool.has_seeks[top] & (z_fwd > threshold) & (z_rev > threshold) & ~same_request
+
+    def _fuse(self, scores: _Scores) -> np.ndarray:
+        w = self.weights
+        return (
+            _zscore(scores.semantic)
+            + w.lexical * _zscore(scores.lexical)
+            + w.themes * scores.themes
+            + w.mutual * scores.mutual
+            - w.twin * scores.same_request
+        )
+
+    def _match(self, query: _Query, row: int, index: int, fused: np.ndarray, scores: _Scores) -> Match:
+        return Match(
+            id=self._ids[row],
+            score=round(float(fused[index]), 4),
+            mutual=bool(scores.mutual[index]),
+            reasons=pair_reasons(
+                searcher=query.searcher,
+                searcher_vectors=query.vectors,
+                candidate=self._profiles[row],
+                candidate_vectors=self._vectors[row],
+                free_text=query.free_text,
+            ),
+            components={
+                "semantic": round(float(scores.semantic[index]), 4),
+                "lexical": round(float(scores.lexical[index]), 4),
+                "themes": round(float(scores.themes[index]), 4),
+            },
+        )
+
+    def _likeness(self, pool: _Pool, searcher_passage: np.ndarray) -> np.ndarray:
         """Cosine of the searcher's whole text with each row's whole text."""
-        if block is not None:
-            return (block[1] @ searcher_passage)[inside]
-        return self._P[rows] @ searcher_passage
+        if pool.block is not None:
+            return (pool.block[1] @ searcher_passage)[pool.inside]
+        return self._P[pool.rows] @ searcher_passage
 
     def _country_block(self, searcher: MatchProfile) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """Contiguous copies of the active rows of the other countries, rebuilt only after the index changed."""
@@ -524,7 +604,7 @@ class MatchEngine:
             return None
         n = len(self._ids)
         version = (n, self._changes)
-        cached = self.__dict__.setdefault("_blocks", {}).get(own)
+        cached = self._blocks.get(own)
         if cached is None or cached[0] != version:
             block_rows = np.flatnonzero(self._active[:n] & (self._country[:n] > 0) & (self._country[:n] != own))
             cached = (
@@ -552,7 +632,7 @@ class MatchEngine:
                 continue
             seen_companies.add(company)
             shortlist.append(int(index))
-            if len(shortlist) >= max(3 * k, k + 10):
+            if len(shortlist) >= max(self.weights.shortlist_factor * k, k + self.weights.shortlist_extra):
                 break
         if not shortlist:
             return []
@@ -594,7 +674,7 @@ def embed_profile(encoder: Encoder, profile: MatchProfile) -> ProfileVectors:
     return embed_profiles(encoder, [profile])[0]
 
 
-def _encode(method, texts: list[str], batch: int, dim: int) -> np.ndarray:  # type: ignore[no-untyped-def]
+def _encode(method: Callable[[list[str]], np.ndarray], texts: list[str], batch: int, dim: int) -> np.ndarray:
     """Encode in batches, each distinct text once (a profile's only sentence is also its whole text)."""
     unique = list(dict.fromkeys(texts))
     if not unique:

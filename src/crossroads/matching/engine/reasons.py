@@ -12,7 +12,9 @@ from .text import shared_terms
 from .types import MatchProfile, ProfileVectors, Reason
 
 
-def _best_pair(left: np.ndarray, left_sentences: list[str], right: np.ndarray, right_sentences: list[str]):  # type: ignore[no-untyped-def]
+def _best_pair(
+    left: np.ndarray, left_sentences: list[str], right: np.ndarray, right_sentences: list[str]
+) -> tuple[str, str, float] | None:
     if left.size == 0 or right.size == 0:
         return None
     sims = left @ right.T

@@ -66,7 +66,7 @@ class LazyRows:
     def __len__(self) -> int:
         return len(self._items)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+    def __getitem__(self, index: int | slice) -> Any:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self._items)))]
         index = index + len(self._items) if index < 0 else index
