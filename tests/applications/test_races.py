@@ -10,18 +10,20 @@ from django.db import OperationalError
 from django.urls import reverse
 
 from crossroads.applications import services
+from crossroads.applications.services import drafting
+from crossroads.applications.services import submission as submitting
 from crossroads.applications.models import Application, ApplicationStatus, Partner, Submission
 
 
 def _another_writer_commits_first(application_pk: int):  # type: ignore[no-untyped-def]
     """Runs inside the service after it read the row: another save gets in between the read and the write."""
-    original = services._editable
+    original = drafting._editable
 
     def editable(application):  # type: ignore[no-untyped-def]
         original(application)
         Application.objects.filter(pk=application_pk).update(title="Versie A", lock_version=2)
 
-    return mock.patch.object(services, "_editable", side_effect=editable)
+    return mock.patch.object(drafting, "_editable", side_effect=editable)
 
 
 @pytest.mark.django_db
@@ -38,13 +40,13 @@ def test_the_version_check_and_the_write_are_one_conditional_update(users, conso
 @pytest.mark.django_db
 def test_a_partner_part_save_that_loses_the_race_is_a_conflict(users, consortium):
     partner = consortium["partner"]
-    original = services._editable
+    original = drafting._editable
 
     def editable(application):  # type: ignore[no-untyped-def]
         original(application)
         Partner.objects.filter(pk=partner.pk).update(tasks="Versie A", lock_version=2)
 
-    with mock.patch.object(services, "_editable", side_effect=editable), pytest.raises(services.ConflictError) as c:
+    with mock.patch.object(drafting, "_editable", side_effect=editable), pytest.raises(services.ConflictError) as c:
         services.partner_update(actor=users["other_applicant"], partner=partner, data={"tasks": "Versie B"}, version=1)
     assert c.value.current["tasks"] == "Versie A" and c.value.version == 2
     assert Partner.objects.get(pk=partner.pk).tasks != "Versie B"
@@ -56,7 +58,7 @@ def test_a_locked_database_gives_the_conflict_screen_not_a_500(client, users, co
     client.force_login(users["applicant"])
     data = {"title": "Mijn versie", "duration_months": "24", "planned_start": application.planned_start.isoformat(),
             "version": "1"}  # fmt: skip
-    with mock.patch.object(services, "_shared_update", side_effect=OperationalError("database is locked")):
+    with mock.patch.object(drafting, "_shared_update", side_effect=OperationalError("database is locked")):
         response = client.post(reverse("applications:shared", args=[application.pk]), data)
         assert response.status_code == 409 and 'value="Mijn versie"' in response.content.decode()
         autosave = client.post(
@@ -68,7 +70,7 @@ def test_a_locked_database_gives_the_conflict_screen_not_a_500(client, users, co
 @pytest.mark.django_db
 def test_a_submission_that_loses_the_race_returns_the_winners(client, users, ready):
     application = ready["application"]
-    original = services.application_checks
+    original = submitting.application_checks
 
     def checks(app, **kwargs):  # type: ignore[no-untyped-def]
         result = original(app, **kwargs)
@@ -78,7 +80,7 @@ def test_a_submission_that_loses_the_race_returns_the_winners(client, users, rea
         Application.objects.filter(pk=app.pk).update(status=ApplicationStatus.SUBMITTED)
         return result
 
-    with mock.patch.object(services, "application_checks", side_effect=checks):
+    with mock.patch.object(submitting, "application_checks", side_effect=checks):
         submission = services.application_submit(
             actor=users["applicant"], application=application, idempotency_key="loser"
         )
@@ -90,6 +92,6 @@ def test_a_submission_that_loses_the_race_returns_the_winners(client, users, rea
 def test_a_locked_database_at_submission_is_a_message_not_a_500(client, users, ready):
     application = ready["application"]
     client.force_login(users["applicant"])
-    with mock.patch.object(services, "_application_submit", side_effect=OperationalError("database is locked")):
+    with mock.patch.object(submitting, "_application_submit", side_effect=OperationalError("database is locked")):
         response = client.post(reverse("applications:submit", args=[application.pk]), {"idempotency_key": "k"})
     assert response.status_code == 302

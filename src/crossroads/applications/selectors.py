@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
-from crossroads.accounts.models import Role
 from crossroads.companies.selectors import company_verdicts
 from crossroads.core import clock
-from crossroads.programme.models import Call
+from crossroads.programme.models import Call, Programme
 
-from .models import Application, BudgetLine, Partner, column_max
+from .models import Application, ApplicationStatus, BudgetLine, CostCategoryCode, Partner, column_max
 from .rules.budget import (
     BudgetError,
     CostRules,
@@ -24,12 +25,15 @@ from .rules.budget import (
 )
 from .rules.checks import ApplicationFacts, Message, PartnerFacts, check_application
 
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
 
-def applications_visible_to(user) -> QuerySet[Application]:  # type: ignore[no-untyped-def]
+
+def applications_visible_to(user: User | AnonymousUser) -> QuerySet[Application]:
     base = Application.objects.select_related("call", "lead_company")
     if not user.is_authenticated:
         return base.none()
-    if user.role in (Role.SECRETARIAT, Role.ADMIN):
+    if user.is_programme_staff:
         return base
     companies = user.memberships.values_list("company_id", flat=True)
     return base.filter(partners__company__in=companies).distinct()
@@ -57,13 +61,49 @@ def line_too_large(line: BudgetLine) -> bool:
     return any(getattr(line, f) is not None and abs(getattr(line, f)) > column_max(BudgetLine, f) for f in LINE_COLUMNS)
 
 
+def missing_items_open(application: Application) -> bool:
+    """The secretariat's screening asked for missing items: they can be added to the submitted application until
+    the deadline it set."""
+    screening = getattr(application, "screening", None)  # no screening yet: the reverse accessor raises
+    return bool(
+        application.status == ApplicationStatus.SUBMITTED
+        and screening is not None
+        and screening.completeness == "incomplete"
+        and screening.missing_deadline is not None
+        and clock.now() <= screening.missing_deadline
+    )
+
+
+@dataclass(frozen=True)
+class ApplicationState:
+    """What the pages need to know of the application's status, so templates compare no status strings."""
+
+    label: str
+    is_draft: bool
+    is_submitted: bool
+    missing_items_open: bool
+
+    @property
+    def takes_attachments(self) -> bool:
+        return self.is_draft or self.missing_items_open
+
+
+def application_state(application: Application) -> ApplicationState:
+    return ApplicationState(
+        label=str(application.get_status_display()),
+        is_draft=application.status == ApplicationStatus.DRAFT,
+        is_submitted=application.status == ApplicationStatus.SUBMITTED,
+        missing_items_open=missing_items_open(application),
+    )
+
+
 def over_hours(partner: Partner, application: Application) -> list[str]:
     """Persons of the partner whose declared hours exceed the allowed hours over the project."""
     rules = cost_rules(application.call)
     country = partner.company.country if partner.company else ""
     persons = []
     for line in partner.budget_lines.all():
-        if line.category == "personnel" and line.hours is not None:
+        if line.category == CostCategoryCode.PERSONNEL and line.hours is not None:
             try:
                 result = personnel_cost(
                     rules,
@@ -103,56 +143,75 @@ class PartnerSummary:
     participation: str
 
 
+def _partner_facts(
+    partner: Partner,
+    application: Application,
+    programme: Programme,
+    *,
+    costs: PartnerCosts,
+    grant: Decimal,
+    de_minimis_applies: bool,
+) -> tuple[PartnerFacts, PartnerSummary | None]:
+    """The checks' facts of one partner, and its line in the totals (none for an invitation not accepted yet)."""
+    if partner.company is None:
+        waiting = PartnerFacts(
+            id=str(partner.pk),
+            name=partner.invited_email,
+            country=None,
+            region_status="outside",
+            participation="not_eligible",
+            role=partner.role,
+            is_lead=partner.is_lead,
+            registered=False,
+        )
+        return waiting, None
+    verdicts = company_verdicts(partner.company, programme=programme)
+    facts = PartnerFacts(
+        id=str(partner.pk),
+        name=partner.company.legal_name,
+        country=partner.company.country,
+        region_status=verdicts.eligibility.region_status,
+        participation=verdicts.eligibility.outcome,
+        role=partner.role,
+        is_lead=partner.is_lead,
+        oim_blocks=verdicts.difficulty.blocks,
+        de_minimis_applies=de_minimis_applies,
+        de_minimis_headroom=verdicts.de_minimis.headroom,
+        requested_grant=grant,
+        eligible_costs=costs.eligible,
+        over_hours=tuple(over_hours(partner, application)),
+        oversized_lines=tuple(line.description for line in partner.budget_lines.all() if line_too_large(line)),
+        declarations_signed=partner.signed_all,
+        confirmed=partner.confirmed_at is not None,
+    )
+    summary = PartnerSummary(partner, costs, grant, verdicts.eligibility.region_status, verdicts.eligibility.outcome)
+    return facts, summary
+
+
+def _required_attachments(call: Call, allocation: GrantAllocation) -> tuple[str, ...]:
+    # Quotations are needed only when there are external costs to quote.
+    external = allocation.by_category.get("external", Decimal("0"))
+    return tuple(kind for kind in call.required_attachments if kind != "quotations" or external > 0)
+
+
 def application_facts(application: Application) -> tuple[ApplicationFacts, GrantAllocation, list[PartnerSummary]]:
+    """Everything the checks need, in plain data (the programme's own numbers and countries included), with the
+    grant allocation and the per-partner totals the pages show."""
     call = application.call
     programme = call.programme
-    rules = programme.rules()
     partners = list(application.partners.select_related("company").prefetch_related("budget_lines"))
-    allocation = allocate_grant(
-        [partner_costs(p) for p in partners], cost_rules(call), share_warning=programme.cost_share_warning
-    )
+    costs = {p.pk: partner_costs(p) for p in partners}
+    allocation = allocate_grant(list(costs.values()), cost_rules(call), share_warning=programme.cost_share_warning)
+    de_minimis = programme.rules().state_aid_basis == "de_minimis"
     facts, summaries = [], []
     for p in partners:
-        costs = partner_costs(p)
         grant = allocation.per_partner.get(str(p.pk), Decimal("0"))
-        if p.company is None:
-            facts.append(
-                PartnerFacts(
-                    id=str(p.pk),
-                    name=p.invited_email,
-                    country=None,
-                    region_status="outside",
-                    participation="not_eligible",
-                    role=p.role,
-                    is_lead=p.is_lead,
-                    registered=False,
-                )
-            )
-            continue
-        verdicts = company_verdicts(p.company, programme=programme)
-        facts.append(
-            PartnerFacts(
-                id=str(p.pk),
-                name=p.company.legal_name,
-                country=p.company.country,
-                region_status=verdicts.eligibility.region_status,
-                participation=verdicts.eligibility.outcome,
-                role=p.role,
-                is_lead=p.is_lead,
-                oim_blocks=verdicts.difficulty.blocks,
-                de_minimis_applies=rules.state_aid_basis == "de_minimis",
-                de_minimis_headroom=verdicts.de_minimis.headroom,
-                requested_grant=grant,
-                eligible_costs=costs.eligible,
-                over_hours=tuple(over_hours(p, application)),
-                oversized_lines=tuple(line.description for line in p.budget_lines.all() if line_too_large(line)),
-                declarations_signed=p.signed_all,
-                confirmed=p.confirmed_at is not None,
-            )
+        partner_facts, summary = _partner_facts(
+            p, application, programme, costs=costs[p.pk], grant=grant, de_minimis_applies=de_minimis
         )
-        summaries.append(
-            PartnerSummary(p, costs, grant, verdicts.eligibility.region_status, verdicts.eligibility.outcome)
-        )
+        facts.append(partner_facts)
+        if summary is not None:
+            summaries.append(summary)
     app_facts = ApplicationFacts(
         duration_months=application.duration_months,
         max_duration_months=programme.max_duration_months,
@@ -161,12 +220,7 @@ def application_facts(application: Application) -> tuple[ApplicationFacts, Grant
         sections_filled=frozenset(k for k, v in application.sections.items() if (v or "").strip()),
         required_sections=tuple(application.required_sections),
         attachments=frozenset(application.attachments.values_list("kind", flat=True)),
-        # Quotations are needed only when there are external costs to quote.
-        required_attachments=tuple(
-            kind
-            for kind in call.required_attachments
-            if kind != "quotations" or allocation.by_category.get("external", Decimal("0")) > 0
-        ),
+        required_attachments=_required_attachments(call, allocation),
         planned_start=application.planned_start,
         today=clock.today_brussels(),
         partners=tuple(facts),
