@@ -121,3 +121,25 @@ def test_the_secretariat_edits_the_retention_period_in_the_admin(client, users, 
     page = client.get(url).content.decode()
     assert 'name="rejected_application_retention_months" value="24"' in page
     assert 'name="grant_record_retention_years" value="5"' in page
+
+
+def test_the_list_offers_the_button_only_for_pending_requests(client, users):
+    pending = ErasureRequest.objects.create(user=users["other_applicant"], requested_at="2026-11-01T10:00Z")
+    ErasureRequest.objects.create(
+        user=users["finance"], requested_at="2026-10-01T10:00Z", status=ErasureStatus.CANCELLED
+    )
+    secretariat = users["secretariat"]
+    secretariat.language = "en"  # the page is in the user's saved language
+    secretariat.save()
+    client.force_login(secretariat)
+    response = client.get(reverse("privacy:requests"))
+    rows = response.context["rows"]
+    assert [(row.request.status, row.pending, row.blockers) for row in rows] == [
+        (ErasureStatus.CANCELLED, False, []),
+        (ErasureStatus.PENDING, True, []),
+    ]
+    page = response.content.decode()
+    assert '<html lang="en">' in page
+    assert page.count("Nothing: the account can be erased.") == 1
+    assert page.count(reverse("privacy:request_erase", args=[pending.pk])) == 1
+    assert page.count("Erase the account</button>") == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q
@@ -26,6 +27,7 @@ from crossroads.core.audit import snapshot
 from crossroads.core.models import AuditEvent
 from crossroads.matching.models import CooperationProfile, ExpressionOfInterest, InterestStatus, SavedSearch
 
+from .models import ErasureRequest, ErasureStatus
 from .rules import ApplicationState, Retention, anonymisation_due
 
 if TYPE_CHECKING:
@@ -291,6 +293,32 @@ def erasure_blockers(user: User, *, now: dt.datetime, by_secretariat: bool = Fal
             % {"count": open_assessments}
         )
     return reasons
+
+
+def pending_erasure_request(user: User) -> ErasureRequest | None:
+    """The person's request waiting for the secretariat, if any (there is at most one)."""
+    return ErasureRequest.objects.filter(user=user, status=ErasureStatus.PENDING).first()
+
+
+@dataclass(frozen=True)
+class ErasureRequestRow:
+    """One line of the secretariat's list: the request, what stands in the way now, and whether it can still be
+    carried out (only a pending one can)."""
+
+    request: ErasureRequest
+    blockers: list[str]
+    pending: bool
+
+
+def erasure_requests_overview(*, now: dt.datetime, limit: int = 200) -> list[ErasureRequestRow]:
+    """The newest requests, pending first, each pending one with what stands in the way of erasing it now."""
+    requests = ErasureRequest.objects.select_related("user", "handled_by").order_by("status", "-requested_at")
+    rows = []
+    for request in requests[:limit]:
+        pending = request.status == ErasureStatus.PENDING
+        blockers = erasure_blockers(request.user, now=now, by_secretariat=True) if pending else []
+        rows.append(ErasureRequestRow(request=request, blockers=blockers, pending=pending))
+    return rows
 
 
 def _sole_contact_reasons(user: User, now: dt.datetime) -> list[str]:

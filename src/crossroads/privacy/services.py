@@ -41,7 +41,13 @@ from crossroads.matching.models import ExpressionOfInterest, SavedSearch
 from .models import AnonymisedApplication, ErasureRequest, ErasureStatus
 from .permissions import can_erase_account, can_export_personal_data, can_request_erasure
 from .rules import Retention, is_placeholder_email, placeholder_email
-from .selectors import applications_due_for_anonymisation, erasure_blockers, personal_data, uploaded_files
+from .selectors import (
+    applications_due_for_anonymisation,
+    erasure_blockers,
+    pending_erasure_request,
+    personal_data,
+    uploaded_files,
+)
 from .states import ERASURE
 from .verbs import PrivacyVerb
 
@@ -105,7 +111,7 @@ def erasure_request_file(*, actor: User, user: User, blockers: list[str]) -> Era
     """The person asked to be erased but something stands in the way: the request waits for the secretariat.
     Asking twice keeps one pending request with the latest reasons."""
     _require(can_request_erasure(actor, user))
-    request = ErasureRequest.objects.filter(user=user, status=ErasureStatus.PENDING).first()
+    request = pending_erasure_request(user)
     if request is None:
         request = ErasureRequest.objects.create(
             user=user, requested_at=clock.now(), blockers=[str(b) for b in blockers]
@@ -201,7 +207,7 @@ def _anonymise_account(user: User, placeholder: str) -> None:
 def _close_request(request: ErasureRequest | None, *, actor: User, user: User, now: dt.datetime) -> ErasureRequest:
     """The pending request (or a new one, when the person erased their own account at once) is done."""
     if request is None:
-        request = ErasureRequest.objects.filter(user=user, status=ErasureStatus.PENDING).first()
+        request = pending_erasure_request(user)
     if request is None:
         request = ErasureRequest(user=user, requested_at=now)
     ERASURE.move(request, ErasureStatus.DONE)

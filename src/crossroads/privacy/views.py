@@ -25,7 +25,7 @@ from . import services
 from .forms import ErasureForm
 from .models import ErasureRequest, ErasureStatus
 from .permissions import can_manage_erasures
-from .selectors import erasure_blockers
+from .selectors import erasure_blockers, erasure_requests_overview, pending_erasure_request
 
 
 def _person(request: HttpRequest) -> User:
@@ -66,7 +66,7 @@ def my_data(request: HttpRequest) -> HttpResponseBase:
 def erase(request: HttpRequest) -> HttpResponse:
     user = _person(request)
     blockers = erasure_blockers(user, now=clock.now())
-    pending = ErasureRequest.objects.filter(user=user, status=ErasureStatus.PENDING).first()
+    pending = pending_erasure_request(user)
     form = ErasureForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         if blockers:
@@ -93,13 +93,7 @@ def requests_list(request: HttpRequest) -> HttpResponse:
     permission = can_manage_erasures(request.user)
     if not permission:
         return forbidden(request, permission.reason)
-    now = clock.now()
-    requests = ErasureRequest.objects.select_related("user", "handled_by").order_by("status", "-requested_at")
-    pending = ErasureStatus.PENDING
-    rows = [
-        (item, erasure_blockers(item.user, now=now, by_secretariat=True) if item.status == pending else [])
-        for item in requests[:200]
-    ]
+    rows = erasure_requests_overview(now=clock.now())
     return render(request, "privacy/requests.html", {"rows": rows})
 
 
