@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -22,9 +23,12 @@ from .engine.snapshot import SnapshotMismatch, current_snapshot, load_snapshot, 
 from .engine.types import profile_from_json
 from .models import Embedding
 
+if TYPE_CHECKING:
+    from crossroads.programme.models import Programme
+
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
-_state: dict = {"engine": None, "synced_until": None}
+_state: dict[str, Any] = {"engine": None, "synced_until": None}
 # Rows saved in the same second as the last sync are read again; replacing a row is idempotent.
 _OVERLAP = dt.timedelta(seconds=2)
 
@@ -55,18 +59,33 @@ def snapshot_write() -> Path:
         return save_snapshot(_state["engine"], root, extra={"synced_until": _state["synced_until"].isoformat()})
 
 
+def programme_countries(programme: Programme | None = None) -> tuple[str, ...] | None:
+    """The countries the matching pairs across: the programme's (a German-Dutch scheme pairs DE with NL), or the
+    engine's default when no programme is loaded yet or it names none."""
+    from crossroads.programme.models import Programme
+    from crossroads.programme.selectors import current_programme
+
+    if programme is None:
+        try:
+            programme = current_programme()
+        except Programme.DoesNotExist:
+            return None
+    return tuple(programme.countries) or None
+
+
 def _start() -> tuple[MatchEngine, dt.datetime | None]:
     """The snapshot's engine and the time it was synced until, or an empty engine when there is no usable one."""
     enc = encoder()
+    countries = programme_countries()
     directory = current_snapshot(settings.MATCHING_SNAPSHOT_DIR) if settings.MATCHING_SNAPSHOT_DIR else None
     if directory is None:
-        return MatchEngine(enc), None
+        return MatchEngine(enc, countries=countries), None
     try:
-        engine, extra = load_snapshot(directory, enc)
+        engine, extra = load_snapshot(directory, enc, countries=countries)
         synced_until = dt.datetime.fromisoformat(extra["synced_until"])
     except (SnapshotMismatch, OSError, ValueError, KeyError) as error:
         log.warning("matching snapshot %s not used: %s", directory, error)
-        return MatchEngine(enc), None
+        return MatchEngine(enc, countries=countries), None
     live = set(
         Embedding.objects.filter(active=True, encoder=enc.name, version=vector_version(enc)).values_list(
             "key", flat=True

@@ -25,8 +25,9 @@ def vector_version(encoder: Encoder) -> str:
     return f"{encoder.version}/text{TEXT_PREPARATION_VERSION}"
 
 
-# The programme's countries: profiles of any other country are never suggested. An evaluation on partners
-# from other borders (bench/quality.py) passes its own list to MatchEngine(countries=...).
+# The default countries, for an engine made without a programme (tests, `manage.py match`): profiles of any
+# other country are never suggested. The web application passes the programme's (`index_service`), and an
+# evaluation on partners from other borders (bench/quality.py) its own list, to MatchEngine(countries=...).
 COUNTRY_CODES = {"BE": 1, "NL": 2}
 SIZE_CODES = {None: 0, "micro": 1, "small": 2, "medium": 3, "large": 4}
 ELIGIBLE_REGIONS = frozenset({"core", "extended"})

@@ -30,7 +30,7 @@ import numpy as np
 from scipy import sparse
 
 from .encoders import Encoder
-from .index import TEXT_PREPARATION_VERSION, MatchEngine
+from .index import COUNTRY_CODES, TEXT_PREPARATION_VERSION, MatchEngine
 from .lexical import N_FEATURES, LexicalIndex
 from .types import MatchProfile, ProfileVectors, profile_from_json, profile_to_json, whole_text
 
@@ -109,6 +109,7 @@ def save_snapshot(engine: MatchEngine, root: Path | str, *, extra: dict | None =
         "encoder_version": engine.encoder.version,
         "text_preparation": TEXT_PREPARATION_VERSION,
         "dim": engine.dim,
+        "countries": list(engine.countries),
         "ids": engine._ids,
         "company_of": engine._company_of,
         "linked_to": {company: sorted(rows) for company, rows in engine._linked_to.items()},
@@ -183,8 +184,12 @@ def current_snapshot(root: Path | str) -> Path | None:
     return target if (target / "manifest.json").exists() else None
 
 
-def load_snapshot(directory: Path | str, encoder: Encoder) -> tuple[MatchEngine, dict]:
-    """A ready engine from a snapshot directory, and the caller's extra data saved with it."""
+def load_snapshot(
+    directory: Path | str, encoder: Encoder, *, countries: tuple[str, ...] | None = None
+) -> tuple[MatchEngine, dict]:
+    """A ready engine from a snapshot directory, and the caller's extra data saved with it. `countries`: the
+    programme's (None: the engine's default); a snapshot made for other countries does not fit (its rows carry
+    the codes of its own countries)."""
     directory = Path(directory)
     manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
     expected = (FORMAT, encoder.name, encoder.version, TEXT_PREPARATION_VERSION, encoder.dim)
@@ -193,7 +198,10 @@ def load_snapshot(directory: Path | str, encoder: Encoder) -> tuple[MatchEngine,
         raise SnapshotMismatch(f"snapshot {found} does not fit {expected}")
     ids: list[str] = manifest["ids"]
     n = len(ids)
-    engine = MatchEngine(encoder, capacity=max(n, 1024))
+    engine = MatchEngine(encoder, capacity=max(n, 1024), countries=countries)
+    saved_for = tuple(manifest.get("countries") or COUNTRY_CODES)  # snapshots before issue 11: the default
+    if saved_for != engine.countries:
+        raise SnapshotMismatch(f"snapshot for countries {saved_for} does not fit {engine.countries}")
     with np.load(directory / "arrays.npz") as arrays:
         for name in _ROW_ARRAYS:
             getattr(engine, name)[:n] = arrays[name.lstrip("_")]
