@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
@@ -19,7 +19,7 @@ from crossroads.core.fields import (
     SafeModelMultipleChoiceField,
 )
 from crossroads.core.formatting import format_number
-from crossroads.programme.models import Theme
+from crossroads.programme.models import Programme, Theme
 from crossroads.programme.regions import PostcodeError, normalise_postcode, nuts3_for_postcode
 
 from .identifiers import (
@@ -30,6 +30,9 @@ from .identifiers import (
     vat_matches_enterprise_number,
 )
 from .models import Company, DeMinimisAid, Establishment, FinancialYear, Holding
+
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
 
 IDENTIFIER_MESSAGES = {
     "be_enterprise_invalid": _(
@@ -99,7 +102,7 @@ class CompanyForm(forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args: Any, programme: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, programme: Programme | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if programme is not None:
             self.fields["themes"].queryset = programme.themes.all()
@@ -256,7 +259,7 @@ class HoldingForm(forms.ModelForm):
         model = Holding
         fields = ["percent", "has_control"]
 
-    def __init__(self, *args: Any, company: Company, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, company: Company, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.company = company
         # A holding changes the other enterprise's SME test too, so both sides must be companies the user may

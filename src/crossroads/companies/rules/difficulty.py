@@ -67,58 +67,81 @@ def difficulty_verdict(
         return DifficultyVerdict(EXEMPT, False, [Reason("oim.exempt_legal_form", {"form": enterprise.legal_form})])
 
     group = [enterprises[i] for i in linked_group(enterprise_id, links, rules)]
-    founding_dates = [e.founded_on for e in group if e.founded_on]
-    if is_sme and founding_dates:
-        oldest = min(founding_dates)
-        if add_years(oldest, rules.oim_young_company_years) > reference:
-            code = "oim.young_sme_group" if len(group) > 1 else "oim.young_sme"
-            return DifficultyVerdict(
-                EXEMPT,
-                False,
-                [Reason(code, {"founded": oldest, "years": rules.oim_young_company_years, "reference": reference})],
-            )
+    young = _young_sme_exemption(group, rules, reference=reference, is_sme=is_sme)
+    if young is not None:
+        return young
 
     own = _figures_for_test(enterprise, reference, rules)
     if own is None:
         return DifficultyVerdict(UNKNOWN, applies, [Reason("oim.no_figures")])
 
-    reasons: list[Reason] = []
     source = "oim.interim_used" if own.is_interim else "oim.last_accounts_used"
-    reasons.append(Reason(source, {"year": own.year, "attested_on": own.attested_on}))
-    threshold = own.subscribed_capital * rules.oim_equity_ratio
+    reasons = [Reason(source, {"year": own.year, "attested_on": own.attested_on})]
     in_difficulty = _fails(own.equity, own.subscribed_capital, rules)
-    reasons.append(
-        Reason(
-            "oim.standalone_fails" if in_difficulty else "oim.standalone_passes",
-            {
-                "equity": own.equity,
-                "capital": own.subscribed_capital,
-                "threshold": threshold,
-                "ratio": rules.oim_equity_ratio,
-            },
-        )
-    )
+    reasons.append(_standalone_reason(own, in_difficulty, rules))
     if len(group) > 1:
-        equity = capital = Decimal("0")
-        for member in group:
-            figures = own if member.id == enterprise_id else _figures_for_test(member, reference, rules)
-            if figures is not None:
-                equity += figures.equity
-                capital += figures.subscribed_capital
-        group_fails = _fails(equity, capital, rules)
+        group_fails, reason = _group_test(enterprise_id, own, group, rules, reference=reference)
         in_difficulty = in_difficulty or group_fails
-        reasons.append(
-            Reason(
-                "oim.group_fails" if group_fails else "oim.group_passes",
-                {
-                    "equity": equity,
-                    "capital": capital,
-                    "threshold": capital * rules.oim_equity_ratio,
-                    "members": len(group),
-                    "ratio": rules.oim_equity_ratio,
-                },
-            )
-        )
+        reasons.append(reason)
     if in_difficulty and not applies:
         reasons.append(Reason("oim.de_minimis_route"))
     return DifficultyVerdict(IN_DIFFICULTY if in_difficulty else HEALTHY, in_difficulty and applies, reasons, own)
+
+
+def _young_sme_exemption(
+    group: list[Enterprise], rules: ProgrammeRules, *, reference: dt.date, is_sme: bool | None
+) -> DifficultyVerdict | None:
+    """No test for an SME younger than the programme's limit; a group is as old as its oldest linked enterprise."""
+    founding_dates = [e.founded_on for e in group if e.founded_on]
+    if not (is_sme and founding_dates):
+        return None
+    oldest = min(founding_dates)
+    if add_years(oldest, rules.oim_young_company_years) <= reference:
+        return None
+    code = "oim.young_sme_group" if len(group) > 1 else "oim.young_sme"
+    return DifficultyVerdict(
+        EXEMPT,
+        False,
+        [Reason(code, {"founded": oldest, "years": rules.oim_young_company_years, "reference": reference})],
+    )
+
+
+def _standalone_reason(own: YearFigures, fails: bool, rules: ProgrammeRules) -> Reason:
+    return Reason(
+        "oim.standalone_fails" if fails else "oim.standalone_passes",
+        {
+            "equity": own.equity,
+            "capital": own.subscribed_capital,
+            "threshold": own.subscribed_capital * rules.oim_equity_ratio,
+            "ratio": rules.oim_equity_ratio,
+        },
+    )
+
+
+def _group_test(
+    enterprise_id: int | str,
+    own: YearFigures,
+    group: list[Enterprise],
+    rules: ProgrammeRules,
+    *,
+    reference: dt.date,
+) -> tuple[bool, Reason]:
+    """The test on the linked group's summed equity and capital (members without figures count as zero)."""
+    equity = capital = Decimal("0")
+    for member in group:
+        figures = own if member.id == enterprise_id else _figures_for_test(member, reference, rules)
+        if figures is not None:
+            equity += figures.equity
+            capital += figures.subscribed_capital
+    fails = _fails(equity, capital, rules)
+    reason = Reason(
+        "oim.group_fails" if fails else "oim.group_passes",
+        {
+            "equity": equity,
+            "capital": capital,
+            "threshold": capital * rules.oim_equity_ratio,
+            "members": len(group),
+            "ratio": rules.oim_equity_ratio,
+        },
+    )
+    return fails, reason
