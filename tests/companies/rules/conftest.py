@@ -1,4 +1,5 @@
-"""Pure rule tests: the CrossRoads 2023-2029 numbers as a `ProgrammeRules` (no database).
+"""Pure company-rule tests (size, difficulty, de minimis, eligibility): the CrossRoads 2023-2029 numbers as a
+`ProgrammeRules` (no database).
 
 The numbers are typed in here from the reference (crossroads-rules.md sections 2.2, 2.3, 2.5 and
 design/decisions.md), not read from the programme fixture, so that a wrong fixture or loader cannot hide
