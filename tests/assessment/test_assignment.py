@@ -218,3 +218,41 @@ def test_cancel_and_add_again(call, two_applications, pool, users):
     assert again.pk == added.pk and again.status == AssignmentStatus.PROPOSED
     verbs = AuditEvent.objects.filter(object_type="assessment.assignment").values_list("verb", flat=True)
     assert sorted(verbs) == ["assignment.add", "assignment.add", "assignment.cancel"]
+
+
+def test_a_deactivated_assessor_does_not_break_the_board(client, call, application, users):
+    call.assessors_per_application = 2
+    call.save()
+    make_eligible(application)
+    gone = make_assessor("gone@assessors-be.example", "BE")
+    invite(application, gone, declared=None)
+    gone.assessor_profile.active = False
+    gone.assessor_profile.save()
+    make_assessor("be@assessors-be.example", "BE")
+    make_assessor("nl@assessors-nl.example", "NL")
+    client.force_login(users["secretariat"])
+    board = client.get(reverse("assessment:assignment", args=[call.pk]))
+    assert board.status_code == 200 and board.context["problems"]
+    services.assignment_propose(actor=users["secretariat"], call=call)
+    profileless = make_assessor("noprofile@assessors-be.example", "BE")
+    profileless.assessor_profile.delete()
+    with pytest.raises(AssessmentError):
+        services.assignment_add(actor=users["secretariat"], application=application, assessor=profileless)
+
+
+def test_a_proposal_replaces_an_invited_assessor_who_became_conflicted(call, application, nl_partner, users):
+    call.assessors_per_application = 2
+    call.save()
+    make_eligible(application)
+    be = make_assessor("be@assessors-be.example", "BE")
+    nl = make_assessor("nl@assessors-nl.example", "NL")
+    other_nl = make_assessor("nl2@assessors-nl.example", "NL")
+    invite(application, be, declared=None)
+    stale = invite(application, nl, declared=None)
+    nl.assessor_profile.interests.set([nl_partner])  # a shareholding recorded after the invitation
+    services.assignment_propose(actor=users["secretariat"], call=call)
+    stale.refresh_from_db()
+    assert stale.status == AssignmentStatus.CANCELLED
+    active = Assignment.objects.filter(application=application).exclude(status=AssignmentStatus.CANCELLED)
+    assert {a.assessor_id for a in active} == {be.pk, other_nl.pk}
+    assert AuditEvent.objects.filter(verb="assignment.cancel_conflict", object_id=str(stale.pk)).exists()

@@ -4,6 +4,7 @@ mailbox, a recent joint project) or declared; and enforced on every page, export
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -14,12 +15,12 @@ from crossroads.assessment.conflicts import conflict_pairs, conflicts_of
 from crossroads.assessment.errors import AssessmentError
 from crossroads.assessment.models import AssignmentStatus, ConflictDeclaration, Score
 from crossroads.assessment.services.assignment import conflict_declare
-from crossroads.assessment.services.scoring import scores_save
+from crossroads.assessment.services.scoring import consensus_record, scores_save
 from crossroads.companies.models import CompanyMembership
 from crossroads.core.models import AuditEvent
 from tests.conftest import make_user
 
-from .conftest import company, invite, make_application, make_assessor, make_eligible
+from .conftest import company, invite, make_application, make_assessor, make_eligible, submit_scores
 
 pytestmark = pytest.mark.django_db
 
@@ -225,3 +226,39 @@ def test_declaring_a_conflict_through_the_page(client, application, assessor):
     assignment.refresh_from_db()
     assert assignment.status == AssignmentStatus.DECLINED
     assert client.get(url).status_code == 403
+
+
+def test_a_member_of_a_partner_company_is_conflicted_even_with_a_public_mailbox(application, be_lead):
+    expert = make_assessor("jan.expert@gmail.com", "BE")
+    assert conflicts_of(expert, application) == []
+    CompanyMembership.objects.create(user=expert, company=be_lead, role="member")
+    assert [c.code for c in conflicts_of(expert, application)] == ["same_company"]
+
+
+def test_a_detected_conflict_hides_even_the_declaration_page(client, application, nl_partner):
+    make_eligible(application)
+    expert = make_assessor("detected@assessors-nl.example", "NL", employer=nl_partner)
+    assignment = invite(application, expert, declared=None)  # not declared yet
+    client.force_login(expert)
+    response = client.get(reverse("assessment:assignment_detail", args=[assignment.pk]))
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert application.title not in body and nl_partner.legal_name not in body
+
+
+def test_scores_of_an_assessor_conflicted_after_submitting_do_not_count(client, application, nl_partner, users):
+    make_eligible(application)
+    fair = make_assessor("fair@assessors-be.example", "BE")
+    late = make_assessor("late@assessors-nl.example", "NL")
+    submit_scores(invite(application, fair), score="8")
+    late_assignment = submit_scores(invite(application, late), score="2")
+    late.assessor_profile.interests.set([nl_partner])  # a shareholding recorded after the scores
+    client.force_login(users["secretariat"])
+    page = client.get(reverse("assessment:consolidation", args=[application.pk]))
+    assert [a.pk for a in page.context["data"]["conflicted"]] == [late_assignment.pk]
+    spread = page.context["data"]["rows"][0]["spread"]
+    assert spread.scores == (Decimal("8"),)  # only the fair assessor's score counts
+    values = {c.code: ("8", "Zoals de onafhankelijke beoordelaar.") for c in application.call.criteria.all()}
+    consensus_record(actor=users["secretariat"], application=application, values=values)
+    late_assignment.refresh_from_db()
+    assert late_assignment.status == AssignmentStatus.CANCELLED

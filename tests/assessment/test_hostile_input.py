@@ -297,3 +297,10 @@ def test_nothing_half_saved_when_a_decision_is_refused(client, call, frozen, ran
     )
     assert response.status_code == 400
     assert Decision.objects.count() == 1
+
+
+@pytest.mark.parametrize("budget", ["1e30", "1e9999", "99999999999999999999999999999999", "0,001", "NaN"])
+def test_what_if_budgets_beyond_reason_get_a_message_not_a_500(client, call, ranked, users, budget):
+    client.force_login(users["secretariat"])
+    response = client.get(reverse("assessment:ranking", args=[call.pk]), {"budget": budget})
+    assert response.status_code == 400 and "budget" in response.context["form"].errors

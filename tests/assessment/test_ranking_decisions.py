@@ -14,6 +14,7 @@ from django.utils import timezone
 from crossroads.assessment.errors import AssessmentError
 from crossroads.assessment.models import Decision, Grant, GrantShare, Objection, Outcome, Ranking
 from crossroads.assessment.services import decisions as services
+from crossroads.assessment.services import screening as screening_services
 from crossroads.assessment.services.ranking import ranking_freeze, ranking_preview
 from crossroads.companies.models import DeMinimisAid
 from crossroads.core.clock import BRUSSELS
@@ -321,3 +322,53 @@ def test_what_if_threshold_of_one_criterion_overrides_the_common_one(client, cal
     assert status_of(result, ranked["E"]) == "below_threshold"  # 6,5 passes 6 but not the first criterion's 8,5
     too_high = client.get(url, {f"threshold_{first.code}": "11"})
     assert too_high.status_code == 400 and f"threshold_{first.code}" in too_high.context["form"].errors
+
+
+def test_promotion_never_takes_money_promised_to_an_undecided_funded_application(call, ranked, users):
+    secretariat = users["secretariat"]
+    ranking_freeze(actor=secretariat, call=call)
+    services.decision_record(actor=secretariat, application=ranked["A"], outcome=Outcome.APPROVE, reasons="Goed.")
+    services.decision_record(actor=secretariat, application=ranked["C"], outcome=Outcome.RESERVE, reasons="Reserve.")
+    promoted = services.grant_renounce(actor=secretariat, grant=ranked["A"].decision.grant)
+    assert promoted is None  # 35,000 freed, B's 35,000 still promised: C (50,000) does not fit
+    b = services.decision_record(actor=secretariat, application=ranked["B"], outcome=Outcome.APPROVE, reasons="Goed.")
+    assert b.granted == Decimal("35000.00")
+
+
+def test_rejecting_a_funded_application_moves_the_reserve_up(call, ranked, users):
+    secretariat = users["secretariat"]
+    ranking_freeze(actor=secretariat, call=call)
+    services.decision_record(actor=secretariat, application=ranked["E"], outcome=Outcome.RESERVE, reasons="Reserve.")
+    services.decision_record(actor=secretariat, application=ranked["A"], outcome=Outcome.REJECT, reasons="Ingetrokken.")
+    promoted = Decision.objects.get(application=ranked["E"])
+    assert promoted.outcome == Outcome.APPROVE and promoted.granted == Decimal("35000.00")
+
+
+def test_freezing_waits_for_every_submitted_application_to_be_screened(call, ranked, users, be_lead, nl_partner):
+    late = make_application(call, be_lead, nl_partner, title="Nog niet gescreend")
+    with pytest.raises(AssessmentError, match="Nog niet gescreend"):
+        ranking_freeze(actor=users["secretariat"], call=call)
+    screening_services.screening_mark_complete(actor=users["secretariat"], application=late)
+    screening_services.screening_mark_ineligible(actor=users["secretariat"], application=late, reason="Buiten gebied.")
+    assert ranking_freeze(actor=users["secretariat"], call=call).pk
+
+
+def test_a_ranking_error_reaches_the_user_in_words(client, call, ranked, users):
+    call.tie_breakers = ["charm", "submitted_at"]
+    call.save()
+    client.force_login(users["secretariat"])
+    response = client.get(reverse("assessment:ranking", args=[call.pk]))
+    text = [str(m) for m in response.context["messages"]]  # in the user's language (Dutch by default)
+    assert any("gelijke stand" in t and "charm" in t for t in text)
+    assert not any("unknown_tie_breaker" in t for t in text)
+
+
+def test_an_objection_in_the_last_second_counts(call, ranked, users):
+    ranking_freeze(actor=users["secretariat"], call=call)
+    decision = services.decision_record(
+        actor=users["secretariat"], application=ranked["C"], outcome=Outcome.RESERVE, reasons="Reserve."
+    )
+    with at(decision.objection_deadline + dt.timedelta(milliseconds=500)):
+        services.objection_lodge(actor=users["applicant"], decision=decision, grounds="Te laat? Nee.")
+    with at(decision.objection_deadline + dt.timedelta(seconds=1)), pytest.raises(AssessmentError):
+        services.objection_lodge(actor=users["applicant"], decision=decision, grounds="Nu wel te laat.")

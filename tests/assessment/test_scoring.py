@@ -10,7 +10,9 @@ import pytest
 from django.urls import reverse
 
 from crossroads.assessment.errors import AssessmentError
-from crossroads.assessment.models import AssignmentStatus, ConsensusScore, Score
+from crossroads.assessment.models import AssignmentStatus, ConsensusScore, Outcome, Score
+from crossroads.assessment.services import decisions as decision_services
+from crossroads.assessment.services.ranking import ranking_freeze, ranking_preview, ranking_unfreeze
 from crossroads.assessment.services.scoring import (
     ScoreErrors,
     assignment_reopen,
@@ -190,3 +192,32 @@ def test_reopen_gives_scores_back_until_the_consensus(application, panel, users)
     consensus_record(actor=users["secretariat"], application=application, values=full(application, "6"))
     with pytest.raises(AssessmentError):
         assignment_reopen(actor=users["secretariat"], assignment=first)
+
+
+def test_consensus_is_frozen_with_the_ranking_until_unfrozen(call, ranked, users):
+    secretariat = users["secretariat"]
+    expert = make_assessor("x@assessors-be.example", "BE")
+    submit_scores(invite(ranked["B"], expert))
+    ranking_freeze(actor=secretariat, call=call)
+    values = {c.code: ("2", "Zwak.") for c in call.criteria.all()}
+    with pytest.raises(AssessmentError):
+        consensus_record(actor=secretariat, application=ranked["B"], values=values)
+    ranking_unfreeze(actor=secretariat, call=call)
+    consensus_record(actor=secretariat, application=ranked["B"], values=values)
+    assert ranking_preview(call).entry(str(ranked["B"].pk)).status == "below_threshold"
+    ranking_freeze(actor=secretariat, call=call)
+    decision_services.decision_record(
+        actor=secretariat, application=ranked["A"], outcome=Outcome.APPROVE, reasons="Goed."
+    )
+    with pytest.raises(AssessmentError):
+        ranking_unfreeze(actor=secretariat, call=call)
+
+
+@pytest.mark.parametrize("typed", ["1e-999999999", "٧", "7e0", "+7", "", " "])
+def test_scores_are_plain_numbers(typed):
+    with pytest.raises(ValueError):
+        parse_score(typed, 10)
+
+
+def test_scores_accept_decimal_comma_and_minus_zero():
+    assert parse_score("7,5", 10) == Decimal("7.5") and str(parse_score("-0", 10)) == "0.0"

@@ -11,12 +11,16 @@ from django.utils import timezone
 
 from crossroads.applications.models import ApplicationStatus
 from crossroads.assessment.errors import AssessmentError
-from crossroads.assessment.models import Completeness, Eligibility, Screening
+from crossroads.assessment.models import AssignmentStatus, Completeness, Eligibility, Outcome, Screening
+from crossroads.assessment.services import assignment as assignment_services
+from crossroads.assessment.services import decisions as decision_services
 from crossroads.assessment.services import screening as services
+from crossroads.assessment.services.ranking import ranking_freeze
+from crossroads.assessment.services.screening import screening_request_items
 from crossroads.core.clock import BRUSSELS
 from crossroads.core.models import AuditEvent
 
-from .conftest import make_application
+from .conftest import invite, make_application, make_assessor, make_eligible
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +165,43 @@ def test_an_unknown_screening_verdict_is_refused_with_a_message(client, applicat
     assert response.status_code == 400
     assert "Kies een van de screeningsbeslissingen." in response.content.decode()
     assert Screening.objects.get(application=application).completeness == Completeness.PENDING
+
+
+def test_screening_cannot_change_after_a_decision(call, ranked, users):
+    secretariat = users["secretariat"]
+    ranking_freeze(actor=secretariat, call=call)
+    decision_services.decision_record(
+        actor=secretariat, application=ranked["A"], outcome=Outcome.APPROVE, reasons="Goed."
+    )
+    with pytest.raises(AssessmentError):
+        services.screening_mark_ineligible(actor=secretariat, application=ranked["A"], reason="Toch niet.")
+    with pytest.raises(AssessmentError):
+        services.screening_request_items(
+            actor=secretariat, application=ranked["A"], items="x", deadline=timezone.now() + dt.timedelta(days=3)
+        )
+    assert Screening.objects.get(application=ranked["A"]).eligibility == "eligible"
+
+
+def test_an_application_leaving_the_assessment_ends_its_open_assignments(call, application, users):
+    make_eligible(application)
+    expert = make_assessor("y@assessors-be.example", "BE")
+    assignment = invite(application, expert, declared=None)
+    services.screening_mark_ineligible(actor=users["secretariat"], application=application, reason="Nee.")
+    assignment.refresh_from_db()
+    assert assignment.status == AssignmentStatus.CANCELLED
+    assert assignment_services.assignment_check(call) == []
+
+
+def test_requesting_items_after_eligibility_takes_the_application_out_of_the_assessment(application, users):
+    make_eligible(application)
+    screening_request_items(
+        actor=users["secretariat"],
+        application=application,
+        items="De offerte van de leverancier.",
+        deadline=timezone.now() + dt.timedelta(days=7),
+    )
+    screening = Screening.objects.get(application=application)
+    assert screening.completeness == "incomplete"
+    assert screening.eligibility == Eligibility.PENDING
+    event = AuditEvent.objects.filter(verb="screening.incomplete").latest("pk")
+    assert event.before["eligibility"] == "eligible" and event.after["eligibility"] == "pending"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
@@ -19,6 +20,9 @@ from .rules.conflicts import (
     email_domain,
     website_domain,
 )
+
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
 
 
 def application_links(application: Application) -> ApplicationLinks:
@@ -50,7 +54,7 @@ def _recent_partners(company_ids: set[int], lookback_years: int, exclude_applica
     return frozenset(others) - frozenset(company_ids)
 
 
-def assessor_links(user, *, lookback_years: int, application: Application | None = None) -> AssessorLinks:  # type: ignore[no-untyped-def]
+def assessor_links(user: User, *, lookback_years: int, application: Application | None = None) -> AssessorLinks:
     """The assessor's companies and recent project partners; with `application`, also its declaration on it."""
     profile = AssessorProfile.objects.filter(user=user).prefetch_related("interests").first()
     employer = profile.employer_id if profile else None
@@ -72,7 +76,7 @@ def assessor_links(user, *, lookback_years: int, application: Application | None
     )
 
 
-def conflicts_of(user, application: Application) -> list[Conflict]:  # type: ignore[no-untyped-def]
+def conflicts_of(user: User, application: Application) -> list[Conflict]:
     """Every reason why `user` may not assess `application`, automatic and declared."""
     lookback = application.call.programme.conflict_lookback_years
     return conflicts(

@@ -226,7 +226,7 @@ class Decision(models.Model):
     def approved(self) -> bool:
         return self.outcome in (Outcome.APPROVE, Outcome.APPROVE_CONDITIONS)
 
-    def objection_open(self, moment) -> bool:  # type: ignore[no-untyped-def]
+    def objection_open(self, moment: dt.datetime) -> bool:
         """The deadline is shown as 23:59:59 of its day; the whole of that last second still counts."""
         return moment < self.objection_deadline + dt.timedelta(seconds=1)
 

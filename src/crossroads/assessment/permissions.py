@@ -3,21 +3,27 @@ only through an open assignment, after declaring no conflict, and while no confl
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.accounts.models import Role
 from crossroads.core.permissions import Permission, allow, deny
 
 from .models import Assignment, AssignmentStatus, ConflictDeclaration, Decision
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def can_manage_assessment(user) -> Permission:  # type: ignore[no-untyped-def]
-    if user.is_authenticated and user.role in (Role.SECRETARIAT, Role.ADMIN):
+    from crossroads.accounts.models import User
+
+
+def can_manage_assessment(user: User | AnonymousUser) -> Permission:
+    if user.is_authenticated and user.is_programme_staff:
         return allow()
     return deny(_("Only the programme secretariat screens, assigns, ranks and decides."))
 
 
-def can_declare(user, assignment: Assignment) -> Permission:  # type: ignore[no-untyped-def]
+def can_declare(user: User, assignment: Assignment) -> Permission:
     if assignment.assessor_id != user.pk:
         return deny(_("This assignment is not yours."))
     if assignment.status != AssignmentStatus.INVITED:
@@ -27,7 +33,7 @@ def can_declare(user, assignment: Assignment) -> Permission:  # type: ignore[no-
     return allow()
 
 
-def can_open_application(user, assignment: Assignment) -> Permission:  # type: ignore[no-untyped-def]
+def can_open_application(user: User, assignment: Assignment) -> Permission:
     from .conflicts import conflicts_of
 
     if assignment.assessor_id != user.pk:
@@ -42,7 +48,7 @@ def can_open_application(user, assignment: Assignment) -> Permission:  # type: i
     return allow()
 
 
-def can_score(user, assignment: Assignment) -> Permission:  # type: ignore[no-untyped-def]
+def can_score(user: User, assignment: Assignment) -> Permission:
     opened = can_open_application(user, assignment)
     if not opened:
         return opened
@@ -51,10 +57,10 @@ def can_score(user, assignment: Assignment) -> Permission:  # type: ignore[no-un
     return allow()
 
 
-def can_view_decision(user, decision: Decision) -> Permission:  # type: ignore[no-untyped-def]
+def can_view_decision(user: User | AnonymousUser, decision: Decision) -> Permission:
     if not user.is_authenticated:
         return deny(_("Log in to see decisions."))
-    if user.role in (Role.SECRETARIAT, Role.ADMIN):
+    if user.is_programme_staff:
         return allow()
     companies = set(user.memberships.values_list("company_id", flat=True))
     if decision.application.partners.filter(company__in=companies).exists():

@@ -58,7 +58,7 @@ def assessor_pool() -> QuerySet[AssessorProfile]:
     return AssessorProfile.objects.filter(active=True, user__is_active=True).select_related("user").order_by("user_id")
 
 
-def assignments_of(user) -> QuerySet[Assignment]:  # type: ignore[no-untyped-def]
+def assignments_of(user: User) -> QuerySet[Assignment]:
     """An assessor's own assignments (never the others' on the same application)."""
     return (
         Assignment.objects.filter(assessor=user)
@@ -172,7 +172,7 @@ def decisions_of_call(call: Call) -> QuerySet[Decision]:
     return Decision.objects.filter(application__call=call).select_related("application")
 
 
-def decisions_visible_to(user) -> QuerySet[Decision]:  # type: ignore[no-untyped-def]
+def decisions_visible_to(user: User) -> QuerySet[Decision]:
     """Decisions on the applications of the user's companies."""
     companies = user.memberships.values_list("company_id", flat=True)
     return (
@@ -191,3 +191,48 @@ def partner_users(application: Application) -> list[User]:
         for membership in partner.company.memberships.select_related("user"):
             users[membership.user.pk] = membership.user
     return sorted(users.values(), key=lambda u: u.email)
+
+
+def ranking_rows(call: Call, result: ranking_rules.RankingResult) -> list[dict]:
+    """The rows of the ranking and meeting pages: each entry with its application, its consensus score per
+    criterion (in the call's order) and the cumulative grant down the list."""
+    applications = Application.objects.in_bulk([int(e.id) for e in result.entries])
+    consensus: dict[int, dict[str, object]] = {}
+    for c in ConsensusScore.objects.filter(application__in=applications.values()).select_related("criterion"):
+        consensus.setdefault(c.application_id, {})[c.criterion.code] = c.score
+    criteria = list(call.criteria.all())
+    rows, cumulative = [], Decimal("0")
+    for entry in result.entries:
+        cumulative += entry.granted
+        application = applications[int(entry.id)]
+        rows.append(
+            {
+                "entry": entry,
+                "application": application,
+                "scores": [consensus.get(application.pk, {}).get(c.code) for c in criteria],
+                "cumulative": cumulative,
+            }
+        )
+    return rows
+
+
+def applications_by_id(ids: list[str] | list[int]) -> dict[int, Application]:
+    return Application.objects.in_bulk([int(i) for i in ids])
+
+
+def has_decisions(ranking: Ranking | None) -> bool:
+    return ranking is not None and Decision.objects.filter(ranking=ranking).exists()
+
+
+def decision_rows(ranking: Ranking) -> list[tuple[FrozenEntry, Application, Decision | None]]:
+    """Each entry of the frozen ranking with its application and the decision taken on it, if any."""
+    entries = frozen_entries(ranking)
+    decided = {d.application_id: d for d in Decision.objects.filter(ranking=ranking).prefetch_related("objections")}
+    applications = applications_by_id([e.application for e in entries])
+    return [(e, applications[e.application], decided.get(e.application)) for e in entries]
+
+
+def letter_language(application: Application) -> str:
+    """Dutch, unless every user of the lead partner chose English: that is their request for an English letter."""
+    languages = {m.user.language for m in application.lead_company.memberships.select_related("user")}
+    return "en" if languages == {"en"} else "nl"

@@ -26,13 +26,14 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from crossroads.core.money import to_money  # pure: core.money imports no Django
+
 POLICIES = ("skip", "reduce", "stop")
 SUBMITTED_AT = "submitted_at"
 DEFAULT_TIE_BREAKERS = ("cross_border", "innovation", SUBMITTED_AT)
 SCORE_MIN = Decimal("0")
 SCORE_MAX = Decimal("10")
 OVERALL_MAX = Decimal("100")
-CENT = Decimal("0.01")
 
 # Statuses, in the order the entries of a result are listed (the first three are ranked).
 FUNDED = "funded"
@@ -76,13 +77,14 @@ def _number(value: Any, code: str, **params: Any) -> Decimal:
 
 
 def _whole_cents(value: Decimal) -> int | None:
-    """The amount in cents, or None when it has fractions of a cent (money is kept to the cent)."""
+    """The amount in cents, or None when it has fractions of a cent (money is kept to the cent). Local until
+    core.money has a cents helper."""
     scaled = value.scaleb(2)
     return int(scaled) if scaled == scaled.to_integral_value() else None
 
 
 def _money(cents: int) -> Decimal:
-    return Decimal(cents).scaleb(-2).quantize(CENT)
+    return to_money(Decimal(cents).scaleb(-2))  # exact: whole cents never round
 
 
 def _display(value: Fraction) -> Decimal:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
-CENT = Decimal("0.01")
+from crossroads.core.money import to_money  # pure: core.money imports no Django
 
 
 def scale_shares(shares: dict[str, Decimal], total: Decimal) -> dict[str, Decimal]:
@@ -19,7 +19,7 @@ def scale_shares(shares: dict[str, Decimal], total: Decimal) -> dict[str, Decima
         return dict.fromkeys(shares, Decimal("0.00"))
     ratio = Fraction(total) / Fraction(original)
     out = {k: _cents(Fraction(v) * ratio) for k, v in shares.items()}
-    remainder = total.quantize(CENT) - sum(out.values(), Decimal("0"))
+    remainder = to_money(total) - sum(out.values(), Decimal("0"))
     for key in sorted(shares, key=lambda k: -shares[k]):
         if remainder == 0:
             break
@@ -31,4 +31,4 @@ def scale_shares(shares: dict[str, Decimal], total: Decimal) -> dict[str, Decima
 
 
 def _cents(value: Fraction) -> Decimal:
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return to_money(Decimal(value.numerator) / Decimal(value.denominator))

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from crossroads.accounts.models import Role
 from crossroads.programme.models import Call
 
-from ..errors import AssessmentError
 from ..models import Assignment
 from ..permissions import can_manage_assessment, can_open_application
 from ..selectors import assignments_of
@@ -85,10 +84,7 @@ def ranking(request: HttpRequest, call_id: int) -> JsonResponse:
     call = Call.objects.filter(pk=call_id).first()
     if call is None:
         return JsonResponse({"error": "not found"}, status=404)
-    try:
-        result = ranking_preview(call)
-    except AssessmentError as error:
-        return JsonResponse({"error": str(error)}, status=409)
+    result = ranking_preview(call)  # a refusal (AssessmentError) is answered {"error": ...} 409 by the middleware
     return JsonResponse(
         {
             "call": call.code,

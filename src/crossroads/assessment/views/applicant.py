@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from crossroads.core import clock
+from crossroads.core.views_support import call_service
 
-from ..errors import AssessmentError
 from ..forms import ObjectionForm
 from ..models import ConsensusScore, Decision
 from ..permissions import can_view_decision
@@ -34,11 +34,10 @@ def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
     is_partner = decision.application.partners.filter(company__memberships__user=request.user).exists()
     form = ObjectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            objection_lodge(actor=request.user, decision=decision, grounds=form.cleaned_data["grounds"])
-        except AssessmentError as error:
-            form.add_error(None, str(error))
-        else:
+        lodged = call_service(
+            form, lambda: objection_lodge(actor=request.user, decision=decision, grounds=form.cleaned_data["grounds"])
+        )
+        if lodged is not None:
             messages.success(request, _("Your objection was registered. The secretariat will answer it."))
             return redirect("assessment:decision_detail", decision.pk)
     consensus = ConsensusScore.objects.filter(application=decision.application).select_related("criterion")

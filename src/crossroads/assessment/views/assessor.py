@@ -14,6 +14,7 @@ from crossroads.applications.models import SECTION_LABELS
 from crossroads.applications.selectors import application_facts
 from crossroads.core.spreadsheets import csv_writer
 from crossroads.core.views import forbidden
+from crossroads.core.views_support import call_service
 
 from ..conflicts import conflicts_of
 from ..errors import AssessmentError
@@ -137,16 +138,16 @@ def _declaration(request: HttpRequest, assignment: Assignment) -> HttpResponse:
     """Only the title and the partners' names are shown: enough to know whether there is a conflict."""
     form = DeclarationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            conflict_declare(
+        declared = call_service(
+            form,
+            lambda: conflict_declare(
                 actor=request.user,
                 assignment=assignment,
                 has_conflict=form.cleaned_data["has_conflict"],
                 explanation=form.cleaned_data["explanation"],
-            )
-        except AssessmentError as error:
-            form.add_error(None, str(error))
-        else:
+            ),
+        )
+        if declared is not None:
             if form.cleaned_data["has_conflict"]:
                 messages.success(request, _("Thank you. You will not assess this application."))
                 return redirect("assessment:my_assignments")

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from crossroads.accounts.models import Role, User
 from crossroads.core.permissions import is_id
+from crossroads.programme.models import Call
 
 from ..errors import AssessmentError
 from ..forms import DueDateForm
@@ -28,7 +29,7 @@ def _posted_id(request: HttpRequest, name: str) -> str:
     return value
 
 
-def _board(request: HttpRequest, call, due_form: DueDateForm, *, status: int = 200) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _board(request: HttpRequest, call: Call, due_form: DueDateForm, *, status: int = 200) -> HttpResponse:
     applications = list(assessable_applications(call))
     by_application = {a.pk: [] for a in applications}
     for assignment in Assignment.objects.filter(application__in=applications).select_related(

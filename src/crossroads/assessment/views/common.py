@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from crossroads.applications.models import Application, ApplicationStatus
 from crossroads.core.permissions import is_id
 from crossroads.core.views import forbidden
-from crossroads.programme.models import Call
+from crossroads.programme.models import Call, Criterion
 
 from ..permissions import can_manage_assessment
 
 
-def secretariat_only(view):  # type: ignore[no-untyped-def]
+def secretariat_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Logged in and secretariat (or admin); anyone else gets a 403 page that says why."""
 
     @login_required
     @wraps(view)
-    def wrapper(request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         allowed = can_manage_assessment(request.user)
         if not allowed:
             return forbidden(request, allowed.reason)
@@ -46,7 +47,7 @@ def submitted_or_404(application_id: str) -> Application:
     )
 
 
-def posted_scores(request, criteria, text_field: str) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
+def posted_scores(request: HttpRequest, criteria: Iterable[Criterion], text_field: str) -> dict[str, tuple[str, str]]:
     """{criterion code: (typed score, typed text)} from the fields `score-<code>` and `<text_field>-<code>`."""
     return {
         c.code: (request.POST.get(f"score-{c.code}", ""), request.POST.get(f"{text_field}-{c.code}", ""))

@@ -8,38 +8,26 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from crossroads.applications.models import Application
+from crossroads.core.views_support import call_service
 
 from ..errors import AssessmentError
 from ..forms import DecisionForm, WhatIfForm
-from ..models import ConsensusScore, Decision, Objection, ObjectionStatus, Outcome
+from ..models import Decision, Objection, ObjectionStatus, Outcome
+from ..rules import ranking as rules
 from ..rules.ranking import funding_line_moves
-from ..selectors import current_ranking
+from ..selectors import (
+    applications_by_id,
+    current_ranking,
+    decision_rows,
+    has_decisions,
+    letter_language,
+    ranking_rows,
+)
 from ..services import decisions as decision_services
 from ..services.ranking import ranking_freeze, ranking_preview, ranking_unfreeze
 from .common import call_or_404, secretariat_only
 
-SUGGESTED = {"funded": Outcome.APPROVE, "reduced": Outcome.APPROVE, "reserve": Outcome.RESERVE}
-
-
-def _rows(call, result) -> list[dict]:  # type: ignore[no-untyped-def]
-    applications = Application.objects.in_bulk([int(e.id) for e in result.entries])
-    consensus: dict[int, dict[str, object]] = {}
-    for c in ConsensusScore.objects.filter(application__in=applications.values()).select_related("criterion"):
-        consensus.setdefault(c.application_id, {})[c.criterion.code] = c.score
-    rows, cumulative = [], 0
-    for entry in result.entries:
-        cumulative += entry.granted
-        application = applications[int(entry.id)]
-        rows.append(
-            {
-                "entry": entry,
-                "application": application,
-                "scores": [consensus.get(application.pk, {}).get(c.code) for c in call.criteria.all()],
-                "cumulative": cumulative,
-            }
-        )
-    return rows
+SUGGESTED = {rules.FUNDED: Outcome.APPROVE, rules.REDUCED: Outcome.APPROVE, rules.RESERVE: Outcome.RESERVE}
 
 
 @secretariat_only
@@ -56,10 +44,11 @@ def ranking_view(request: HttpRequest, call_id: int) -> HttpResponse:
             if what_if:
                 result = ranking_preview(call, **what_if)
                 moves = funding_line_moves(base, result)
-    except AssessmentError as error:
+    except AssessmentError as error:  # the page still shows the form, with the reason above it
         messages.error(request, str(error))
         result = None
-    applications = Application.objects.in_bulk([int(m[0]) for m in moves])
+    applications = applications_by_id([m[0] for m in moves])
+    frozen = current_ranking(call)
     return render(
         request,
         "assessment/ranking.html",
@@ -67,12 +56,12 @@ def ranking_view(request: HttpRequest, call_id: int) -> HttpResponse:
             "call": call,
             "form": form,
             "result": result,
-            "rows": _rows(call, result) if result else [],
+            "rows": ranking_rows(call, result) if result else [],
             "criteria": list(call.criteria.all()),
             "what_if": what_if,
             "moves": [(applications[int(a)], old, new) for a, old, new in moves],
-            "frozen": current_ranking(call),
-            "frozen_with_decisions": Decision.objects.filter(ranking=current_ranking(call)).exists(),
+            "frozen": frozen,
+            "frozen_with_decisions": has_decisions(frozen),
         },
         status=400 if request.GET and form.errors else 200,
     )
@@ -84,13 +73,13 @@ def meeting_view(request: HttpRequest, call_id: int) -> HttpResponse:
     call = call_or_404(call_id)
     try:
         result = ranking_preview(call)
-    except AssessmentError as error:
+    except AssessmentError as error:  # back to the ranking page, which shows why
         messages.error(request, str(error))
         return redirect("assessment:ranking", call.pk)
     return render(
         request,
         "assessment/meeting.html",
-        {"call": call, "result": result, "rows": _rows(call, result), "criteria": list(call.criteria.all())},
+        {"call": call, "result": result, "rows": ranking_rows(call, result), "criteria": list(call.criteria.all())},
     )
 
 
@@ -100,17 +89,11 @@ def ranking_freeze_view(request: HttpRequest, call_id: int) -> HttpResponse:
     call = call_or_404(call_id)
     try:
         ranking_freeze(actor=request.user, call=call)
-    except AssessmentError as error:
+    except AssessmentError as error:  # the ranking page, not the page the button was on
         messages.error(request, str(error))
         return redirect("assessment:ranking", call.pk)
     messages.success(request, _("The ranking is frozen. Decisions can now be taken."))
     return redirect("assessment:decisions", call.pk)
-
-
-def _letter_language(application: Application) -> str:
-    """Dutch, unless every user of the lead partner chose English: that is their request for an English letter."""
-    languages = {m.user.language for m in application.lead_company.memberships.select_related("user")}
-    return "en" if languages == {"en"} else "nl"
 
 
 @require_POST
@@ -134,23 +117,22 @@ def decisions_view(request: HttpRequest, call_id: int) -> HttpResponse:
         messages.error(request, _("Freeze the ranking first: decisions follow the frozen ranking."))
         return redirect("assessment:ranking", call.pk)
     posted_for = request.POST.get("application") if request.method == "POST" else None
-    decided = {d.application_id: d for d in Decision.objects.filter(ranking=ranking).prefetch_related("objections")}
-    applications = Application.objects.in_bulk([e["application"] for e in ranking.entries])
     rows = []
-    for entry in ranking.entries:
-        application = applications[entry["application"]]
+    for entry, application, decision in decision_rows(ranking):
         bound = posted_for == str(application.pk)
-        initial = {"outcome": SUGGESTED.get(entry["status"], Outcome.REJECT), "language": _letter_language(application)}
+        initial = {"outcome": SUGGESTED.get(entry.status, Outcome.REJECT), "language": letter_language(application)}
         form = DecisionForm(request.POST if bound else None, initial=initial, prefix=f"a{application.pk}")
         if bound and form.is_valid():
-            try:
-                decision_services.decision_record(actor=request.user, application=application, **form.cleaned_data)
-            except AssessmentError as error:
-                form.add_error(None, str(error))
-            else:
+            recorded = call_service(
+                form,
+                lambda application=application, form=form: decision_services.decision_record(
+                    actor=request.user, application=application, **form.cleaned_data
+                ),
+            )
+            if recorded is not None:
                 messages.success(request, _("Decision recorded; the letter is sent to all partners."))
                 return redirect("assessment:decisions", call.pk)
-        rows.append({"entry": entry, "application": application, "decision": decided.get(application.pk), "form": form})
+        rows.append({"entry": entry, "application": application, "decision": decision, "form": form})
     return render(
         request,
         "assessment/decisions.html",
@@ -168,7 +150,7 @@ def objection_resolve_view(request: HttpRequest, objection_id: int) -> HttpRespo
         if status not in (ObjectionStatus.UPHELD, ObjectionStatus.DISMISSED):
             raise AssessmentError(_("Choose upheld or dismissed."))
         decision_services.objection_resolve(actor=request.user, objection=objection, status=status)
-    except AssessmentError as error:
+    except AssessmentError as error:  # the decisions page of the call, wherever the form was
         messages.error(request, str(error))
     else:
         messages.success(request, _("Objection updated."))
