@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from fractions import Fraction
 
 from .numbers import NumberFormatError, parse_decimal
 
-__all__ = ["CENT", "NumberFormatError", "as_decimal", "parse_amount", "to_money"]
+__all__ = [
+    "CENT",
+    "NumberFormatError",
+    "as_decimal",
+    "fraction_to_money",
+    "from_cents",
+    "parse_amount",
+    "to_money",
+    "whole_cents",
+]
 
 CENT = Decimal("0.01")
 
@@ -52,3 +63,23 @@ def parse_amount(text: str, *, language: str = "nl") -> Decimal:
     Raises ValueError (a `NumberFormatError` with a code) when the text is not an amount.
     """
     return parse_decimal(text, language=language)
+
+
+def whole_cents(value: Decimal) -> int | None:
+    """The amount in cents, or None when it has fractions of a cent (money is kept to the cent)."""
+    if not value.is_finite():
+        return None
+    scaled = value.scaleb(2)
+    return int(scaled) if scaled == scaled.to_integral_value() else None
+
+
+def from_cents(cents: int) -> Decimal:
+    """Whole cents as an amount with two decimals (exact: whole cents never round)."""
+    return to_money(Decimal(cents).scaleb(-2))
+
+
+def fraction_to_money(value: Fraction) -> Decimal:
+    """An exact amount (a share of a budget, a rate times hours) rounded to the cent half-up, away from zero as
+    Decimal's ROUND_HALF_UP does, with no inexact intermediate step."""
+    magnitude = math.floor(abs(value) * 100 + Fraction(1, 2))
+    return from_cents(magnitude if value >= 0 else -magnitude)
