@@ -26,7 +26,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from crossroads.core.money import to_money  # pure: core.money imports no Django
+from crossroads.core.money import from_cents, whole_cents  # pure: core.money imports no Django
 
 POLICIES = ("skip", "reduce", "stop")
 SUBMITTED_AT = "submitted_at"
@@ -76,21 +76,10 @@ def _number(value: Any, code: str, **params: Any) -> Decimal:
     return value
 
 
-def _whole_cents(value: Decimal) -> int | None:
-    """The amount in cents, or None when it has fractions of a cent (money is kept to the cent). Local until
-    core.money has a cents helper."""
-    scaled = value.scaleb(2)
-    return int(scaled) if scaled == scaled.to_integral_value() else None
-
-
-def _money(cents: int) -> Decimal:
-    return to_money(Decimal(cents).scaleb(-2))  # exact: whole cents never round
-
-
 def _display(value: Fraction) -> Decimal:
     """An exact non-negative value rounded to 0.01, ROUND_HALF_UP, for display only."""
     hundredths = (value.numerator * 200 + value.denominator) // (2 * value.denominator)
-    return _money(hundredths)
+    return from_cents(hundredths)
 
 
 @dataclass(frozen=True)
@@ -158,7 +147,7 @@ class RankingRules:
         budget = _number(self.budget, "budget")
         if budget < 0:
             raise RankingError("budget_negative", value=budget)
-        if _whole_cents(budget) is None:
+        if whole_cents(budget) is None:
             raise RankingError("budget_not_in_cents", value=budget)
         if self.policy not in POLICIES:
             raise RankingError("unknown_policy", policy=self.policy)
@@ -186,7 +175,7 @@ class RankingRules:
     @property
     def budget_cents(self) -> int:
         """The budget in whole cents (validated in __post_init__)."""
-        cents = _whole_cents(Decimal(self.budget))
+        cents = whole_cents(Decimal(self.budget))
         assert cents is not None, "checked in __post_init__"
         return cents
 
@@ -282,7 +271,7 @@ def _requested_cents(candidate: Candidate) -> int:
     value = candidate.requested_grant
     if isinstance(value, bool) or not isinstance(value, Decimal | int) or not Decimal(value).is_finite():
         raise RankingError("invalid_request", id=candidate.id, value=value)
-    cents = _whole_cents(Decimal(value))
+    cents = whole_cents(Decimal(value))
     if cents is None or cents <= 0:
         raise RankingError("invalid_request", id=candidate.id, value=value)
     return cents
@@ -400,8 +389,8 @@ def _ranked_entries(ranked: Sequence[_Assessed], rules: RankingRules) -> list[Ra
                 status=decision.status,
                 rank=position,
                 weighted_score=_display(assessed.score),
-                requested=_money(assessed.requested_cents),
-                granted=_money(decision.granted_cents),
+                requested=from_cents(assessed.requested_cents),
+                granted=from_cents(decision.granted_cents),
                 reserve_position=reserve_position if in_reserve else None,
                 reasons=decision.reasons,
             )
@@ -416,8 +405,8 @@ def _unranked_entry(assessed: _Assessed) -> RankedEntry:
         status=assessed.status,
         rank=None,
         weighted_score=None if assessed.score is None else _display(assessed.score),
-        requested=_money(assessed.requested_cents),
-        granted=_money(0),
+        requested=from_cents(assessed.requested_cents),
+        granted=from_cents(0),
         reserve_position=None,
         reasons=assessed.reasons,
     )
@@ -446,13 +435,13 @@ def rank(candidates: Iterable[Candidate], rules: RankingRules) -> RankingResult:
         entries.extend(_unranked_entry(a) for a in group)
 
     budget = rules.budget_cents
-    allocated = sum(_whole_cents(e.granted) or 0 for e in entries)
+    allocated = sum(whole_cents(e.granted) or 0 for e in entries)
     funded_ranks = [e.rank for e in entries if e.status in (FUNDED, REDUCED)]
     return RankingResult(
         entries=tuple(entries),
-        budget=_money(budget),
-        allocated=_money(allocated),
-        remaining=_money(budget - allocated),
+        budget=from_cents(budget),
+        allocated=from_cents(allocated),
+        remaining=from_cents(budget - allocated),
         funding_line=funded_ranks[-1] if funded_ranks else None,
         policy=rules.policy,
     )
