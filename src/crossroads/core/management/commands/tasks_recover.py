@@ -55,12 +55,22 @@ class Command(BaseCommand):
             # Safe to run again: their e-mails go through the outbox, so who already had the mail does not again.
             with transaction.atomic():
                 failed = DBTaskResult.objects.select_for_update().filter(
-                    Q(task_path__endswith="render_and_send_pdf_task") | Q(task_path__endswith="decision_letter_task"),
+                    Q(task_path__endswith="render_and_send_pdf_task")
+                    | Q(task_path__endswith="decision_letter_task")
+                    | Q(task_path__endswith="send_notification"),
                     status="FAILED",
                 )
-                retried = len(failed)
+                # A notification is safe to repeat only with an outbox key (`once`): without one, a recipient served
+                # before the failure would get it twice.
+                ids = [
+                    row.pk
+                    for row in failed
+                    if not row.task_path.endswith("send_notification")
+                    or (row.args_kwargs.get("kwargs") or {}).get("once")
+                ]
+                retried = len(ids)
                 if not options["dry_run"]:
-                    failed.update(status="READY", started_at=None, finished_at=None)
+                    DBTaskResult.objects.filter(pk__in=ids).update(status="READY", started_at=None, finished_at=None)
         queued = {"submission": 0, "decision": 0}
         known = DBTaskResult.objects.all()  # without --retry-failed a FAILED task is for a person to look at
         for path, model, field, task, name in (
@@ -76,5 +86,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{'Would re-queue' if options['dry_run'] else 'Re-queued'} {count} interrupted task(s); "
             f"queued {queued['submission']} missing PDF task(s) and {queued['decision']} missing letter task(s)."
-            + (f" Queued {retried} failed PDF or letter task(s) again." if options["retry_failed"] else "")
+            + (f" Queued {retried} failed PDF, letter or mail task(s) again." if options["retry_failed"] else "")
         )
