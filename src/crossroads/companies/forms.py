@@ -264,10 +264,10 @@ class HoldingForm(forms.ModelForm):
         self.company = company
         # A holding changes the other enterprise's SME test too, so both sides must be companies the user may
         # change (members of both, or the secretariat); other links are recorded by the secretariat.
-        from .permissions import can_edit_company
+        from .permissions import can_edit_company, can_record_holding_with_any_company
 
         editable = [c.pk for c in Company.objects.exclude(pk=company.pk).filter(memberships__user=user)]
-        if can_edit_company(user, company).allowed and getattr(user, "role", "") in ("secretariat", "admin"):
+        if can_edit_company(user, company).allowed and can_record_holding_with_any_company(user).allowed:
             self.fields["other"].queryset = Company.objects.exclude(pk=company.pk)
         else:
             self.fields["other"].queryset = Company.objects.filter(pk__in=editable)

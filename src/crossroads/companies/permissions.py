@@ -73,6 +73,18 @@ def can_import_companies(user: User | AnonymousUser) -> Permission:
     return deny(_("Only advisers and the secretariat can import companies in bulk."))
 
 
+def can_record_holding_with_any_company(user: User | AnonymousUser) -> Permission:
+    """A holding changes the other enterprise's SME test too: members link only companies they manage."""
+    if user.is_authenticated and user.is_programme_staff:
+        return allow(_("The secretariat may correct company data."))
+    return deny(
+        _(
+            "Only companies you manage are listed. Ask the programme secretariat to record a holding in or by "
+            "another enterprise."
+        )
+    )
+
+
 def becomes_member_of_new_company(user: User) -> bool:
     """An applicant who registers a company manages it; staff registering one on a company's behalf do not."""
     return user.is_applicant
