@@ -10,9 +10,9 @@ from django.db import OperationalError
 from django.urls import reverse
 
 from crossroads.applications import services
+from crossroads.applications.models import Application, ApplicationStatus, Partner, Submission
 from crossroads.applications.services import drafting
 from crossroads.applications.services import submission as submitting
-from crossroads.applications.models import Application, ApplicationStatus, Partner, Submission
 
 
 def _another_writer_commits_first(application_pk: int):  # type: ignore[no-untyped-def]

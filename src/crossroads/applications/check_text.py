@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from crossroads.companies.verdict_text import REGION_LABELS
-from crossroads.core.formatting import format_date, format_money
+from crossroads.core.formatting import format_date, format_money, format_number
 
 from .models import ATTACHMENT_LABELS, SECTION_LABELS, Application
 from .rules.checks import Message
 
 
-def describe_check(message: Message) -> str:
-    p = dict(message.params)
-    for key in ("grant", "headroom", "max"):
-        if key in p:
-            p[key] = format_money(p[key])
-    for key in ("start", "today"):
-        if key in p:
-            p[key] = format_date(p[key])
-    if "status" in p:
-        p["status"] = REGION_LABELS.get(p["status"], p["status"])
-    texts = {
+def _texts() -> dict[str, str]:
+    """Each check's wording in the active language (built per call: gettext answers in the current language)."""
+    return {
         "consortium.no_sme_be": _("The consortium needs at least one eligible Flemish SME."),
         "consortium.no_sme_nl": _(
             "The consortium needs at least one eligible SME from the South of the Netherlands "
@@ -63,13 +57,35 @@ def describe_check(message: Message) -> str:
         ),
         "budget.grant_capped": _("The grant is capped at %(max)s."),
     }
+
+
+def _params(message: Message) -> dict[str, Any]:
+    """The message's parameters as the user reads them: amounts, dates, labels."""
+    p = dict(message.params)
+    for key in ("grant", "headroom", "max"):
+        if key in p and message.rule_id != "project.duration_too_long":  # there "max" is months, not money
+            p[key] = format_money(p[key])
+    for key in ("start", "today"):
+        if key in p:
+            p[key] = format_date(p[key])
+    if message.rule_id == "budget.cost_share":  # a percentage to the hundredth, as the grant allocation has it
+        p["share"], p["limit"] = format_number(p["share"], 2), format_number(p["limit"], 0)
+    if "status" in p:
+        p["status"] = REGION_LABELS.get(p["status"], p["status"])
     if message.rule_id == "section.missing":
         p["section"] = str(SECTION_LABELS.get(p["section"], p["section"]))
     if message.rule_id == "attachment.missing":
         p["kind"] = str(ATTACHMENT_LABELS.get(p["kind"], p["kind"]))
     if message.rule_id == "project.theme_not_in_call":
         p["themes"] = ", ".join(p["themes"])
-    template = texts.get(message.rule_id)
+    return p
+
+
+def describe_check(message: Message) -> str:
+    p = _params(message)
+    template = _texts().get(message.rule_id)
+    if template is None and message.rule_id.startswith("consortium.no_sme_"):  # a scheme with other countries
+        template = _("The consortium needs at least one eligible SME from %(country)s.")
     return template % p if template else message.rule_id
 
 

@@ -90,7 +90,8 @@ def sniff(content: bytes) -> str | None:
         return None
 
 
-def _too_large(limit: int) -> UploadRefused:
+def too_large(limit: int) -> UploadRefused:
+    """The refusal of a file over `limit` bytes (from settings: ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPE_MAX_BYTES)."""
     return UploadRefused("too_large", _("The file is larger than %(mb)s MB.") % {"mb": round(limit / MB, 1)})
 
 
@@ -168,21 +169,21 @@ def inspect_upload(upload: Any, *, name: str) -> CheckedUpload:
     read at most the limit and check the content. Raises UploadRefused."""
     limits = type_limits()
     if upload.size is not None and upload.size > max(limits.values()):
-        raise _too_large(max(limits.values()))
+        raise too_large(max(limits.values()))
     upload.seek(0)
     family = _family(upload.read(8))
     if family is None:
         raise UploadRefused("type", _("This file is not a PDF, XLSX, DOCX, PNG or JPEG (checked on its content)."))
     limit = max(limits[XLSX], limits[DOCX]) if family == "zip" else limits[family]
     if upload.size is not None and upload.size > limit:
-        raise _too_large(limit)
+        raise too_large(limit)
     upload.seek(0)
     content = upload.read(limit + 1)
     if len(content) > limit:
-        raise _too_large(limit)
+        raise too_large(limit)
     content_type = inspect_package(content) if family == "zip" else family
     if len(content) > limits[content_type]:
-        raise _too_large(limits[content_type])
+        raise too_large(limits[content_type])
     upload.seek(0)
     return CheckedUpload(content=content, content_type=content_type, name=safe_name(name, ALLOWED[content_type]))
 

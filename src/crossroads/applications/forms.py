@@ -14,7 +14,7 @@ from crossroads.core.fields import (
     SafeModelMultipleChoiceField,
 )
 
-from .files import UploadRefused, inspect_upload, max_upload_bytes
+from .files import UploadRefused, inspect_upload, max_upload_bytes, too_large
 from .models import ATTACHMENT_LABELS, SECTION_LABELS, Application, BudgetLine, Partner, PartnerRole
 
 LONG_TEXT = 20000  # characters of one free-text answer; a 100 KB paste is refused at the field
@@ -248,8 +248,7 @@ class AttachmentForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         if self.too_large:
             self.errors.pop("file", None)
-            limit_mb = round(max_upload_bytes() / 2**20, 1)
-            self.add_error("file", _("The file is larger than %(mb)s MB.") % {"mb": limit_mb})
+            self.add_error("file", str(too_large(max_upload_bytes())))
         return super().clean()
 
 

@@ -56,21 +56,20 @@ def _decimal(value: Any, code: str) -> Decimal:
 
 
 def _money_half_up(value: Fraction) -> Decimal:
-    """A non-negative exact amount rounded to the cent, ROUND_HALF_UP."""
-    cents = (value.numerator * 200 + value.denominator) // (2 * value.denominator)
-    return _from_cents(cents)
+    """A non-negative exact amount rounded to the cent, ROUND_HALF_UP, without an inexact intermediate step.
+    INTEGRATION: core.money has no Fraction -> money helper yet; this stays exact until it has one."""
+    return _from_cents(math.floor(value * 100 + Fraction(1, 2)))
 
 
 def _from_cents(cents: int) -> Decimal:
-    return Decimal(cents).scaleb(-2)
+    return to_money(Decimal(cents).scaleb(-2))
 
 
 def _cents(value: Decimal, code: str, **params: Any) -> int:
     """Whole cents of an amount; an amount with fractions of a cent is refused (money is kept to the cent)."""
-    scaled = value.scaleb(2)
-    if scaled != scaled.to_integral_value():
+    if to_money(value) != value:
         raise BudgetError(code, value=value, **params)
-    return int(scaled)
+    return int(value.scaleb(2))
 
 
 @dataclass(frozen=True)
@@ -233,25 +232,7 @@ def allocate_grant(
     unknown role, a duplicate id, more than one lead, or a negative or non-cent amount.
     """
     limit = _decimal(share_warning, "share_warning")
-    ids: set[str] = set()
-    cents: list[int] = []
-    by_category = dict.fromkeys(CATEGORIES, 0)
-    for partner in partners:
-        if partner.role not in ROLES:
-            raise BudgetError("unknown_role", partner=partner.id, role=partner.role)
-        if partner.id in ids:
-            raise BudgetError("duplicate_partner", partner=partner.id)
-        ids.add(partner.id)
-        total = 0
-        for category in CATEGORIES:
-            amount = _decimal(getattr(partner, category), category)
-            category_cents = _cents(amount, "amount_not_in_cents", partner=partner.id, category=category)
-            by_category[category] += category_cents
-            total += category_cents
-        cents.append(total)
-    if sum(1 for p in partners if p.is_lead) > 1:
-        raise BudgetError("multiple_leads", partners=[p.id for p in partners if p.is_lead])
-
+    cents, by_category = _partner_cents(partners)
     receives = [p.role in GRANT_ROLES and c > 0 for p, c in zip(partners, cents, strict=True)]
     total_cents = sum(cents)
     base = sum(c for c, r in zip(cents, receives, strict=True) if r)
@@ -265,23 +246,12 @@ def allocate_grant(
 
     # Remainder order: largest share first, ties the lead, then the order given.
     order = sorted((i for i, r in enumerate(receives) if r), key=lambda i: (-cents[i], not partners[i].is_lead, i))
-    allocated = [0] * len(partners)
-    if grant > 0:
-        for i in order:
-            allocated[i] = min((2 * grant * cents[i] + base) // (2 * base), maxima[i])
-        remainder = grant - sum(allocated)
-        for i in order:
-            if remainder == 0:
-                break
-            step = min(remainder, maxima[i] - allocated[i]) if remainder > 0 else max(remainder, -allocated[i])
-            allocated[i] += step
-            remainder -= step
-        assert remainder == 0, "the grant always fits: 0 <= grant <= sum of the maxima"
+    allocated = _split(grant, cents, maxima, order, base)
 
     warnings: list[tuple[str, dict]] = []
     for partner, partner_cents in zip(partners, cents, strict=True):
-        if total_cents and partner_cents > limit * total_cents:
-            share = (Decimal(partner_cents) / Decimal(total_cents)).quantize(SHARE, rounding=ROUND_HALF_UP)
+        share = cost_share_over(Decimal(partner_cents), Decimal(total_cents), limit)
+        if share is not None:
             warnings.append(("cost_share_over", {"partner": partner.id, "share": share, "limit": limit}))
 
     shares = {}
@@ -303,6 +273,57 @@ def allocate_grant(
     )
 
 
+def _partner_cents(partners: list[PartnerCosts]) -> tuple[list[int], dict[str, int]]:
+    """Each partner's eligible costs in whole cents, and the totals per category; refuses bad input."""
+    ids: set[str] = set()
+    cents: list[int] = []
+    by_category = dict.fromkeys(CATEGORIES, 0)
+    for partner in partners:
+        if partner.role not in ROLES:
+            raise BudgetError("unknown_role", partner=partner.id, role=partner.role)
+        if partner.id in ids:
+            raise BudgetError("duplicate_partner", partner=partner.id)
+        ids.add(partner.id)
+        total = 0
+        for category in CATEGORIES:
+            amount = _decimal(getattr(partner, category), category)
+            category_cents = _cents(amount, "amount_not_in_cents", partner=partner.id, category=category)
+            by_category[category] += category_cents
+            total += category_cents
+        cents.append(total)
+    if sum(1 for p in partners if p.is_lead) > 1:
+        raise BudgetError("multiple_leads", partners=[p.id for p in partners if p.is_lead])
+    return cents, by_category
+
+
+def _split(grant: int, cents: list[int], maxima: list[int], order: list[int], base: int) -> list[int]:
+    """The grant (in cents) pro rata to each partner's costs, half-up, each at most its maximum; the remainder goes
+    along `order` (largest share first) to whoever has room. Sums to `grant` exactly."""
+    allocated = [0] * len(cents)
+    if grant <= 0:
+        return allocated
+    for i in order:
+        allocated[i] = min((2 * grant * cents[i] + base) // (2 * base), maxima[i])
+    remainder = grant - sum(allocated)
+    for i in order:
+        if remainder == 0:
+            break
+        step = min(remainder, maxima[i] - allocated[i]) if remainder > 0 else max(remainder, -allocated[i])
+        allocated[i] += step
+        remainder -= step
+    assert remainder == 0, "the grant always fits: 0 <= grant <= sum of the maxima"
+    return allocated
+
+
+def cost_share_over(costs: Decimal, total: Decimal, limit: Decimal) -> Decimal | None:
+    """The one cost-share warning (the 70/30 guidance, crossroads-rules.md 2.4): when `costs` are more than `limit`
+    of `total` (decided exactly), their share to four decimals, half-up (a percentage to the hundredth); else None.
+    Used by the grant allocation's warnings and by the application checks alike."""
+    if total <= 0 or costs <= limit * total:
+        return None
+    return (costs / total).quantize(SHARE, rounding=ROUND_HALF_UP)
+
+
 __all__ = [
     "CATEGORIES",
     "GRANT_ROLES",
@@ -315,6 +336,7 @@ __all__ = [
     "PersonnelLine",
     "PersonnelResult",
     "allocate_grant",
+    "cost_share_over",
     "hourly_rate",
     "personnel_cost",
 ]

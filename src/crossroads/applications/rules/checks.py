@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .budget import cost_share_over
+
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
@@ -56,7 +58,7 @@ class ApplicationFacts:
     planned_start: dt.date | None
     today: dt.date
     partners: tuple[PartnerFacts, ...]
-    countries: tuple[str, ...] = ("BE", "NL")
+    countries: tuple[str, ...]  # the programme's two sides (Programme.countries): no default, it is data
     eligible_region_statuses: frozenset[str] = frozenset({"core", "extended"})
     limited_roles: tuple[str, ...] = ("non_primary_recipient", "service_provider", "unpaid_partner")
     total_costs: Decimal = Decimal("0")
@@ -76,105 +78,120 @@ def _is_core_sme(p: PartnerFacts, facts: ApplicationFacts) -> bool:
     )
 
 
-def check_application(facts: ApplicationFacts, *, at_submission: bool = False) -> list[Message]:
+def _consortium(facts: ApplicationFacts) -> list[Message]:
+    """Consortium minimum: an eligible SME on each side of the border (the programme's countries)."""
+    return [
+        Message(f"consortium.no_sme_{country.lower()}", ERROR, "consortium", {"country": country})
+        for country in facts.countries
+        if not any(_is_core_sme(p, facts) and p.country == country for p in facts.partners)
+    ]
+
+
+def _partner_eligibility(p: PartnerFacts, facts: ApplicationFacts) -> list[Message]:
+    where, name = f"partner:{p.id}", {"name": p.name}
+    out = []
+    if p.participation == "not_eligible":
+        out.append(Message("partner.not_eligible", ERROR, where, name))
+    elif p.region_status not in facts.eligible_region_statuses and p.role == "core":
+        out.append(Message("partner.region_outside", ERROR, where, {**name, "status": p.region_status}))
+    elif p.region_status == "extended":
+        out.append(Message("partner.region_extended", INFO, where, name))
+    if p.participation == "limited" and p.role not in facts.limited_roles:
+        out.append(Message("partner.role_not_allowed", ERROR, where, name))
+    if p.oim_blocks:
+        out.append(Message("partner.in_difficulty", ERROR, where, name))
+    if p.de_minimis_applies and p.requested_grant > p.de_minimis_headroom:
+        params = {**name, "grant": p.requested_grant, "headroom": p.de_minimis_headroom}
+        out.append(Message("partner.de_minimis_exceeded", ERROR, where, params))
+    return out
+
+
+def _partner_budget_and_signatures(p: PartnerFacts, *, at_submission: bool) -> list[Message]:
+    where, budget = f"partner:{p.id}", f"budget:{p.id}"
+    out = [
+        Message("budget.line_too_large", ERROR, budget, {"name": p.name, "line": line}) for line in p.oversized_lines
+    ]
+    out += [Message("budget.too_many_hours", ERROR, budget, {"name": p.name, "person": who}) for who in p.over_hours]
+    if at_submission and not p.declarations_signed:
+        out.append(Message("partner.declarations_missing", ERROR, where, {"name": p.name}))
+    if at_submission and not p.confirmed and not p.is_lead:
+        out.append(Message("partner.not_confirmed", ERROR, where, {"name": p.name}))
+    return out
+
+
+def _partners(facts: ApplicationFacts, *, at_submission: bool) -> list[Message]:
     out: list[Message] = []
-    add = out.append
-
-    # Consortium minimum: an eligible SME on each side of the border.
-    for country in facts.countries:
-        if not any(_is_core_sme(p, facts) and p.country == country for p in facts.partners):
-            add(Message(f"consortium.no_sme_{country.lower()}", ERROR, "consortium", {"country": country}))
-
     for p in facts.partners:
-        where = f"partner:{p.id}"
         if not p.registered:
-            add(Message("partner.not_registered", ERROR, where, {"name": p.name}))
+            out.append(Message("partner.not_registered", ERROR, f"partner:{p.id}", {"name": p.name}))
             continue
-        if p.participation == "not_eligible":
-            add(Message("partner.not_eligible", ERROR, where, {"name": p.name}))
-        elif p.region_status not in facts.eligible_region_statuses and p.role == "core":
-            add(Message("partner.region_outside", ERROR, where, {"name": p.name, "status": p.region_status}))
-        elif p.region_status == "extended":
-            add(Message("partner.region_extended", INFO, where, {"name": p.name}))
-        if p.participation == "limited" and p.role not in facts.limited_roles:
-            add(Message("partner.role_not_allowed", ERROR, where, {"name": p.name}))
-        if p.oim_blocks:
-            add(Message("partner.in_difficulty", ERROR, where, {"name": p.name}))
-        if p.de_minimis_applies and p.requested_grant > p.de_minimis_headroom:
-            add(
-                Message(
-                    "partner.de_minimis_exceeded",
-                    ERROR,
-                    where,
-                    {"name": p.name, "grant": p.requested_grant, "headroom": p.de_minimis_headroom},
-                )
-            )
-        for line in p.oversized_lines:
-            add(Message("budget.line_too_large", ERROR, f"budget:{p.id}", {"name": p.name, "line": line}))
-        for person in p.over_hours:
-            add(Message("budget.too_many_hours", ERROR, f"budget:{p.id}", {"name": p.name, "person": person}))
-        if at_submission and not p.declarations_signed:
-            add(Message("partner.declarations_missing", ERROR, where, {"name": p.name}))
-        if at_submission and not p.confirmed and not p.is_lead:
-            add(Message("partner.not_confirmed", ERROR, where, {"name": p.name}))
+        out += _partner_eligibility(p, facts)
+        out += _partner_budget_and_signatures(p, at_submission=at_submission)
+    return out
 
+
+def _project(facts: ApplicationFacts) -> list[Message]:
+    out = []
     if facts.duration_months is None:
-        add(Message("project.duration_missing", ERROR, "project"))
+        out.append(Message("project.duration_missing", ERROR, "project"))
     elif facts.duration_months > facts.max_duration_months:
-        add(
-            Message(
-                "project.duration_too_long",
-                ERROR,
-                "project",
-                {"months": facts.duration_months, "max": facts.max_duration_months},
-            )
-        )
+        params = {"months": facts.duration_months, "max": facts.max_duration_months}
+        out.append(Message("project.duration_too_long", ERROR, "project", params))
     if not facts.themes:
-        add(Message("project.no_theme", ERROR, "project"))
+        out.append(Message("project.no_theme", ERROR, "project"))
     elif facts.call_themes and not facts.themes <= facts.call_themes:
-        add(
-            Message("project.theme_not_in_call", ERROR, "project", {"themes": sorted(facts.themes - facts.call_themes)})
-        )
+        params = {"themes": sorted(facts.themes - facts.call_themes)}
+        out.append(Message("project.theme_not_in_call", ERROR, "project", params))
     if facts.planned_start is None:
-        add(Message("project.start_missing", ERROR, "project"))
+        out.append(Message("project.start_missing", ERROR, "project"))
     elif facts.planned_start < facts.today:
-        add(
-            Message(
-                "project.start_before_submission",
-                ERROR,
-                "project",
-                {"start": facts.planned_start, "today": facts.today},
-            )
-        )
+        params = {"start": facts.planned_start, "today": facts.today}
+        out.append(Message("project.start_before_submission", ERROR, "project", params))
+    return out
 
-    for code in facts.required_sections:
-        if code not in facts.sections_filled:
-            add(Message("section.missing", ERROR, f"section:{code}", {"section": code}))
-    for kind in facts.required_attachments:
-        if kind not in facts.attachments:
-            add(Message("attachment.missing", ERROR, "attachments", {"kind": kind}))
 
+def _documents(facts: ApplicationFacts) -> list[Message]:
+    sections = [
+        Message("section.missing", ERROR, f"section:{code}", {"section": code})
+        for code in facts.required_sections
+        if code not in facts.sections_filled
+    ]
+    attachments = [
+        Message("attachment.missing", ERROR, "attachments", {"kind": kind})
+        for kind in facts.required_attachments
+        if kind not in facts.attachments
+    ]
+    return sections + attachments
+
+
+def _budget(facts: ApplicationFacts) -> list[Message]:
+    out = []
     if facts.total_costs <= 0:
-        add(Message("budget.empty", ERROR, "budget"))
+        out.append(Message("budget.empty", ERROR, "budget"))
     else:
         for p in facts.partners:
-            share = p.eligible_costs / facts.total_costs
-            if share > facts.cost_share_warning:
-                add(
-                    Message(
-                        "budget.cost_share",
-                        WARNING,
-                        f"budget:{p.id}",
-                        {
-                            "name": p.name,
-                            "share": (share * 100).quantize(Decimal("0.1")),
-                            "limit": (facts.cost_share_warning * 100).quantize(Decimal("1")),
-                        },
-                    )
-                )
+            # The same decision and the same figure as the grant allocation's warning (`cost_share_over`).
+            share = cost_share_over(p.eligible_costs, facts.total_costs, facts.cost_share_warning)
+            if share is not None:
+                params = {"name": p.name, "share": share * 100, "limit": facts.cost_share_warning * 100}
+                out.append(Message("budget.cost_share", WARNING, f"budget:{p.id}", params))
     if facts.grant_capped:
-        add(Message("budget.grant_capped", INFO, "budget", {"grant": facts.project_grant, "max": facts.max_grant}))
+        out.append(
+            Message("budget.grant_capped", INFO, "budget", {"grant": facts.project_grant, "max": facts.max_grant})
+        )
     return out
+
+
+def check_application(facts: ApplicationFacts, *, at_submission: bool = False) -> list[Message]:
+    """Every check, in the order the page lists them: consortium, partners, project, sections and attachments,
+    budget. `at_submission` adds what is needed only to submit (signatures, confirmations)."""
+    return [
+        *_consortium(facts),
+        *_partners(facts, at_submission=at_submission),
+        *_project(facts),
+        *_documents(facts),
+        *_budget(facts),
+    ]
 
 
 def blocking(messages: list[Message]) -> list[Message]:
