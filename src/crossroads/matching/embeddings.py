@@ -14,7 +14,7 @@ from django_tasks import task
 
 from crossroads.companies.models import Company
 
-from .engine import MatchProfile, ProfileVectors, default_encoder
+from .engine import Encoder, MatchProfile, ProfileVectors, default_encoder
 from .engine.index import TEXT_PREPARATION_VERSION, embed_profiles, vector_version
 from .engine.types import profile_to_json
 from .models import CooperationProfile, Embedding
@@ -23,7 +23,7 @@ from .profiles import company_match_profile, cooperation_match_profile, is_match
 log = logging.getLogger(__name__)
 
 
-def encoder():  # type: ignore[no-untyped-def]
+def encoder() -> Encoder:
     return default_encoder(settings.CROSSROADS_ENCODER)
 
 

@@ -12,7 +12,7 @@ from crossroads.programme.models import Theme
 
 from .models import LANGUAGE_CHOICES, CooperationProfile, Introduction, IntroductionStatus, lines
 from .search import SearchQuery
-from .selectors import filters_from
+from .selectors import country_label, filters_from
 
 
 class StrictIntegerField(LocalizedIntegerField):
@@ -131,9 +131,17 @@ class PartnerSearchForm(forms.Form):
     trl_max = StrictIntegerField(label=_("TRL to"), min_value=1, max_value=9, required=False)
 
     def __init__(
-        self, *args: Any, options: list[tuple[str, str]], themes: list[str], provinces: list[str], **kwargs: Any
+        self,
+        *args: Any,
+        options: list[tuple[str, str]],
+        themes: list[str],
+        provinces: list[str],
+        countries: list[str] | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        if countries:  # the programme's sides (a German-Dutch scheme filters on DE and NL)
+            self.fields["country"].choices = [(code, country_label(code)) for code in countries]
         self.fields["for"] = forms.CharField(label=_("Suggestions for"), max_length=40, required=False)
         self.options = options
         self.fields["theme"].choices = [(code, code) for code in themes]

@@ -67,6 +67,10 @@ class CooperationProfile(models.Model):
         return self.title
 
     @property
+    def is_published(self) -> bool:
+        return self.status == ProfileStatus.PUBLISHED
+
+    @property
     def offer_list(self) -> list[str]:
         return lines(self.offers)
 

@@ -16,7 +16,11 @@ from .permissions import member_company_ids
 from .selectors import Suggestion, filters_to_json, present
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from crossroads.accounts.models import User
+
+    AnyUser = User | AnonymousUser
 
 RESULTS = 10
 
@@ -57,7 +61,7 @@ class SearchResult:
         return filters_to_json(self.filters)
 
 
-def search_options(user: User) -> list[tuple[str, str]]:
+def search_options(user: AnyUser) -> list[tuple[str, str]]:
     """The keys a user may search for: their companies and those companies' profiles (by their public key)."""
     options = []
     for company in Company.objects.filter(pk__in=member_company_ids(user)).prefetch_related("cooperation_profiles"):
@@ -67,7 +71,7 @@ def search_options(user: User) -> list[tuple[str, str]]:
     return options
 
 
-def _engine_keys(user: User) -> dict[str, str]:
+def _engine_keys(user: AnyUser) -> dict[str, str]:
     """Public key -> engine key for what the user may search for; a profile's numeric key ("p:12", old links
     and bookmarks) is accepted too: the profile is the user's own."""
     keys: dict[str, str] = {}
@@ -79,7 +83,7 @@ def _engine_keys(user: User) -> dict[str, str]:
     return keys
 
 
-def searcher_for(user: User, key: str | None, *, options: list[tuple[str, str]] | None = None) -> Searcher:
+def searcher_for(user: AnyUser, key: str | None, *, options: list[tuple[str, str]] | None = None) -> Searcher:
     """The company or profile a search is for; raises SearchNotFound for one that is not the user's."""
     if key is None:
         options = search_options(user) if options is None else options
@@ -93,7 +97,7 @@ def searcher_for(user: User, key: str | None, *, options: list[tuple[str, str]] 
     return Searcher(key=key, index_key=index_key, profile=get_engine().profile(index_key) if index_key else None)
 
 
-def partner_search(user: User, query: SearchQuery, *, options: list[tuple[str, str]] | None = None) -> SearchResult:
+def partner_search(user: AnyUser, query: SearchQuery, *, options: list[tuple[str, str]] | None = None) -> SearchResult:
     """Suggestions for the chosen company or profile, or a free-text search, as the user may see them. Raises
     SearchNotFound for a key that is not the user's."""
     searcher = searcher_for(user, query.key, options=options)

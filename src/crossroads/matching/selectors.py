@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from crossroads.companies.models import Company
 from crossroads.companies.permissions import can_view_company
@@ -19,11 +20,15 @@ from .engine.index import ELIGIBLE_REGIONS
 from .identity import redactor
 from .index_service import get_engine
 from .models import CooperationProfile, ExpressionOfInterest, InterestStatus, ProfileStatus
-from .permissions import can_see_identity
+from .permissions import can_see_identity, member_company_ids
 from .reason_text import describe_reason
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from crossroads.accounts.models import User
+
+    AnyUser = User | AnonymousUser
 
 
 @dataclass
@@ -42,6 +47,19 @@ class Suggestion:
     profile_url: str = ""
     company_url: str = ""
     index_key: str = ""  # the engine's key ("p:<pk>"): internal, never rendered
+
+    @property
+    def country_label(self) -> str:
+        return country_label(self.country)
+
+
+# How the result list names each side of the border (Flanders is the Belgian side of this programme); another
+# country is named by its code until it has a label here.
+_COUNTRY_LABELS = {"BE": gettext_lazy("Flanders"), "NL": gettext_lazy("Netherlands")}
+
+
+def country_label(code: str) -> str:
+    return str(_COUNTRY_LABELS.get(code, code))
 
 
 def filters_from(data: dict) -> Filters:
@@ -90,12 +108,12 @@ def _summary(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def present(viewer, matches: list[Match]) -> list[Suggestion]:  # type: ignore[no-untyped-def]
+def present(viewer: AnyUser, matches: list[Match]) -> list[Suggestion]:
     """Matches as the viewer may see them: anonymous profiles without name, city or company text."""
     return [s for s in present_in_place(viewer, matches) if s is not None]
 
 
-def present_in_place(viewer, matches: list[Match]) -> list[Suggestion | None]:  # type: ignore[no-untyped-def]
+def present_in_place(viewer: AnyUser, matches: list[Match]) -> list[Suggestion | None]:
     """`present`, one item per match in the same order (None where a match cannot be shown), so that a caller
     holding several matches of the same candidate keeps each one's own reasons."""
     engine = get_engine()
@@ -143,7 +161,7 @@ def present_in_place(viewer, matches: list[Match]) -> list[Suggestion | None]:  
     return out
 
 
-def profile_by_ref(user, ref: str) -> CooperationProfile | None:  # type: ignore[no-untyped-def]
+def profile_by_ref(user: AnyUser, ref: str) -> CooperationProfile | None:
     """A profile by its opaque id. A numeric id (old links, e-mails sent before opaque ids) only finds a profile
     whose company the user may already know: for anyone else it would say which company is behind it."""
     queryset = CooperationProfile.objects.select_related("company")
@@ -162,7 +180,7 @@ def profile_by_ref(user, ref: str) -> CooperationProfile | None:  # type: ignore
     return profile
 
 
-def resolve_key(user, key: str) -> tuple[str, Company, CooperationProfile | None] | None:  # type: ignore[no-untyped-def]
+def resolve_key(user: AnyUser, key: str) -> tuple[str, Company, CooperationProfile | None] | None:
     """A public key ("c:<id>", "p:<opaque id>") as (engine key, company, profile), or None when there is none."""
     kind, _sep, ref = (key or "").partition(":")
     if kind == "p":
@@ -190,9 +208,9 @@ def company_members(company: Company) -> list[User]:
     return [membership.user for membership in company.memberships.select_related("user")]
 
 
-def interests_for(user: User) -> tuple[QuerySet[ExpressionOfInterest], QuerySet[ExpressionOfInterest]]:
+def interests_for(user: AnyUser) -> tuple[QuerySet[ExpressionOfInterest], QuerySet[ExpressionOfInterest]]:
     """(received, sent) by the user's companies, with what the list shows (the contacts) fetched up front."""
-    companies = user.memberships.values_list("company_id", flat=True)
+    companies = member_company_ids(user)
     base = ExpressionOfInterest.objects.select_related(
         "sender_company", "target_company", "target_profile"
     ).prefetch_related("sender_company__memberships__user", "target_company__memberships__user")
@@ -216,7 +234,7 @@ def _contact(company: Company) -> str:
     return ", ".join(m.user.email for m in company.memberships.all())  # prefetched by interests_for
 
 
-def interest_rows(user: User) -> tuple[list[InterestRow], list[InterestRow]]:
+def interest_rows(user: AnyUser) -> tuple[list[InterestRow], list[InterestRow]]:
     """(received, sent) as rows for the interests page: labels, booleans and the contacts, no query per row
     beyond the identity check of anonymous addressees."""
     received_qs, sent_qs = interests_for(user)

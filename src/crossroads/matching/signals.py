@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -15,7 +17,7 @@ _local = threading.local()
 
 
 @contextmanager
-def refresh_suppressed():
+def refresh_suppressed() -> Iterator[None]:
     """Bulk loaders refresh everything once at the end instead of once per saved row."""
     _local.suppressed = True
     try:
@@ -24,7 +26,7 @@ def refresh_suppressed():
         _local.suppressed = False
 
 
-def _companies_of(instance) -> list[Company]:  # type: ignore[no-untyped-def]
+def _companies_of(instance: object) -> list[Company]:
     if isinstance(instance, Company):
         return [instance]
     if isinstance(instance, Holding):
@@ -33,7 +35,7 @@ def _companies_of(instance) -> list[Company]:  # type: ignore[no-untyped-def]
     return [company] if company is not None else []
 
 
-def _changed(sender, instance, **kwargs) -> None:  # type: ignore[no-untyped-def]
+def _changed(sender: type, instance: object, **kwargs: Any) -> None:
     if getattr(_local, "suppressed", False) or kwargs.get("raw"):
         return
     keys: list[str] = []

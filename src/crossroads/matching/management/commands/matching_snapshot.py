@@ -1,4 +1,5 @@
 import time
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -8,7 +9,7 @@ from crossroads.matching.index_service import snapshot_write
 class Command(BaseCommand):
     help = "Save the matching index as a snapshot, so web processes start in seconds instead of rebuilding it."
 
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
         try:
             directory = snapshot_write()
