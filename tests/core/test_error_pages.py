@@ -22,6 +22,7 @@ def test_an_api_url_that_does_not_resolve_answers_json(client, users):
 
 
 def test_a_missing_page_has_the_site_layout_and_speaks_dutch(client):
+    # No Accept-Language header and nobody logged in: the site's own language (nl) is what this test is about.
     response = client.get("/companies/999999999/nope/")
     assert response.status_code == 404
     page = response.content.decode()
@@ -50,7 +51,7 @@ handler500 = "crossroads.core.errors.server_error"
 @override_settings(DEBUG=False, ROOT_URLCONF=__name__)
 def test_an_unhandled_exception_gives_the_friendly_page_without_internals():
     client = Client(raise_request_exception=False)
-    page = client.get("/boom/")
+    page = client.get("/boom/", HTTP_ACCEPT_LANGUAGE="nl")  # the wording below is the Dutch page's
     assert page.status_code == 500
     assert b"secret internals" not in page.content and b"/srv/" not in page.content
     assert "Er ging iets mis" in page.content.decode()

@@ -16,6 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from crossroads.accounts.models import Role, User
+from crossroads.companies.models import Company
 from tests.conftest import TEST_TOTP_SECRET, make_user
 
 PASSWORD = "a-long-test-password"
@@ -82,32 +83,9 @@ def actor_client(world: World, actor: str) -> Client:
     return login(client, world.users[actor])
 
 
-def build_world() -> World:
+def _people() -> dict[str, User]:
     from allauth.mfa.totp.internal.auth import TOTP
 
-    from crossroads.applications.models import Attachment, Submission, WorkPackage
-    from crossroads.assessment.models import Outcome
-    from crossroads.assessment.services import decisions as decision_services
-    from crossroads.assessment.services.ranking import ranking_freeze
-    from crossroads.companies.models import (
-        CompanyMembership,
-        DeMinimisAid,
-        ImportBatch,
-        Invitation,
-    )
-    from crossroads.matching import index_service
-    from crossroads.matching.models import (
-        CooperationProfile,
-        ExpressionOfInterest,
-        Introduction,
-        ProfileStatus,
-        SavedSearch,
-    )
-    from crossroads.programme.models import Call, CallDocument
-    from tests.assessment.conftest import invite, make_application, make_assessor, make_eligible, set_consensus
-    from tests.conftest import make_company
-
-    index_service.reset()
     users = {
         "applicant_a": make_user("anna@scheldewarmte.example", Role.APPLICANT),
         "applicant_b": make_user("bram@maasdata.example", Role.APPLICANT),
@@ -123,15 +101,32 @@ def build_world() -> World:
     }
     assert TOTP.__name__  # the staff above carry a real TOTP device (make_user), secret TEST_TOTP_SECRET
     assert TEST_TOTP_SECRET
+    return users
 
-    company_a = make_company("Scheldewarmte BV", number="0403.019.261", postcode="2000", city="Antwerpen")
-    CompanyMembership.objects.create(user=users["applicant_a"], company=company_a, role="manager")
-    company_b = make_company("Maasdata BV", country="NL", number="12345678", postcode="6211 CK", city="Maastricht")
-    CompanyMembership.objects.create(user=users["applicant_b"], company=company_b, role="manager")
-    lead = make_company("Kempense Warmte BV", number="0202.239.951", postcode="2440", city="Geel")
-    CompanyMembership.objects.create(user=users["lead"], company=lead, role="manager")
-    partner = make_company("Polderdata BV", country="NL", number="87654321", postcode="6211 CK", city="Maastricht")
-    CompanyMembership.objects.create(user=users["partner"], company=partner, role="manager")
+
+def _companies(users: dict[str, User]) -> dict[str, Company]:
+    """A and B (unrelated to X), and X's lead and partner, each managed by its applicant."""
+    from crossroads.companies.models import CompanyMembership
+    from tests.conftest import make_company
+
+    companies = {
+        "applicant_a": make_company("Scheldewarmte BV", number="0403.019.261", postcode="2000", city="Antwerpen"),
+        "applicant_b": make_company(
+            "Maasdata BV", country="NL", number="12345678", postcode="6211 CK", city="Maastricht"
+        ),
+        "lead": make_company("Kempense Warmte BV", number="0202.239.951", postcode="2440", city="Geel"),
+        "partner": make_company(
+            "Polderdata BV", country="NL", number="87654321", postcode="6211 CK", city="Maastricht"
+        ),
+    }
+    for actor, company in companies.items():
+        CompanyMembership.objects.create(user=users[actor], company=company, role="manager")
+    return companies
+
+
+def _company_records(users: dict[str, User], company_a: Company) -> dict[str, Any]:
+    """A's de minimis aid and open invitation, and an adviser's import batch."""
+    from crossroads.companies.models import DeMinimisAid, ImportBatch, Invitation
 
     aid = DeMinimisAid.objects.create(
         company=company_a, granted_on=dt.date(2024, 3, 1), amount=Decimal("10000"), granting_body="VLAIO"
@@ -144,6 +139,26 @@ def build_world() -> World:
         expires_at=timezone.now() + dt.timedelta(days=7),
     )
     batch = ImportBatch.objects.create(created_by=users["adviser_region"], filename="companies.csv", rows=[])
+    return {
+        "establishment_a": company_a.establishments.first().pk,
+        "figures_a": company_a.financial_years.first().pk,
+        "aid_a": aid.pk,
+        "invitation_token": invitation.token,
+        "batch": batch.pk,
+    }
+
+
+def _matchmaking(users: dict[str, User], companies: dict[str, Company]) -> dict[str, Any]:
+    """A's published profile, B's interest in it, A's saved search, an adviser's introduction of A and X's partner."""
+    from crossroads.matching.models import (
+        CooperationProfile,
+        ExpressionOfInterest,
+        Introduction,
+        ProfileStatus,
+        SavedSearch,
+    )
+
+    company_a = companies["applicant_a"]
     profile_a = CooperationProfile.objects.create(
         company=company_a,
         title="Warmtepompen voor kassen",
@@ -154,7 +169,7 @@ def build_world() -> World:
         expires_at=timezone.now() + dt.timedelta(days=365),
     )
     interest = ExpressionOfInterest.objects.create(
-        sender_company=company_b,
+        sender_company=companies["applicant_b"],
         sender_user=users["applicant_b"],
         target_company=company_a,
         target_profile=profile_a,
@@ -163,29 +178,41 @@ def build_world() -> World:
     )
     saved_search = SavedSearch.objects.create(user=users["applicant_a"], company=company_a, name="Sensoren")
     introduction = Introduction.objects.create(
-        adviser=users["adviser_region"], company_a=company_a, company_b=partner, note="Kennismaken?"
+        adviser=users["adviser_region"], company_a=company_a, company_b=companies["partner"], note="Kennismaken?"
     )
+    return {
+        # Profiles are addressed by an opaque reference where the code has one (sequential ids gave anonymous
+        # profiles away), by their id otherwise.
+        "profile_a": getattr(profile_a, "ref", profile_a.pk),
+        "interest": interest.pk,
+        "saved_search": saved_search.pk,
+        "introduction": introduction.pk,
+    }
 
-    call = Call.objects.get(code="crossroads-2026-1")
-    document = CallDocument.objects.create(call=call, title="Oproeptekst")
-    document.file.save("oproep.pdf", ContentFile(b"%PDF-1.4 call text"), save=True)
 
-    application = make_application(call, lead, partner, title="Warmte over de grens", creator=users["lead"])
-    lead_partner = application.partners.get(is_lead=True)
-    invited_partner = application.partners.create(order=2, invite_token="join-token-x")
-    WorkPackage.objects.create(application=application, number=1, title="Pilot")
-    submission = Submission.objects.create(
-        application=application,
-        number=1,
+def _application_x(users: dict[str, User], companies: dict[str, Company], call: Any) -> Any:
+    """X, submitted through the application services on 10 April 2026 (the call closed on 17 April), with a work
+    package, an attachment, and an invitation still open."""
+    from crossroads.applications.models import Attachment, WorkPackage
+    from crossroads.core.clock import BRUSSELS
+    from tests.conftest import submitted_application
+
+    application = submitted_application(
+        call,
+        companies["lead"],
+        companies["partner"],
+        title="Warmte over de grens",
+        owner=users["lead"],
+        partner_user=users["partner"],
+        submitted_at=dt.datetime(2026, 4, 10, 12, tzinfo=BRUSSELS),
+        planned_start=dt.date(2026, 9, 1),
         idempotency_key="security-world-1",
-        submitted_by=users["lead"],
-        submitted_at=application.submitted_at,
-        snapshot={},
     )
-    submission.pdf.save("x-1.pdf", ContentFile(b"%PDF-1.4 submission"), save=True)
+    application.partners.create(order=2, invite_token="join-token-x")
+    WorkPackage.objects.create(application=application, number=1, title="Pilot")
     attachment = Attachment(
         application=application,
-        partner=lead_partner,
+        partner=application.partners.get(is_lead=True),
         kind="other",
         original_name="offerte.pdf",
         content_type="application/pdf",
@@ -194,6 +221,15 @@ def build_world() -> World:
         uploaded_by=users["lead"],
     )
     attachment.file.save("offerte.pdf", ContentFile(b"%PDF-1.4 x"), save=True)
+    return application
+
+
+def _assessment(users: dict[str, User], application: Any, call: Any) -> dict[str, Any]:
+    """X screened, with a consensus, ranked, approved, objected to; one assessor assigned, one conflicted."""
+    from crossroads.assessment.models import Outcome
+    from crossroads.assessment.services import decisions as decision_services
+    from crossroads.assessment.services.ranking import ranking_freeze
+    from tests.assessment.conftest import invite, make_assessor, make_eligible, set_consensus
 
     set_consensus(make_eligible(application), "8", users["secretariat"])
     ranking_freeze(actor=users["secretariat"], call=call)
@@ -201,41 +237,47 @@ def build_world() -> World:
         actor=users["secretariat"], application=application, outcome=Outcome.APPROVE, reasons="Good."
     )
     objection = decision_services.objection_lodge(actor=users["lead"], decision=decision, grounds="Too little.")
-
     users["assessor_assigned"] = make_assessor("expert@assessors-be.example", "BE")
-    users["assessor_conflicted"] = make_assessor("former@assessors-be.example", "BE", employer=lead)
+    users["assessor_conflicted"] = make_assessor("former@assessors-be.example", "BE", employer=application.lead_company)
     assigned = invite(application, users["assessor_assigned"], declared=False)
     conflicted = invite(application, users["assessor_conflicted"], declared=None)
+    return {
+        "decision": decision.pk,
+        "objection": objection.pk,
+        "assignment": assigned.pk,
+        "assignment_conflicted": conflicted.pk,
+    }
+
+
+def build_world() -> World:
+    from crossroads.matching import index_service
+    from crossroads.programme.models import Call, CallDocument
+
+    index_service.reset()
+    users = _people()
+    companies = _companies(users)
+    records = {**_company_records(users, companies["applicant_a"]), **_matchmaking(users, companies)}
+    call = Call.objects.get(code="crossroads-2026-1")
+    document = CallDocument.objects.create(call=call, title="Oproeptekst")
+    document.file.save("oproep.pdf", ContentFile(b"%PDF-1.4 call text"), save=True)
+    application = _application_x(users, companies, call)
 
     world = World(users=users)
     world.ids.update(
-        company_a=company_a.pk,
-        company_b=company_b.pk,
-        company_lead=lead.pk,
-        company_partner=partner.pk,
-        establishment_a=company_a.establishments.first().pk,
-        figures_a=company_a.financial_years.first().pk,
-        aid_a=aid.pk,
-        invitation_token=invitation.token,
-        batch=batch.pk,
-        # Profiles are addressed by an opaque reference where the code has one (sequential ids gave anonymous
-        # profiles away), by their id otherwise.
-        profile_a=getattr(profile_a, "ref", profile_a.pk),
-        interest=interest.pk,
-        saved_search=saved_search.pk,
-        introduction=introduction.pk,
+        company_a=companies["applicant_a"].pk,
+        company_b=companies["applicant_b"].pk,
+        company_lead=companies["lead"].pk,
+        company_partner=companies["partner"].pk,
+        **records,
         call=call.pk,
         call_code=call.code,
         call_document=document.pk,
         application=application.pk,
-        lead_partner=lead_partner.pk,
-        invited_partner=invited_partner.pk,
+        lead_partner=application.partners.get(is_lead=True).pk,
+        invited_partner=application.partners.get(invite_token="join-token-x").pk,
         join_token="join-token-x",
-        attachment=attachment.pk,
-        decision=decision.pk,
-        objection=objection.pk,
-        assignment=assigned.pk,
-        assignment_conflicted=conflicted.pk,
+        attachment=application.attachments.get(original_name="offerte.pdf").pk,
+        **_assessment(users, application, call),
     )
     return world
 
