@@ -33,7 +33,6 @@ from ..verbs import AssessmentVerb
 if TYPE_CHECKING:
     from crossroads.accounts.models import User
 
-GRANTING_BODY = "CrossRoads Vlaanderen-Nederland (Interreg VI)"
 APPROVED = (Outcome.APPROVE, Outcome.APPROVE_CONDITIONS)
 
 
@@ -68,7 +67,7 @@ def _grant_create(decision: Decision, amount: Decimal) -> Grant:
                 company=partner.company,
                 granted_on=decision.decided_at.astimezone(clock.BRUSSELS).date(),
                 amount=share,
-                granting_body=GRANTING_BODY,
+                granting_body=programme.granting_body,
                 description=f"{application.acronym or application.title} ({application.call.code})"[:255],
             )
         GrantShare.objects.create(grant=grant, partner=partner, company=partner.company, amount=share, de_minimis=aid)
