@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 from decimal import Decimal
 
@@ -40,8 +41,9 @@ class TolerantDecimalField(models.DecimalField):
 def column_max(model: type[models.Model], field: str) -> Decimal:
     """The largest value a decimal column holds: 999,999,999,999.99 for max_digits=14, decimal_places=2."""
     column = model._meta.get_field(field)
-    places = column.decimal_places  # type: ignore[union-attr]
-    return Decimal(10) ** (column.max_digits - places) - Decimal(1).scaleb(-places)  # type: ignore[union-attr]
+    assert isinstance(column, models.DecimalField), f"{field} is not a decimal column"
+    places = column.decimal_places
+    return Decimal(10) ** (column.max_digits - places) - Decimal(1).scaleb(-places)
 
 
 class ApplicationStatus(models.TextChoices):
@@ -85,13 +87,13 @@ class Application(models.Model):
         return self.title
 
     @property
-    def deadline(self):  # type: ignore[no-untyped-def]
+    def deadline(self) -> dt.datetime:
         """Project ideas close with the call; invited full proposals of a two-stage call may close later."""
         if self.stage == Stage.FULL and self.call.stages == 2 and self.call.full_proposal_closes_at:
             return self.call.full_proposal_closes_at
         return self.call.closes_at
 
-    def window_open(self, moment) -> bool:  # type: ignore[no-untyped-def]
+    def window_open(self, moment: dt.datetime) -> bool:
         return self.call.opens_at <= moment < self.deadline
 
     @property
