@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -17,7 +18,7 @@ from .. import services
 from ..forms import StartApplicationForm
 from ..permissions import can_start_application
 from ..selectors import applications_visible_to
-from .common import my_companies
+from .common import my_companies, signed_in
 
 
 def call_list(request: HttpRequest) -> HttpResponse:
@@ -69,7 +70,7 @@ def application_start(request: HttpRequest, code: str) -> HttpResponse:
         application = call_service(
             form,
             lambda: services.application_create(
-                actor=request.user, call=call, lead=lead, title=form.cleaned_data["title"]
+                actor=signed_in(request), call=call, lead=lead, title=form.cleaned_data["title"]
             ),
         )
         if application is not None:
@@ -82,7 +83,8 @@ def my_applications(request: HttpRequest) -> HttpResponse:
     return render(request, "applications/my_applications.html", {"applications": applications_visible_to(request.user)})
 
 
-def call_document(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def call_document(request: HttpRequest, code: str, pk: int) -> HttpResponseBase:
     """Call documents are public; they are served through here because uploads never sit in the web root."""
     document = get_object_or_404(CallDocument, pk=pk, call__code=code)
-    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
+    name = document.file.name or ""
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=name.rsplit("/", 1)[-1])

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from crossroads.accounts.models import User
 from crossroads.companies.models import Company
 from crossroads.core import clock
 from crossroads.programme.models import Call
@@ -30,9 +31,14 @@ from ..selectors import PartnerSummary, application_facts, application_state
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
-    from crossroads.accounts.models import User
-
     from ..rules.budget import GrantAllocation
+
+
+def signed_in(request: HttpRequest) -> User:
+    """The acting user of a view behind @login_required (typed as the User model for the services)."""
+    user = request.user
+    assert isinstance(user, User), "the view must be behind @login_required"
+    return user
 
 
 def application_for(request: HttpRequest, pk: int) -> Application:

@@ -19,7 +19,7 @@ from .. import services
 from ..forms import PartnerAddForm
 from ..models import Application, Partner
 from ..permissions import can_edit_shared
-from .common import application_for, application_page, back_to_application, closed, my_companies
+from .common import application_for, application_page, back_to_application, closed, my_companies, signed_in
 
 
 def _registered(number: str) -> Company | None:
@@ -33,7 +33,7 @@ def _registered(number: str) -> Company | None:
 def _invite(request: HttpRequest, application: Application, form: PartnerAddForm) -> None:
     number, email = form.cleaned_data["enterprise_number"].strip(), form.cleaned_data["email"]
     if not number:
-        call_service(form, lambda: services.partner_add(actor=request.user, application=application, email=email))
+        call_service(form, lambda: services.partner_add(actor=signed_in(request), application=application, email=email))
         return
     company = _registered(number)
     if company is None:
@@ -42,7 +42,7 @@ def _invite(request: HttpRequest, application: Application, form: PartnerAddForm
             _("No company with this enterprise or KvK number is registered. Invite it by e-mail instead."),
         )
         return
-    call_service(form, lambda: services.partner_add(actor=request.user, application=application, company=company))
+    call_service(form, lambda: services.partner_add(actor=signed_in(request), application=application, company=company))
 
 
 @login_required
@@ -65,10 +65,10 @@ def partner_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _join(request: HttpRequest, token: str, partner: Partner, company: Company) -> HttpResponse:
     if request.POST.get("action") == "request":
-        services.partner_join_request(actor=request.user, token=token, company=company)
+        services.partner_join_request(actor=signed_in(request), token=token, company=company)
         messages.success(request, _("The lead partner has been asked to confirm you."))
         return redirect("applications:partner_join", token=token)
-    services.partner_join(actor=request.user, token=token, company=company)
+    services.partner_join(actor=signed_in(request), token=token, company=company)
     return redirect("applications:partner", pk=partner.application_id, partner_pk=partner.pk)
 
 
@@ -81,7 +81,7 @@ def partner_join(request: HttpRequest, token: str) -> HttpResponse:
     invited_other = bool(
         partner.company_id is None
         and partner.invited_email
-        and partner.invited_email.lower() not in services.verified_emails(request.user)
+        and partner.invited_email.lower() not in services.verified_emails(signed_in(request))
     )
     error = ""
     if request.method == "POST":
@@ -118,6 +118,6 @@ def partner_join_decide(request: HttpRequest, pk: int, partner_pk: int) -> HttpR
         return forbidden(request, permission.reason)
     partner = get_object_or_404(application.partners, pk=partner_pk)
     accept = request.POST.get("decision") == "confirm"
-    services.partner_join_decide(actor=request.user, partner=partner, accept=accept)
+    services.partner_join_decide(actor=signed_in(request), partner=partner, accept=accept)
     messages.success(request, _("Partner confirmed.") if accept else _("Request refused."))
     return redirect(reverse("applications:detail", args=[pk]) + "#consortium")

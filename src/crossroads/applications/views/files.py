@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from .. import services
 from ..files import ALLOWED, SizeLimitUploadHandler, max_upload_bytes, safe_name
 from ..forms import AttachmentForm
 from ..models import Attachment
-from .common import application_for, application_page, closed
+from .common import application_for, application_page, closed, signed_in
 
 
 @csrf_exempt
@@ -34,7 +35,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @csrf_protect
 def _attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     application = application_for(request, pk)
-    mine = application.partners.filter(company__memberships__user=request.user).first()
+    mine = application.partners.filter(company__memberships__user=signed_in(request)).first()
     if mine is None:
         return forbidden(request, _("Only partners add attachments."))
     if response := closed(request, application, attachments=True):
@@ -44,7 +45,7 @@ def _attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
         checked = form.cleaned_data["checked"]
         try:
             services.attachment_add(
-                actor=request.user,
+                actor=signed_in(request),
                 application=application,
                 partner=mine,
                 kind=form.cleaned_data["kind"],
@@ -61,7 +62,7 @@ def _attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponseBase:
     """Always a download, under the extension and type detected at upload (never text/html), never sniffed."""
     application = application_for(request, pk)
     attachment = get_object_or_404(Attachment, pk=attachment_pk, application=application)
@@ -78,7 +79,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Ht
 
 
 @login_required
-def submission_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def submission_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponseBase:
     application = application_for(request, pk)
     submission = get_object_or_404(application.submissions, number=number)
     if not submission.pdf:

@@ -20,7 +20,7 @@ from ..forms import BudgetLineForm, DeclarationsForm, PartnerForm
 from ..models import Application, BudgetLine, Partner
 from ..permissions import can_edit_partner
 from ..selectors import application_state, line_too_large
-from .common import application_for, rendered_checks
+from .common import application_for, rendered_checks, signed_in
 
 
 def _line_of(partner: Partner, raw: object) -> BudgetLine:
@@ -49,7 +49,7 @@ def _save_part(request: HttpRequest, page: PartnerPage) -> HttpResponse | None:
         return None
     data = page.part_form.cleaned_data
     services.partner_update(
-        actor=request.user,
+        actor=signed_in(request),
         partner=page.partner,
         version=data["version"],
         data={"role": data["role"], "tasks": data["tasks"]},
@@ -64,7 +64,7 @@ def _save_line(request: HttpRequest, page: PartnerPage) -> HttpResponse | None:
     if not form.is_valid():
         return None
     try:
-        services.budget_line_save(actor=request.user, partner=page.partner, line=form.save(commit=False))
+        services.budget_line_save(actor=signed_in(request), partner=page.partner, line=form.save(commit=False))
     except services.FieldErrors as exc:  # each refusal at its field, with what was typed
         for field, message in exc.errors.items():
             form.add_error(field if field in form.fields else None, message)
@@ -77,7 +77,7 @@ def _save_line(request: HttpRequest, page: PartnerPage) -> HttpResponse | None:
 
 
 def _delete_line(request: HttpRequest, page: PartnerPage) -> HttpResponse | None:
-    services.budget_line_delete(actor=request.user, line=_line_of(page.partner, request.POST.get("line", "")))
+    services.budget_line_delete(actor=signed_in(request), line=_line_of(page.partner, request.POST.get("line", "")))
     messages.success(request, _("Budget line deleted."))
     return redirect(f"{request.path}#budget")
 
@@ -85,7 +85,7 @@ def _delete_line(request: HttpRequest, page: PartnerPage) -> HttpResponse | None
 def _declare(request: HttpRequest, page: PartnerPage) -> HttpResponse | None:
     form = DeclarationsForm(request.POST)
     form.is_valid()
-    services.partner_declare(actor=request.user, partner=page.partner, declarations=form.cleaned_data)
+    services.partner_declare(actor=signed_in(request), partner=page.partner, declarations=form.cleaned_data)
     signed = Partner.objects.get(pk=page.partner.pk).signed_all
     messages.success(
         request, _("Declarations saved.") if signed else _("Saved; sign all declarations to confirm your part.")

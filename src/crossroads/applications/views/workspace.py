@@ -20,7 +20,7 @@ from .. import services
 from ..forms import CopyForm, SharedForm, WorkPackageForm
 from ..models import Application
 from ..permissions import can_edit_shared, can_invite_full
-from .common import application_for, application_page, back_to_application, closed
+from .common import application_for, application_page, back_to_application, closed, signed_in
 
 
 @login_required
@@ -43,7 +43,7 @@ def _save_shared(request: HttpRequest, application: Application, form: SharedFor
     data["sections"] = form.sections_data()
     data["indicators"] = form.indicators_data()
     return services.shared_update(
-        actor=request.user,
+        actor=signed_in(request),
         application=application,
         data=data,
         version=form.cleaned_data["version"],
@@ -116,7 +116,7 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Reload the page and submit again."))
         return redirect("applications:detail", pk=pk)
     submission = services.application_submit(
-        actor=request.user,
+        actor=signed_in(request),
         application=application,
         idempotency_key=key,
         arrived_at=clock.request_arrival(request),  # a trusted proxy's stamp (REQUEST_START_HEADER), else now
@@ -133,7 +133,7 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @back_to_application()
 def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    services.application_withdraw(actor=request.user, application=application_for(request, pk))
+    services.application_withdraw(actor=signed_in(request), application=application_for(request, pk))
     messages.success(request, _("Withdrawn. The application is a draft again."))
     return redirect("applications:detail", pk=pk)
 
@@ -150,7 +150,7 @@ def application_copy(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         call = Call.objects.get(code=form.cleaned_data["call"])
         copy = call_service(
-            form, lambda: services.application_copy(actor=request.user, application=application, call=call)
+            form, lambda: services.application_copy(actor=signed_in(request), application=application, call=call)
         )
         if copy is not None:
             messages.success(request, _("Copied into %(call)s as a new draft.") % {"call": call.name})
@@ -173,7 +173,7 @@ def work_package_add(request: HttpRequest, pk: int) -> HttpResponse:
         saved = call_service(
             form,
             lambda: services.work_package_save(
-                actor=request.user,
+                actor=signed_in(request),
                 application=application,
                 title=form.cleaned_data["title"],
                 description=form.cleaned_data["description"],
@@ -195,7 +195,7 @@ def work_package_delete(request: HttpRequest, pk: int, number: int) -> HttpRespo
     if not permission:
         return forbidden(request, permission.reason)
     package = get_object_or_404(application.work_packages, number=number)
-    services.work_package_delete(actor=request.user, package=package)
+    services.work_package_delete(actor=signed_in(request), package=package)
     return redirect(reverse("applications:detail", args=[pk]) + "#workplan")
 
 
@@ -207,6 +207,6 @@ def application_invite_full(request: HttpRequest, pk: int) -> HttpResponse:
     permission = can_invite_full(request.user)
     if not permission:
         return forbidden(request, permission.reason)
-    services.application_invite_full(actor=request.user, application=application)
+    services.application_invite_full(actor=signed_in(request), application=application)
     messages.success(request, _("The lead partner is invited to write the full proposal."))
     return redirect("applications:detail", pk=pk)
