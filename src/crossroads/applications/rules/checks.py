@@ -131,7 +131,8 @@ def _partners(facts: ApplicationFacts, *, at_submission: bool) -> list[Message]:
 
 
 def _project(facts: ApplicationFacts) -> list[Message]:
-    out = []
+    out: list[Message] = []
+    params: dict[str, Any]
     if facts.duration_months is None:
         out.append(Message("project.duration_missing", ERROR, "project"))
     elif facts.duration_months > facts.max_duration_months:

@@ -118,11 +118,11 @@ def partner_join_request(*, actor: User, token: str, company: Company) -> Partne
 
 
 def _accept_join(application: Application, partner: Partner) -> None:
-    company = partner.join_requested_company
-    assert company is not None  # checked by the caller
+    company, asked_by = partner.join_requested_company, partner.join_requested_by_id
+    assert company is not None and asked_by is not None  # checked by the caller
     if partner.company_id:
         raise ApplicationError(_("This invitation has already been accepted."))
-    if not company.memberships.filter(user_id=partner.join_requested_by_id).exists():
+    if not company.memberships.filter(user_id=asked_by).exists():
         raise ApplicationError(_("The person who asked is no longer a member of that company."))
     if application.partners.filter(company=company).exclude(pk=partner.pk).exists():
         raise ApplicationError(_("This company is already a partner."))
