@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
-from crossroads.core.money import to_money
+from crossroads.core.money import fraction_to_money, from_cents, to_money, whole_cents
 
 METHODS = ("annual_cost", "fixed_rate", "hourly_cap", "nl_uplift")
 ROLES = ("core", "non_primary_recipient", "service_provider", "unpaid_partner")
@@ -55,21 +55,12 @@ def _decimal(value: Any, code: str) -> Decimal:
     return value
 
 
-def _money_half_up(value: Fraction) -> Decimal:
-    """A non-negative exact amount rounded to the cent, ROUND_HALF_UP, without an inexact intermediate step.
-    INTEGRATION: core.money has no Fraction -> money helper yet; this stays exact until it has one."""
-    return _from_cents(math.floor(value * 100 + Fraction(1, 2)))
-
-
-def _from_cents(cents: int) -> Decimal:
-    return to_money(Decimal(cents).scaleb(-2))
-
-
 def _cents(value: Decimal, code: str, **params: Any) -> int:
     """Whole cents of an amount; an amount with fractions of a cent is refused (money is kept to the cent)."""
-    if to_money(value) != value:
+    cents = whole_cents(value)
+    if cents is None:
         raise BudgetError(code, value=value, **params)
-    return int(value.scaleb(2))
+    return cents
 
 
 @dataclass(frozen=True)
@@ -123,7 +114,7 @@ def hourly_rate(rules: CostRules, *, annual_cost: Decimal | None, country: str) 
     cost = Fraction(_decimal(annual_cost, "annual_cost"))
     if rules.method == "nl_uplift" and (country or "").strip().upper() == "NL":
         cost *= 1 + Fraction(rules.nl_uplift)
-    rate = _money_half_up(cost / rules.annual_hours)
+    rate = fraction_to_money(cost / rules.annual_hours)
     if rules.method == "hourly_cap":
         rate = min(rate, to_money(_decimal(rules.hourly_cap, "hourly_cap")))
     return rate
@@ -167,8 +158,8 @@ def personnel_cost(rules: CostRules, line: PersonnelLine, *, country: str, durat
     if isinstance(duration_months, bool) or not isinstance(duration_months, int) or duration_months < 0:
         raise BudgetError("duration_invalid", value=duration_months)
     exact_max = Fraction(rules.annual_hours) * Fraction(fte) * duration_months / 12
-    max_hours = _from_cents(math.floor(exact_max * 100))  # hundredths of an hour, rounded down
-    amount = _money_half_up(Fraction(rate) * Fraction(hours))
+    max_hours = from_cents(math.floor(exact_max * 100))  # hundredths of an hour, rounded down
+    amount = fraction_to_money(Fraction(rate) * Fraction(hours))
     return PersonnelResult(rate=rate, amount=amount, max_hours=max_hours, over_hours=Fraction(hours) > exact_max)
 
 
@@ -260,16 +251,16 @@ def allocate_grant(
         shares[partner.id] = exact.quantize(SHARE, rounding=ROUND_HALF_UP)
 
     return GrantAllocation(
-        total_costs=_from_cents(total_cents),
-        eligible_base=_from_cents(base),
-        project_grant=_from_cents(grant),
+        total_costs=from_cents(total_cents),
+        eligible_base=from_cents(base),
+        project_grant=from_cents(grant),
         capped=capped,
-        per_partner={p.id: _from_cents(a) for p, a in zip(partners, allocated, strict=True)},
+        per_partner={p.id: from_cents(a) for p, a in zip(partners, allocated, strict=True)},
         shares=shares,
-        by_category={category: _from_cents(value) for category, value in by_category.items()},
+        by_category={category: from_cents(value) for category, value in by_category.items()},
         largest_share_partner=partners[order[0]].id if order else None,
         warnings=warnings,
-        reduced_by=_from_cents(wanted - grant),
+        reduced_by=from_cents(wanted - grant),
     )
 
 
