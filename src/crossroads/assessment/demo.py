@@ -15,7 +15,8 @@ from django.db import transaction
 
 from crossroads.accounts.models import Role, User
 from crossroads.applications.models import Application, ApplicationStatus, BudgetLine, Partner, Submission
-from crossroads.applications.services import _snapshot
+from crossroads.applications.services import submission_snapshot
+from crossroads.applications.states import APPLICATION_STATES
 from crossroads.companies.demo import DEMO_DATA, DEMO_PASSWORD
 from crossroads.companies.models import Company
 from crossroads.core import clock
@@ -152,8 +153,6 @@ def _applications(call: Call) -> list[Application]:
                 "innovation": pair["why"],
                 "cross_border": "Beide partners brengen complementaire kennis over de grens samen.",
             },
-            status=ApplicationStatus.SUBMITTED,
-            submitted_at=submitted,
             created_by=owner,
         )
         application.themes.set(call.themes.all()[: 1 + index % 2])
@@ -165,13 +164,17 @@ def _applications(call: Call) -> list[Application]:
             BudgetLine.objects.create(
                 partner=p, category="consumables", description="Prototype en testopstelling", amount=Decimal(amount)
             )
+        # Submitted in the past, before the demo call closed: the state table still decides the step.
+        APPLICATION_STATES.move(application, ApplicationStatus.SUBMITTED)
+        application.submitted_at = submitted
+        application.save(update_fields=["status", "submitted_at"])
         Submission.objects.create(
             application=application,
             number=1,
             idempotency_key=f"demo-assessment-{application.pk}",
             submitted_by=owner,
             submitted_at=submitted,
-            snapshot=_snapshot(application),
+            snapshot=submission_snapshot(application),
         )
         made.append(application)
     return made

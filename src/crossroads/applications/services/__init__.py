@@ -47,7 +47,6 @@ from .partners import (
 )
 from .pdf_task import render_and_send_pdf_task
 from .submission import (
-    _snapshot,
     application_invite_full,
     application_submit,
     application_withdraw,
@@ -64,7 +63,6 @@ __all__ = [
     "InvitedSomeoneElse",
     "_editable",
     "_shared_update",
-    "_snapshot",
     "application_copy",
     "application_create",
     "application_invite_full",

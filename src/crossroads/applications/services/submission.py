@@ -97,7 +97,6 @@ def submission_snapshot(application: Application) -> dict[str, Any]:
     }
 
 
-_snapshot = submission_snapshot  # the name the assessment demo and seed_rush import
 
 
 def application_submit(

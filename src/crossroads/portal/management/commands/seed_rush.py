@@ -231,7 +231,8 @@ class Command(BaseCommand):
 
         from crossroads.accounts.models import Role, User
         from crossroads.applications.models import Application, ApplicationStatus, Submission
-        from crossroads.applications.services import _snapshot, render_and_send_pdf_task
+        from crossroads.applications.services import render_and_send_pdf_task, submission_snapshot
+        from crossroads.applications.states import APPLICATION_STATES
         from crossroads.assessment.models import Completeness, ConsensusScore, Eligibility, Screening
         from crossroads.assessment.services.ranking import ranking_freeze
         from crossroads.programme.models import Criterion
@@ -250,7 +251,8 @@ class Command(BaseCommand):
             if not application.partners.filter(is_lead=False).exists():
                 continue  # a single applicant's draft stays a draft
             submitted = now - dt.timedelta(minutes=5)
-            Application.objects.filter(pk=application.pk).update(
+            APPLICATION_STATES.check(application.status, ApplicationStatus.SUBMITTED)
+            Application.objects.filter(pk=application.pk, status=application.status).update(
                 status=ApplicationStatus.SUBMITTED, submitted_at=submitted
             )
             application.refresh_from_db()
@@ -260,7 +262,7 @@ class Command(BaseCommand):
                 idempotency_key=f"seed-{application.pk}",
                 submitted_by=application.created_by,
                 submitted_at=submitted,
-                snapshot=_snapshot(application),
+                snapshot=submission_snapshot(application),
             )
             render_and_send_pdf_task.enqueue(submission.pk)  # committed with the seed (database task backend)
             Screening.objects.create(
