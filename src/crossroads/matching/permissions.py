@@ -15,11 +15,7 @@ from crossroads.core.permissions import Permission, allow, deny
 from .models import CooperationProfile, ExpressionOfInterest, InterestStatus, Introduction, ProfileStatus
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
-    from crossroads.accounts.models import User
-
-    AnyUser = User | AnonymousUser
+    from crossroads.accounts.requests import AnyUser
 
 
 def member_company_ids(user: AnyUser) -> set[int]:

@@ -16,11 +16,7 @@ from .permissions import member_company_ids
 from .selectors import Suggestion, filters_to_json, present
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
-    from crossroads.accounts.models import User
-
-    AnyUser = User | AnonymousUser
+    from crossroads.accounts.requests import AnyUser
 
 RESULTS = 10
 

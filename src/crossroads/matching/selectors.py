@@ -24,11 +24,8 @@ from .permissions import can_see_identity, member_company_ids
 from .reason_text import describe_reason
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
     from crossroads.accounts.models import User
-
-    AnyUser = User | AnonymousUser
+    from crossroads.accounts.requests import AnyUser
 
 
 @dataclass

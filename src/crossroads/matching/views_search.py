@@ -24,11 +24,7 @@ from .search import SearchNotFound, SearchResult, key_pending, partner_search, s
 from .selectors import filters_to_json
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
-    from crossroads.accounts.models import User
-
-    AnyUser = User | AnonymousUser
+    from crossroads.accounts.requests import AnyUser
 
 
 def search_form(

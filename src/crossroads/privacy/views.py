@@ -7,14 +7,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from crossroads.accounts.models import PartnerOrganisation, User
+from crossroads.accounts.models import PartnerOrganisation
+from crossroads.accounts.requests import signed_in
 from crossroads.core import clock
 from crossroads.core.numbers import parse_int_id
 from crossroads.core.views import forbidden
@@ -26,13 +26,6 @@ from .forms import ErasureForm
 from .models import ErasureRequest, ErasureStatus
 from .permissions import can_manage_erasures
 from .selectors import erasure_blockers, erasure_requests_overview, pending_erasure_request
-
-
-def _person(request: HttpRequest) -> User:
-    """The logged-in account (the views below require a login)."""
-    if not isinstance(request.user, User):
-        raise PermissionDenied
-    return request.user
 
 
 def notice(request: HttpRequest) -> HttpResponse:
@@ -56,7 +49,7 @@ def notice(request: HttpRequest) -> HttpResponse:
 def my_data(request: HttpRequest) -> HttpResponseBase:
     """GET explains what the download holds; POST makes it (a POST, because it writes an audit event)."""
     if request.method == "POST":
-        person = _person(request)
+        person = signed_in(request)
         filename, archive = services.personal_data_export(actor=person, user=person)
         return FileResponse(archive, as_attachment=True, filename=filename, content_type="application/zip")
     return render(request, "privacy/my_data.html")
@@ -64,7 +57,7 @@ def my_data(request: HttpRequest) -> HttpResponseBase:
 
 @login_required
 def erase(request: HttpRequest) -> HttpResponse:
-    user = _person(request)
+    user = signed_in(request)
     blockers = erasure_blockers(user, now=clock.now())
     pending = pending_erasure_request(user)
     form = ErasureForm(request.POST or None, user=user)
@@ -110,7 +103,7 @@ def request_carry_out(request: HttpRequest, pk: str) -> HttpResponse:
     # Not left to the error middleware: each reason is its own message, and the list is shown again (the POST-only
     # URL of this button is no page to go back to).
     try:
-        services.account_erase(actor=_person(request), user=item.user, request=item)
+        services.account_erase(actor=signed_in(request), user=item.user, request=item)
     except services.PrivacyError as error:
         for reason in error.reasons:
             messages.error(request, reason)

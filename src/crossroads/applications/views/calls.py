@@ -8,6 +8,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from crossroads.accounts.requests import signed_in
 from crossroads.companies.models import Company
 from crossroads.core import clock
 from crossroads.core.views import forbidden
@@ -18,7 +19,7 @@ from .. import services
 from ..forms import StartApplicationForm
 from ..permissions import can_start_application
 from ..selectors import applications_visible_to
-from .common import my_companies, signed_in
+from .common import my_companies
 
 
 def call_list(request: HttpRequest) -> HttpResponse:

@@ -34,13 +34,6 @@ if TYPE_CHECKING:
     from ..rules.budget import GrantAllocation
 
 
-def signed_in(request: HttpRequest) -> User:
-    """The acting user of a view behind @login_required (typed as the User model for the services)."""
-    user = request.user
-    assert isinstance(user, User), "the view must be behind @login_required"
-    return user
-
-
 def application_for(request: HttpRequest, pk: int) -> Application:
     application = get_object_or_404(Application.objects.select_related("call__programme", "lead_company"), pk=pk)
     if not can_view_application(request.user, application):

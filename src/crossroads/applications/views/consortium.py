@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from crossroads.accounts.requests import signed_in
 from crossroads.companies.models import Company
 from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
@@ -19,7 +20,7 @@ from .. import services
 from ..forms import PartnerAddForm
 from ..models import Application, Partner
 from ..permissions import can_edit_shared
-from .common import application_for, application_page, back_to_application, closed, my_companies, signed_in
+from .common import application_for, application_page, back_to_application, closed, my_companies
 
 
 def _registered(number: str) -> Company | None:

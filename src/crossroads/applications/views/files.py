@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from crossroads.accounts.requests import signed_in
 from crossroads.core.views import forbidden
 
 from .. import services
 from ..files import ALLOWED, SizeLimitUploadHandler, max_upload_bytes, safe_name
 from ..forms import AttachmentForm
 from ..models import Attachment
-from .common import application_for, application_page, closed, signed_in
+from .common import application_for, application_page, closed
 
 
 @csrf_exempt

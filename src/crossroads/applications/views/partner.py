@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from crossroads.accounts.requests import signed_in
 from crossroads.core.numbers import parse_int_id
 from crossroads.core.views import forbidden
 
@@ -20,7 +21,7 @@ from ..forms import BudgetLineForm, DeclarationsForm, PartnerForm
 from ..models import Application, BudgetLine, Partner
 from ..permissions import can_edit_partner
 from ..selectors import application_state, line_too_large
-from .common import application_for, rendered_checks, signed_in
+from .common import application_for, rendered_checks
 
 
 def _line_of(partner: Partner, raw: object) -> BudgetLine:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from crossroads.accounts.requests import signed_in
 from crossroads.core import clock
 from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
@@ -20,7 +21,7 @@ from .. import services
 from ..forms import CopyForm, SharedForm, WorkPackageForm
 from ..models import Application
 from ..permissions import can_edit_shared, can_invite_full
-from .common import application_for, application_page, back_to_application, closed, signed_in
+from .common import application_for, application_page, back_to_application, closed
 
 
 @login_required
