@@ -8,8 +8,10 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from crossroads.accounts.models import Role, User
-from crossroads.core.audit import audit_record
+from crossroads.companies.verbs import CompanyVerb
+from crossroads.core.audit import all_verbs, audit_record
 from crossroads.core.models import AuditEvent, AuditLogIsAppendOnly
+from crossroads.privacy.verbs import PrivacyVerb
 from tests.conftest import make_company, make_user
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +21,9 @@ pytestmark = pytest.mark.django_db
 def event(programme) -> AuditEvent:  # type: ignore[no-untyped-def]
     actor = make_user("writer@test.example", Role.SECRETARIAT)
     company = make_company()
-    return audit_record(actor=actor, verb="company.create", obj=company, after={"legal_name": company.legal_name})
+    return audit_record(
+        actor=actor, verb=CompanyVerb.COMPANY_CREATE, obj=company, after={"legal_name": company.legal_name}
+    )
 
 
 def test_the_application_refuses_to_change_or_delete_an_event(event):
@@ -88,6 +92,21 @@ def test_an_event_about_a_person_names_the_account_by_id_only(programme):
     """The trail outlives an erasure, so it must not hold the person's e-mail address in a field nobody can clear."""
     actor = make_user("secretary@test.example", Role.SECRETARIAT)
     person = make_user("private.person@test.example", Role.APPLICANT)
-    event = audit_record(actor=actor, verb="account.erase", obj=person)
+    event = audit_record(actor=actor, verb=PrivacyVerb.ACCOUNT_ERASE, obj=person)
     assert event.object_repr == f"user #{person.pk}"
     assert "private.person" not in event.object_repr
+
+
+def test_a_verb_must_be_a_member_of_an_audit_verb_enumeration(programme):
+    """A verb typed as a string (or built with an f-string) could not be found in the code nor listed."""
+    actor = make_user("writer@test.example", Role.SECRETARIAT)
+    with pytest.raises(TypeError):
+        audit_record(actor=actor, verb="company.create", obj=make_company())  # type: ignore[arg-type]
+    assert AuditEvent.objects.count() == 0
+
+
+def test_every_verb_of_every_area_is_listed():
+    verbs = all_verbs()
+    for expected in ("company.create", "privacy.account_erase", "application.submit", "profile.published"):
+        assert expected in verbs
+    assert len(verbs) == len(set(verbs))

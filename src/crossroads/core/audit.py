@@ -22,9 +22,6 @@ class AuditVerb(StrEnum):
     neither be found in the code nor listed."""
 
 
-_STRICT_VERBS = False  # INTEGRATION: switched on once every app passes AuditVerb members
-
-
 def all_verbs() -> list[str]:
     """Every verb the platform can write, for the audit screens and the docs."""
     import importlib
@@ -74,12 +71,12 @@ def audit_record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    if not isinstance(verb, AuditVerb) and _STRICT_VERBS:
+    if not isinstance(verb, AuditVerb):
         raise TypeError(f"audit verb {verb!r} must be an AuditVerb member, not a string")
     actor_obj = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=actor_obj,
-        verb=str(verb),
+        verb=verb.value,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
         object_repr=_label(obj),
