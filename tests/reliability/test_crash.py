@@ -100,7 +100,7 @@ def test_a_letter_task_killed_after_its_first_email_sends_each_letter_once(ranke
     stack = ranked
     assert len(read_mailbox(stack.mail_dir)) == 1  # the submission's PDF e-mail
     killed = kill_worker_after_mail(stack, watch="outbox")  # one partner has the letter, the other not yet
-    assert killed is not None and [task for task, _args in killed["running"]] == ["decision_letter_task"]
+    assert killed is not None and [task for task, _args in killed["running"]] == ["send_notification"]
     assert len(read_mailbox(stack.mail_dir)) == 2
     assert "Re-queued 1 interrupted task" in stack.manage("tasks_recover")
     stack.start_worker()
