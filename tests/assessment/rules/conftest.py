@@ -1,4 +1,5 @@
-"""Pure assessment-rule tests (no database). Hypothesis keeps its storage out of the working tree, as in tests/companies/rules."""
+"""Pure assessment-rule tests (no database). Hypothesis keeps its storage out of the working tree, as in
+tests/companies/rules."""
 
 from __future__ import annotations
 
