@@ -170,6 +170,8 @@ LOGIN_URL = "account_login"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+# Dates and numbers one way per language (crossroads.core.formatting reads the same modules): no US month/day.
+FORMAT_MODULE_PATH = ["crossroads.config.formats"]
 LOCALE_PATHS = [SRC_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"  # deadlines are decided here; the database stores UTC
 USE_I18N = True
