@@ -10,7 +10,6 @@ from django.utils.translation import ngettext
 
 from .models import Role, User
 
-
 # Django 5.2 changed the "too short" message's msgid to "%d" and its Dutch catalogue has not caught up: the error came
 # out in English on the Dutch sign-up page while the other validators' messages were Dutch. Django's catalogue
 # translates the earlier msgid (with "%(min_length)d"), so the error is re-worded with that one (kept in variables:
