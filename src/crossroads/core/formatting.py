@@ -10,7 +10,7 @@ live in `config/formats/<language>/formats.py`, which Django's own `|date` reads
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats
 from django.utils.translation import get_language
@@ -34,6 +34,12 @@ def _english() -> bool:
     return (get_language() or "nl").startswith("en")
 
 
+def _localised(number: Decimal, places: int) -> str:
+    """Django's number_format cuts the decimals it does not show (1,999 -> "1,99"); round half-up first."""
+    rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return formats.number_format(rounded, places, use_l10n=True, force_grouping=True)
+
+
 def format_number(value: Decimal | int | str | None, places: int | None = 2) -> str:
     """A number with the language's separators; `places=None` keeps the number's own decimals (no trailing zeros
     added: hours "7,5", a weight "0,25")."""
@@ -43,7 +49,7 @@ def format_number(value: Decimal | int | str | None, places: int | None = 2) -> 
     if places is None:
         normal = number.normalize()
         places = max(0, -normal.as_tuple().exponent) if isinstance(normal.as_tuple().exponent, int) else 0
-    return formats.number_format(number, places, use_l10n=True, force_grouping=True)
+    return _localised(number, places)
 
 
 def format_integer(value: Decimal | int | str | None) -> str:
@@ -55,7 +61,7 @@ def format_percent(value: Decimal | int | str | None, places: int = 2) -> str:
     number = as_decimal(value)
     if number is None:
         return "–"
-    text = formats.number_format(number, places, use_l10n=True, force_grouping=True)
+    text = _localised(number, places)
     return f"{text}%" if _english() else f"{text} %"
 
 
