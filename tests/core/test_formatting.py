@@ -14,7 +14,7 @@ from django.utils.translation import override
 from crossroads.core import formatting
 from crossroads.core.clock import BRUSSELS
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 @pytest.mark.parametrize(
