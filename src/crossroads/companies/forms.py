@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from crossroads.core import clock
 from crossroads.core.fields import (
     IsoDateField,
     IsoDateInput,
@@ -18,7 +20,7 @@ from crossroads.core.fields import (
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
 )
-from crossroads.core.formatting import format_number
+from crossroads.core.formatting import format_date, format_number
 from crossroads.programme.models import Programme, Theme
 from crossroads.programme.regions import PostcodeError, normalise_postcode, nuts3_for_postcode
 
@@ -44,6 +46,22 @@ IDENTIFIER_MESSAGES = {
     "vat_wrong_country": _("The VAT number belongs to another country than the company."),
     "nace_invalid": _("%(code)s is not a NACE code of the chosen revision."),
 }
+
+
+EARLIEST_DATE = dt.date(1800, 1, 1)
+
+
+def check_date(value: dt.date | None, *, future: str | None = None) -> None:
+    """Refuse a date that cannot be true: before 1800 (a typo such as 0202 for 2020), or, with a `future` message, after
+    today (Brussels)."""
+    if value is None:
+        return
+    if value < EARLIEST_DATE:
+        raise ValidationError(
+            gettext("Enter a date on or after %(date)s.") % {"date": format_date(EARLIEST_DATE)}, code="too_early"
+        )
+    if future is not None and value > clock.today_brussels():
+        raise ValidationError(future, code="future")
 
 
 class AmountField(LocalizedDecimalField):
@@ -111,6 +129,11 @@ class CompanyForm(forms.ModelForm):
             self.initial.setdefault("nace", ", ".join(n.code for n in codes))
             if codes:
                 self.initial.setdefault("nace_revision", codes[0].revision)
+
+    def clean_founded_on(self) -> dt.date | None:
+        founded = self.cleaned_data.get("founded_on")
+        check_date(founded, future=gettext("The founding date cannot be in the future."))
+        return founded
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -215,9 +238,29 @@ class FinancialYearForm(forms.ModelForm):
         field_classes = {"closing_date": IsoDateField, "attested_on": IsoDateField}
         widgets = {"closing_date": IsoDateInput(), "attested_on": IsoDateInput()}
 
-    def __init__(self, *args: Any, company: Company, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, company: Company | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.company = company
+
+    def clean_year(self) -> int | None:
+        year = self.cleaned_data.get("year")
+        this_year = clock.today_brussels().year
+        if year is not None and year > this_year:
+            raise ValidationError(
+                gettext("A financial year cannot be later than the current year (%(year)s).") % {"year": this_year},
+                code="future",
+            )
+        return year
+
+    def clean_closing_date(self) -> dt.date | None:
+        closing = self.cleaned_data.get("closing_date")
+        check_date(closing, future=gettext("The closing date cannot be in the future: enter closed years only."))
+        return closing
+
+    def clean_attested_on(self) -> dt.date | None:
+        attested = self.cleaned_data.get("attested_on")
+        check_date(attested, future=gettext("The attestation date cannot be in the future."))
+        return attested
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -230,7 +273,14 @@ class FinancialYearForm(forms.ModelForm):
                 ),
             )
         year = data.get("year")
-        if year:
+        closing = data.get("closing_date")
+        if year and closing and not data.get("is_interim") and not year <= closing.year <= year + 1:
+            self.add_error(
+                "closing_date",
+                gettext("The closing date of financial year %(year)s must fall in %(year)s or in the following year.")
+                % {"year": year},
+            )
+        if year and self.company is not None:
             clash = FinancialYear.objects.filter(
                 company=self.company, year=year, is_interim=bool(data.get("is_interim"))
             )
@@ -257,7 +307,9 @@ class HoldingForm(forms.ModelForm):
 
     class Meta:
         model = Holding
-        fields = ["percent", "has_control"]
+        fields = ["percent", "has_control", "started_on", "ended_on"]
+        field_classes = {"started_on": IsoDateField, "ended_on": IsoDateField}
+        widgets = {"started_on": IsoDateInput(), "ended_on": IsoDateInput()}
 
     def __init__(self, *args: Any, company: Company, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -276,8 +328,25 @@ class HoldingForm(forms.ModelForm):
             "another enterprise."
         )
 
+    def clean_started_on(self) -> dt.date | None:
+        started = self.cleaned_data.get("started_on")
+        check_date(started, future=gettext("A holding cannot start in the future; record it once it exists."))
+        return started
+
+    def clean_ended_on(self) -> dt.date | None:
+        ended = self.cleaned_data.get("ended_on")
+        check_date(ended)
+        return ended
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        started, ended = data.get("started_on"), data.get("ended_on")
+        if started and ended and started > ended:
+            self.add_error(
+                "ended_on",
+                gettext("The holding cannot end (%(end)s) before it started (%(start)s).")
+                % {"end": format_date(ended), "start": format_date(started)},
+            )
         other = data.get("other")
         if other:
             owner, owned = (self.company, other) if data.get("direction") == "out" else (other, self.company)
@@ -300,6 +369,11 @@ class DeMinimisAidForm(forms.ModelForm):
         fields = ["granted_on", "amount", "granting_body", "description"]
         field_classes = {"granted_on": IsoDateField}
         widgets = {"granted_on": IsoDateInput()}
+
+    def clean_granted_on(self) -> dt.date | None:
+        granted = self.cleaned_data.get("granted_on")
+        check_date(granted, future=gettext("Record aid once it has been granted: the date cannot be in the future."))
+        return granted
 
 
 class InvitationForm(forms.Form):

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 
 from crossroads.core import clock
 from crossroads.core.audit import audit_record
 from crossroads.core.errors import ServiceError
 from crossroads.core.fields import current_language
+from crossroads.core.formatting import format_integer
 from crossroads.programme.selectors import current_programme
 
 from . import services
@@ -47,6 +49,40 @@ COLUMNS = [
     "equity",
     "subscribed_capital",
 ]
+# What each column of the file holds, as the preview and its messages name it (the header itself stays the key).
+COLUMN_LABELS = {
+    "legal_name": gettext_lazy("Legal name"),
+    "legal_form": gettext_lazy("Legal form"),
+    "country": gettext_lazy("Country"),
+    "enterprise_number": gettext_lazy("Enterprise number"),
+    "vat_number": gettext_lazy("VAT number"),
+    "role": gettext_lazy("Kind of organisation"),
+    "founded_on": gettext_lazy("Founding date"),
+    "website": gettext_lazy("Website"),
+    "description": gettext_lazy("Activities"),
+    "street": gettext_lazy("Street and number"),
+    "postcode": gettext_lazy("Postcode"),
+    "city": gettext_lazy("City"),
+    "nace": gettext_lazy("NACE codes"),
+    "year": gettext_lazy("Financial year"),
+    "staff_fte": gettext_lazy("Staff (FTE)"),
+    "turnover": gettext_lazy("Turnover"),
+    "balance_sheet_total": gettext_lazy("Balance-sheet total"),
+    "equity": gettext_lazy("Equity"),
+    "subscribed_capital": gettext_lazy("Subscribed capital"),
+}
+
+
+def column_label(column: str) -> str:
+    return str(COLUMN_LABELS.get(column, column))
+
+
+def labelled_errors(errors: dict[str, str]) -> list[tuple[str, str]]:
+    """A row's problems in file order, each named by its column's label in the active language."""
+    order = {column: index for index, column in enumerate(COLUMNS)}
+    return [(column_label(c), errors[c]) for c in sorted(errors, key=lambda c: order.get(c, len(order)))]
+
+
 REQUIRED = {"legal_name", "legal_form", "country", "enterprise_number", "founded_on", "street", "postcode", "city"}
 FIGURES = ("staff_fte", "turnover", "balance_sheet_total", "equity", "subscribed_capital")
 MAX_ROWS = 2000
@@ -102,12 +138,14 @@ def read_rows(name: str, content: bytes) -> list[dict[str, str]]:
     header = [h.strip().lower() for h in values[0]]
     missing = REQUIRED - set(header)
     if missing:
-        raise ImportFileError(_("Columns missing: %(cols)s.") % {"cols": ", ".join(sorted(missing))})
+        raise ImportFileError(
+            _("Columns missing: %(cols)s.") % {"cols": ", ".join(f"{c} ({column_label(c)})" for c in sorted(missing))}
+        )
     rows = [
         dict(zip(header, (c.strip() for c in row), strict=False)) for row in values[1:] if any(c.strip() for c in row)
     ]
     if len(rows) > MAX_ROWS:
-        raise ImportFileError(_("At most %(max)s rows per file.") % {"max": MAX_ROWS})
+        raise ImportFileError(_("At most %(max)s rows per file.") % {"max": format_integer(MAX_ROWS)})
     return rows
 
 
@@ -320,7 +358,7 @@ def import_commit(*, actor: User, batch: ImportBatch) -> list[Company]:
         if errors:  # something changed since the preview (e.g. the company was registered meanwhile)
             raise ImportNotAllowed(
                 _("Line %(line)s is no longer valid: %(errors)s")
-                % {"line": row["line_no"], "errors": "; ".join(f"{k}: {v}" for k, v in errors.items())}
+                % {"line": row["line_no"], "errors": "; ".join(f"{k}: {v}" for k, v in labelled_errors(errors))}
             )
         try:
             company = _create_row(clean)

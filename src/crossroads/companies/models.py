@@ -77,7 +77,14 @@ class Company(models.Model):
         verbose_name_plural = _("companies")
 
     def __str__(self) -> str:
-        return self.legal_name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name with its legal form, shown once ("Kempense Warmtenet BV", never "... BV BV")."""
+        from .naming import name_with_legal_form
+
+        return name_with_legal_form(self.legal_name, self.legal_form)
 
     @property
     def project_establishment(self) -> Establishment | None:
@@ -186,17 +193,27 @@ class Holding(models.Model):
         default=False,
         help_text=_("Tick when the holder controls the enterprise by contract, statutes or voting agreements."),
     )
+    started_on = models.DateField(_("held since"), null=True, blank=True)
+    ended_on = models.DateField(_("held until"), null=True, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["owner", "owned"], name="unique_holding"),
             models.CheckConstraint(condition=~models.Q(owner=models.F("owned")), name="holding_not_self"),
+            models.CheckConstraint(
+                condition=models.Q(started_on__isnull=True)
+                | models.Q(ended_on__isnull=True)
+                | models.Q(started_on__lte=models.F("ended_on")),
+                name="holding_starts_before_it_ends",
+            ),
         ]
         verbose_name = _("holding")
         verbose_name_plural = _("holdings")
 
     def __str__(self) -> str:
-        return f"{self.owner} → {self.owned} ({self.percent}%)"
+        from crossroads.core.formatting import format_percent
+
+        return f"{self.owner} → {self.owned} ({format_percent(self.percent)})"
 
 
 class DeMinimisAid(models.Model):

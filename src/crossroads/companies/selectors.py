@@ -35,11 +35,16 @@ def companies_visible_to(user: User | AnonymousUser) -> QuerySet[Company]:
     return base.filter(memberships__user=user).distinct()
 
 
-def _group_company_ids(company: Company) -> tuple[set[int], list[Holding]]:
-    """Every company connected to `company` through holdings (both directions), and those holdings."""
+def _group_company_ids(company: Company, reference: dt.date | None = None) -> tuple[set[int], list[Holding]]:
+    """Every company connected to `company` through holdings held on `reference` (today by default; both
+    directions), and those holdings. A holding that ended before, or starts after, the reference date links nobody."""
+    reference = reference or clock.today_brussels()
     seen, frontier, holdings = {company.pk}, {company.pk}, {}
+    current = (Q(started_on__isnull=True) | Q(started_on__lte=reference)) & (
+        Q(ended_on__isnull=True) | Q(ended_on__gte=reference)
+    )
     while frontier:
-        batch = Holding.objects.filter(Q(owner_id__in=frontier) | Q(owned_id__in=frontier))
+        batch = Holding.objects.filter(current).filter(Q(owner_id__in=frontier) | Q(owned_id__in=frontier))
         frontier = set()
         for holding in batch:
             holdings[holding.pk] = holding
@@ -64,7 +69,7 @@ def _enterprise(company: Company) -> Enterprise:
         )
         for f in company.financial_years.all()
     )
-    return Enterprise(company.pk, company.legal_name, company.legal_form, company.founded_on, company.role, years)
+    return Enterprise(company.pk, company.display_name, company.legal_form, company.founded_on, company.role, years)
 
 
 @dataclass
@@ -84,7 +89,7 @@ def company_verdicts(
     programme = programme or current_programme()
     rules = programme.rules()
     reference = reference or clock.today_brussels()
-    ids, holdings = _group_company_ids(company)
+    ids, holdings = _group_company_ids(company, reference)
     companies = {c.pk: c for c in Company.objects.filter(pk__in=ids).prefetch_related("financial_years")}
     enterprises = {pk: _enterprise(c) for pk, c in companies.items()}
     links = [Link(h.owner_id, h.owned_id, h.percent, h.has_control) for h in holdings]

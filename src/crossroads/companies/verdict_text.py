@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from crossroads.core.formatting import format_date, format_money, format_number, format_percent
+from crossroads.core.formatting import format_date, format_integer, format_money, format_number, format_percent
 from crossroads.programme.regions import nuts3_table
 
+from .models import Country
 from .rules.types import Reason
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A sentence whose wording follows a count (`key` in the reason's parameters): '1 aid' / '2 aids'."""
+
+    key: str
+    text: Callable[[int], str]
+
+
+Text = Promise | Counted
 
 SIZE_LABELS = {
     "micro": _("micro enterprise"),
@@ -44,7 +59,7 @@ LIMITED_ROLE_LABELS = {
 
 
 # The size test (SME or not), per year and per linked or partner enterprise.
-SIZE_TEXTS: dict[str, Promise] = {
+SIZE_TEXTS: dict[str, Text] = {
     "size.no_figures": _("No closed financial year has been entered, so the size cannot be determined."),
     "size.within_ceilings": _(
         "In %(year)s the figures are %(staff)s FTE, turnover %(turnover)s and balance-sheet total "
@@ -58,9 +73,15 @@ SIZE_TEXTS: dict[str, Promise] = {
         "In %(year)s both the turnover (%(turnover)s, ceiling %(turnover_limit)s) and the balance-sheet "
         "total (%(balance)s, ceiling %(balance_limit)s) are above the SME ceilings."
     ),
-    "size.two_year_rule": _(
-        "In %(year)s the figures alone would make it a %(raw)s, but the class only changes after "
-        "%(years)s consecutive financial years, so it remains a %(kept)s."
+    "size.two_year_rule": Counted(
+        "years",
+        lambda n: ngettext(
+            "In %(year)s the figures alone would make it a %(raw)s, but the class only changes after "
+            "%(years)s financial year, so it remains a %(kept)s.",
+            "In %(year)s the figures alone would make it a %(raw)s, but the class only changes after "
+            "%(years)s consecutive financial years, so it remains a %(kept)s.",
+            n,
+        ),
     ),
     "size.linked_added": _(
         "Linked enterprise %(name)s is added in full (%(share)s): %(staff)s FTE, turnover %(turnover)s, "
@@ -76,14 +97,25 @@ SIZE_TEXTS: dict[str, Promise] = {
 }
 
 # The undertaking-in-difficulty test.
-DIFFICULTY_TEXTS: dict[str, Promise] = {
+DIFFICULTY_TEXTS: dict[str, Text] = {
     "oim.exempt_legal_form": _("The legal form %(form)s does not need an undertaking-in-difficulty test."),
-    "oim.young_sme": _(
-        "An SME founded on %(founded)s is younger than %(years)s years on %(reference)s: no test needed."
+    "oim.young_sme": Counted(
+        "years",
+        lambda n: ngettext(
+            "An SME founded on %(founded)s is younger than %(years)s year on %(reference)s: no test needed.",
+            "An SME founded on %(founded)s is younger than %(years)s years on %(reference)s: no test needed.",
+            n,
+        ),
     ),
-    "oim.young_sme_group": _(
-        "The oldest enterprise of the group was founded on %(founded)s, less than %(years)s years before "
-        "%(reference)s: no test needed."
+    "oim.young_sme_group": Counted(
+        "years",
+        lambda n: ngettext(
+            "The oldest enterprise of the group was founded on %(founded)s, less than %(years)s year before "
+            "%(reference)s: no test needed.",
+            "The oldest enterprise of the group was founded on %(founded)s, less than %(years)s years before "
+            "%(reference)s: no test needed.",
+            n,
+        ),
     ),
     "oim.no_figures": _("No closed accounts or attested interim figures have been entered."),
     "oim.last_accounts_used": _("Test made on the last closed accounts (%(year)s)."),
@@ -94,12 +126,23 @@ DIFFICULTY_TEXTS: dict[str, Promise] = {
     "oim.standalone_passes": _(
         "Equity %(equity)s is at least %(ratio)s of the subscribed capital %(capital)s (%(threshold)s)."
     ),
-    "oim.group_fails": _(
-        "At group level (%(members)s linked enterprises) equity %(equity)s is below %(ratio)s of the "
-        "subscribed capital %(capital)s (%(threshold)s)."
+    "oim.group_fails": Counted(
+        "members",
+        lambda n: ngettext(
+            "At group level (%(members)s linked enterprise) equity %(equity)s is below %(ratio)s of the "
+            "subscribed capital %(capital)s (%(threshold)s).",
+            "At group level (%(members)s linked enterprises) equity %(equity)s is below %(ratio)s of the "
+            "subscribed capital %(capital)s (%(threshold)s).",
+            n,
+        ),
     ),
-    "oim.group_passes": _(
-        "At group level (%(members)s linked enterprises) equity %(equity)s is at least %(threshold)s."
+    "oim.group_passes": Counted(
+        "members",
+        lambda n: ngettext(
+            "At group level (%(members)s linked enterprise) equity %(equity)s is at least %(threshold)s.",
+            "At group level (%(members)s linked enterprises) equity %(equity)s is at least %(threshold)s.",
+            n,
+        ),
     ),
     "oim.de_minimis_route": _(
         "The programme grants de minimis aid, for which the test does not apply: this result does not "
@@ -108,19 +151,30 @@ DIFFICULTY_TEXTS: dict[str, Promise] = {
 }
 
 # The de minimis ledger.
-DE_MINIMIS_TEXTS: dict[str, Promise] = {
-    "deminimis.headroom": _(
-        "%(count)s aid(s) between %(start)s and %(end)s total %(used)s of the %(ceiling)s ceiling: "
-        "%(headroom)s headroom."
+DE_MINIMIS_TEXTS: dict[str, Text] = {
+    "deminimis.headroom": Counted(
+        "count",
+        lambda n: ngettext(
+            "%(count)s aid between %(start)s and %(end)s totals %(used)s of the %(ceiling)s ceiling: "
+            "%(headroom)s headroom.",
+            "%(count)s aids between %(start)s and %(end)s total %(used)s of the %(ceiling)s ceiling: "
+            "%(headroom)s headroom.",
+            n,
+        ),
     ),
-    "deminimis.single_undertaking": _(
-        "The aid of all %(members)s linked enterprises counts together (single undertaking)."
+    "deminimis.single_undertaking": Counted(
+        "members",
+        lambda n: ngettext(
+            "The aid of the %(members)s linked enterprise counts together (single undertaking).",
+            "The aid of all %(members)s linked enterprises counts together (single undertaking).",
+            n,
+        ),
     ),
     "deminimis.exhausted": _("The ceiling is reached; headroom frees up on %(release)s."),
 }
 
 # The eligibility verdict that combines them.
-ELIGIBILITY_TEXTS: dict[str, Promise] = {
+ELIGIBILITY_TEXTS: dict[str, Text] = {
     "elig.country_outside": _("Registered in %(country)s, not in one of the programme's countries."),
     "elig.no_establishment": _("No establishment with a known postcode has been entered."),
     "elig.region_outside": _("The project establishment lies in %(nuts3)s: %(status)s."),
@@ -146,35 +200,53 @@ ELIGIBILITY_TEXTS: dict[str, Promise] = {
     ),
 }
 
-TEXTS: dict[str, Promise] = {**SIZE_TEXTS, **DIFFICULTY_TEXTS, **DE_MINIMIS_TEXTS, **ELIGIBILITY_TEXTS}
+TEXTS: dict[str, Text] = {**SIZE_TEXTS, **DIFFICULTY_TEXTS, **DE_MINIMIS_TEXTS, **ELIGIBILITY_TEXTS}
 
 _MONEY_KEYS = frozenset(
     {"turnover", "balance", "turnover_limit", "balance_limit", "equity", "capital", "threshold", "used", "ceiling"}
     | {"headroom"}
 )
+_COUNT_KEYS = frozenset({"count", "members", "years"})
+_LABELS: dict[str, dict[str, Promise]] = {
+    "class": SIZE_LABELS,
+    "raw": SIZE_LABELS,
+    "kept": SIZE_LABELS,
+    "status": REGION_LABELS,
+    "country": dict(Country.choices),
+}
+
+
+def _fmt_decimal(key: str, value: Decimal) -> str:
+    if key in _MONEY_KEYS:
+        return format_money(value)
+    if key == "share":  # in percent (25.00)
+        return format_percent(value)
+    if key == "ratio":  # a fraction (0.5)
+        return format_percent(value * 100)
+    return format_number(value)
+
+
+def _region(code: str) -> str:
+    """A NUTS3 region by its name and province, as people know it ('Arr. Antwerpen, Antwerpen'), not its code."""
+    region = nuts3_table().get(code)
+    return f"{region['name']}, {region['nuts2_name']}" if region else code
 
 
 def _fmt_value(key: str, value: Any) -> str:
     """One parameter of a reason as the sentence quotes it: money, percentages, FTE, labels, regions, dates."""
+    if value is None:
+        return "–"
     if isinstance(value, Decimal):
-        if key in _MONEY_KEYS:
-            return format_money(value)
-        if key == "share":
-            return format_percent(value)
-        if key == "ratio":
-            return format_percent(value * 100)
-        if key in {"staff", "staff_limit"}:
-            return format_number(value)
-    if key in {"class", "raw", "kept"}:
-        return str(SIZE_LABELS.get(value, value))
-    if key == "status":
-        return str(REGION_LABELS.get(value, value))
+        return _fmt_decimal(key, value)
+    if key in _LABELS:
+        return str(_LABELS[key].get(value, value))
     if key == "nuts3" and isinstance(value, str):
-        region = nuts3_table().get(value)
-        return f"{region['name']}, {region['nuts2_name']} ({value})" if region else value
+        return _region(value)
+    if key in _COUNT_KEYS and isinstance(value, int):
+        return format_integer(value)
     if isinstance(value, dt.date):
         return format_date(value)
-    return "–" if value is None else str(value)
+    return str(value)
 
 
 def _fmt(params: dict[str, Any]) -> dict[str, str]:
@@ -186,4 +258,6 @@ def describe(reason: Reason) -> str:
     template = TEXTS.get(reason.code)
     if template is None:
         return reason.code
+    if isinstance(template, Counted):
+        return template.text(int(reason.params.get(template.key) or 0)) % _fmt(reason.params)
     return str(template) % _fmt(reason.params)

@@ -4,16 +4,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from crossroads.core.formatting import format_integer
 from crossroads.core.spreadsheets import csv_writer
 from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
 
 from .forms import ImportUploadForm
-from .importer import COLUMNS, ImportNotAllowed, import_commit, import_prepare
-from .models import ImportBatch
+from .importer import COLUMN_LABELS, COLUMNS, ImportNotAllowed, import_commit, import_prepare, labelled_errors
+from .models import Country, ImportBatch
 from .permissions import can_import_companies
 
 
@@ -35,7 +36,12 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         batch = call_service(form, lambda: import_prepare(actor=request.user, name=upload.name, content=upload.read()))
         if batch is not None:
             return redirect("companies:import_preview", pk=batch.pk)
-    return render(request, "companies/import_upload.html", {"form": form, "columns": COLUMNS})
+    return render(request, "companies/import_upload.html", {"form": form, "columns": _columns()})
+
+
+def _columns() -> list[tuple[str, str]]:
+    """The file's headers with what each holds, in the user's language."""
+    return [(column, str(COLUMN_LABELS[column])) for column in COLUMNS]
 
 
 @login_required
@@ -78,15 +84,24 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_import_companies(request.user):
         raise Http404
     batch = _batch_for(request, pk)
-    rows = [(row, batch.errors.get(str(row["line_no"]), {})) for row in batch.rows]
+    countries = dict(Country.choices)
+    rows = [
+        (
+            row,
+            countries.get(row.get("country"), row.get("country")),
+            labelled_errors(batch.errors.get(str(row["line_no"]), {})),
+        )
+        for row in batch.rows
+    ]
     return render(
         request,
         "companies/import_preview.html",
         {
             "batch": batch,
             "rows": rows,
-            "columns": COLUMNS,
             "error_count": len(batch.errors),
+            # A new upload right on the preview: correcting the file is the next step after errors.
+            "upload_form": ImportUploadForm() if batch.errors and not batch.committed_at else None,
         },
     )
 
@@ -102,5 +117,9 @@ def import_commit_view(request: HttpRequest, pk: int) -> HttpResponse:
     except ImportNotAllowed as exc:  # back to the preview, also when the form was posted without a referrer
         messages.error(request, str(exc))
         return redirect("companies:import_preview", pk=batch.pk)
-    messages.success(request, _("%(count)s companies imported.") % {"count": len(created)})
+    messages.success(
+        request,
+        ngettext("%(count)s company imported.", "%(count)s companies imported.", len(created))
+        % {"count": format_integer(len(created))},
+    )
     return redirect("companies:list")
