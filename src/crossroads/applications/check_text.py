@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from crossroads.companies.verdict_text import REGION_LABELS
-from crossroads.core.formatting import format_date, format_money, format_number
+from crossroads.core.formatting import format_date, format_money, format_months, format_percent
 
 from .models import ATTACHMENT_LABELS, SECTION_LABELS, Application
 from .rules.checks import Message
@@ -41,7 +41,7 @@ def _texts() -> dict[str, str]:
         ),
         "budget.too_many_hours": _("%(name)s: %(person)s has more hours than allowed per person-year."),
         "project.duration_missing": _("Enter the duration."),
-        "project.duration_too_long": _("The duration of %(months)s months exceeds the maximum of %(max)s months."),
+        "project.duration_too_long": _("The duration of %(months)s exceeds the maximum of %(max)s."),
         "project.no_theme": _("Choose at least one theme."),
         "project.theme_not_in_call": _("These themes are not part of this call: %(themes)s."),
         "project.start_missing": _("Enter the planned start date."),
@@ -52,7 +52,7 @@ def _texts() -> dict[str, str]:
         "attachment.missing": _("The attachment “%(kind)s” is missing."),
         "budget.empty": _("The budget has no costs yet."),
         "budget.cost_share": _(
-            "%(name)s carries %(share)s %% of the costs, more than %(limit)s %%: the assessors "
+            "%(name)s carries %(share)s of the costs, more than %(limit)s: the assessors "
             "may question the cross-border added value."
         ),
         "budget.grant_capped": _("The grant is capped at %(max)s."),
@@ -62,14 +62,16 @@ def _texts() -> dict[str, str]:
 def _params(message: Message) -> dict[str, Any]:
     """The message's parameters as the user reads them: amounts, dates, labels."""
     p = dict(message.params)
+    if message.rule_id == "project.duration_too_long":  # months, not money
+        p["months"], p["max"] = format_months(p["months"]), format_months(p["max"])
     for key in ("grant", "headroom", "max"):
-        if key in p and message.rule_id != "project.duration_too_long":  # there "max" is months, not money
+        if key in p and message.rule_id != "project.duration_too_long":
             p[key] = format_money(p[key])
     for key in ("start", "today"):
         if key in p:
             p[key] = format_date(p[key])
     if message.rule_id == "budget.cost_share":  # a percentage to the hundredth, as the grant allocation has it
-        p["share"], p["limit"] = format_number(p["share"], 2), format_number(p["limit"], 0)
+        p["share"], p["limit"] = format_percent(p["share"], 2), format_percent(p["limit"], 0)
     if "status" in p:
         p["status"] = REGION_LABELS.get(p["status"], p["status"])
     if message.rule_id == "section.missing":
@@ -77,8 +79,15 @@ def _params(message: Message) -> dict[str, Any]:
     if message.rule_id == "attachment.missing":
         p["kind"] = str(ATTACHMENT_LABELS.get(p["kind"], p["kind"]))
     if message.rule_id == "project.theme_not_in_call":
-        p["themes"] = ", ".join(p["themes"])
+        p["themes"] = ", ".join(_theme_names(p["themes"]))
     return p
+
+
+def _theme_names(codes: list[str]) -> list[str]:
+    from crossroads.programme.models import Theme
+
+    names = {t.code: t.name for t in Theme.objects.filter(code__in=codes)}
+    return [names.get(code, code) for code in codes]
 
 
 def describe_check(message: Message) -> str:

@@ -14,8 +14,10 @@ from crossroads.core.fields import (
     SafeModelMultipleChoiceField,
 )
 
+from .dates import duration_error, start_error
 from .files import UploadRefused, inspect_upload, max_upload_bytes, too_large
-from .models import ATTACHMENT_LABELS, SECTION_LABELS, Application, BudgetLine, Partner, PartnerRole
+from .labels import DECLARATION_LABELS, INDICATOR_KINDS, INDICATORS, section_label
+from .models import ATTACHMENT_LABELS, Application, BudgetLine, Partner, PartnerRole
 
 LONG_TEXT = 20000  # characters of one free-text answer; a 100 KB paste is refused at the field
 
@@ -48,7 +50,7 @@ class StartApplicationForm(forms.Form):
 
 class SharedForm(forms.ModelForm):
     version = VersionField()
-    duration_months = StrictIntegerField(label=_("Duration (months)"), min_value=1, max_value=120)
+    duration_months = StrictIntegerField(label=_("Duration (months)"))
 
     class Meta:
         model = Application
@@ -65,7 +67,7 @@ class SharedForm(forms.ModelForm):
         self.section_codes = sections
         for code in sections:
             self.fields[f"section_{code}"] = forms.CharField(
-                label=SECTION_LABELS.get(code, code),
+                label=section_label(code),
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 5}),
                 initial=self.instance.sections.get(code, ""),
@@ -73,14 +75,21 @@ class SharedForm(forms.ModelForm):
             )
         self.fields["version"].initial = self.instance.lock_version
         for code, label in INDICATORS.items():
-            self.fields[f"indicator_{code}"] = LocalizedDecimalField(
-                label=label,
-                required=False,
-                min_value=0,
-                max_digits=14,
-                decimal_places=2,
-                initial=_stored_decimal(self.instance.indicators.get(code)),
-            )
+            self.fields[f"indicator_{code}"] = _indicator_field(label, code, self.instance.indicators.get(code))
+
+    def clean_duration_months(self) -> int | None:
+        months = self.cleaned_data.get("duration_months")
+        error = duration_error(self.instance.call, months)
+        if error:
+            raise forms.ValidationError(error, code="duration")
+        return months
+
+    def clean_planned_start(self) -> Any:
+        start = self.cleaned_data.get("planned_start")
+        error = start_error(self.instance.call, start)
+        if error:
+            raise forms.ValidationError(error, code="before_call")
+        return start
 
     def indicators_data(self) -> dict[str, str]:
         return {
@@ -93,19 +102,23 @@ class SharedForm(forms.ModelForm):
         return {code: self.cleaned_data.get(f"section_{code}", "") for code in self.section_codes}
 
 
+def _indicator_field(label: Any, code: str, stored: Any) -> forms.Field:
+    """A count is a whole number; FTE and euros take decimals. Both typed the Dutch or English way ("750.000")."""
+    initial = _stored_decimal(stored)
+    if INDICATOR_KINDS.get(code) == "integer":
+        whole = initial if initial is None or initial != initial.to_integral_value() else int(initial)
+        return StrictIntegerField(label=label, required=False, min_value=0, max_value=10**9, initial=whole)
+    return LocalizedDecimalField(
+        label=label, required=False, min_value=0, max_digits=14, decimal_places=2, initial=initial
+    )
+
+
 def _stored_decimal(value: Any) -> Decimal | None:
     """An indicator as stored in JSON (a string); an unreadable old value shows as empty instead of failing."""
     try:
         return Decimal(str(value)) if value not in (None, "") else None
     except ArithmeticError:
         return None
-
-
-INDICATORS = {
-    "new_products": _("New products, processes or services to the market (number)"),
-    "jobs": _("Jobs created within two years after the project (FTE)"),
-    "turnover": _("Expected additional yearly turnover after three years (€)"),
-}
 
 
 class WorkPackageForm(forms.Form):
@@ -215,17 +228,12 @@ class BudgetLineForm(forms.ModelForm):
 
 
 class DeclarationsForm(forms.Form):
-    sme = forms.BooleanField(
-        label=_("We are an SME as defined in EU Recommendation 2003/361, or take part in an allowed role."),
-        required=False,
-    )
-    oim = forms.BooleanField(label=_("We are not an undertaking in difficulty."), required=False)
-    de_minimis = forms.BooleanField(
-        label=_("We declared all de minimis aid of the last three years in the registry."), required=False
-    )
-    truthful = forms.BooleanField(
-        label=_("Everything in our part of the application is true and complete."), required=False
-    )
+    """The declarations each partner signs, worded in full in `labels.DECLARATION_LABELS`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for code, label in DECLARATION_LABELS.items():
+            self.fields[code] = forms.BooleanField(label=label, required=False)
 
 
 class AttachmentForm(forms.Form):

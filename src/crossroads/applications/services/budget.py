@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from crossroads.core.audit import audit_record, snapshot
-from crossroads.core.formatting import format_money, format_number
+from crossroads.core.formatting import format_integer, format_money, format_months, format_number
 
 from ..models import Application, BudgetLine, CostCategoryCode, Partner, column_max
 from ..rules.budget import BudgetError, PersonnelLine, personnel_cost
@@ -45,11 +45,11 @@ def _personnel_errors(application: Application, partner: Partner, line: BudgetLi
     max_hours = Decimal(programme.annual_hours * programme.max_duration_months) / 12
     if line.hours is not None and line.hours > max_hours:
         return {
-            "hours": _("At most %(max)s hours per person: %(hours)s hours a year over at most %(months)s months.")
+            "hours": _("At most %(max)s hours per person: %(hours)s hours a year over at most %(months)s.")
             % {
                 "max": format_number(max_hours),
-                "hours": programme.annual_hours,
-                "months": programme.max_duration_months,
+                "hours": format_integer(programme.annual_hours),
+                "months": format_months(programme.max_duration_months),
             }
         }
     try:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
 
+from ..dates import duration_error, start_error
 from ..models import Application, Partner, Stage, WorkPackage
 from ..verbs import ApplicationVerb
 from .common import PARTNER_FIELDS, SHARED_FIELDS, ApplicationError, _editable, _locked, _saved_meanwhile
@@ -69,8 +70,9 @@ def _shared_update(
     version: int,
     themes: Iterable[Theme] | None = None,
 ) -> Application:
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = Application.objects.select_for_update().select_related("call__programme").get(pk=application.pk)
     _editable(application)
+    _check_dates(application, data)
     # The check and the claim of the next version are one UPDATE ... WHERE lock_version = n: of two writers that
     # both read version n, only one moves it to n + 1 (select_for_update alone is a no-op on SQLite).
     claimed = Application.objects.filter(pk=application.pk, lock_version=version).update(lock_version=version + 1)
@@ -86,6 +88,15 @@ def _shared_update(
         application.themes.set(themes)
     audit_record(actor=actor, verb=ApplicationVerb.UPDATE, obj=application, before=before, after=snapshot(application))
     return application
+
+
+def _check_dates(application: Application, data: dict[str, Any]) -> None:
+    """A start before the call opens or a duration over the maximum is refused at its field (the form checks the
+    same; this holds for every caller)."""
+    if "planned_start" in data and (error := start_error(application.call, data["planned_start"])):
+        raise ApplicationError(error, field="planned_start")
+    if "duration_months" in data and (error := duration_error(application.call, data["duration_months"])):
+        raise ApplicationError(error, field="duration_months")
 
 
 def partner_update(*, actor: User, partner: Partner, data: dict[str, Any], version: int) -> Partner:

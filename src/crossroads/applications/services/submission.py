@@ -60,6 +60,7 @@ def _partner_snapshot(summary: PartnerSummary) -> dict[str, Any]:
         "region_status": summary.region_status,
         "participation": summary.participation,
         "declarations": partner.declarations,
+        "declared_at": partner.declared_at.isoformat() if partner.declared_at else None,
         "budget": [_budget_line_snapshot(b) for b in partner.budget_lines.all()],
         "eligible_costs": str(summary.costs.eligible),
         "grant": str(summary.grant),
@@ -73,6 +74,9 @@ def submission_snapshot(application: Application) -> dict[str, Any]:
         "call": {
             "code": application.call.code,
             "name_nl": application.call.name_nl,
+            "name_en": application.call.name_en,
+            "programme_nl": application.call.programme.name_nl,
+            "programme_en": application.call.programme.name_en,
             "closes_at": application.call.closes_at.isoformat(),
             "required_sections": application.call.required_sections,
         },
@@ -81,6 +85,8 @@ def submission_snapshot(application: Application) -> dict[str, Any]:
             for f, v in ((f, getattr(application, f)) for f in SHARED_FIELDS)
         },
         "themes": sorted(application.themes.values_list("code", flat=True)),
+        "theme_names": {t.code: {"nl": t.name_nl, "en": t.name_en} for t in application.themes.all()},
+        "stage": application.stage,
         "partners": [_partner_snapshot(s) for s in summaries],
         "work_packages": [
             {"number": w.number, "title": w.title, "description": w.description, "effort": w.effort}
@@ -95,8 +101,6 @@ def submission_snapshot(application: Application) -> dict[str, Any]:
             "by_category": {k: str(v) for k, v in allocation.by_category.items()},
         },
     }
-
-
 
 
 def application_submit(

@@ -22,7 +22,9 @@ from crossroads.programme.models import Call
 
 from .. import services
 from ..check_text import describe_check, link_for
+from ..display import conflict_rows, indicator_rows
 from ..forms import AttachmentForm, CopyForm, PartnerAddForm, SharedForm, WorkPackageForm
+from ..labels import section_label
 from ..models import Application, Stage
 from ..permissions import can_edit_shared, can_view_application
 from ..rules.checks import ERROR, check_application
@@ -113,6 +115,23 @@ def _forms(application: Application, forms: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def section_rows(application: Application) -> list[tuple[str, str]]:
+    """(label, text) of the sections: the ones the call asks first, in its order, then any other written one."""
+    codes = list(application.required_sections)
+    codes += [c for c, text in (application.sections or {}).items() if c not in codes and (text or "").strip()]
+    return [(section_label(code), (application.sections or {}).get(code, "")) for code in codes]
+
+
+def typed_shared(form: SharedForm | None) -> dict[str, Any] | None:
+    """What the user typed in the shared parts, in the shape of `services.SHARED_FIELDS` (None if unknown)."""
+    if form is None or not hasattr(form, "cleaned_data"):
+        return None
+    data = {f: form.cleaned_data.get(f) for f in ("title", "acronym", "duration_months", "planned_start")}
+    data["sections"] = form.sections_data()
+    data["indicators"] = form.indicators_data()
+    return data
+
+
 def application_page(
     request: HttpRequest,
     application: Application,
@@ -131,6 +150,7 @@ def application_page(
         "application": application,
         "state": state,
         "conflict": conflict,
+        "conflict_rows": conflict_rows(conflict.current, typed_shared(forms.get("form"))) if conflict else [],
         "can_edit_shared": can_edit_shared(user, application).allowed and state.is_draft,
         "is_lead": application.lead_company_id in my,
         "my_companies": my,
@@ -150,6 +170,8 @@ def application_page(
         "submissions": application.submissions.all(),
         "submit_key": uuid.uuid4().hex,
         "work_packages": application.work_packages.all(),
+        "section_rows": section_rows(application),
+        "indicator_rows": indicator_rows(application.indicators or {}),
         "call_open": application.window_open(clock.now()),
         "can_invite_full": user.is_authenticated
         and user.is_programme_staff

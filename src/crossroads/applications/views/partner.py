@@ -17,6 +17,7 @@ from crossroads.core.numbers import parse_int_id
 from crossroads.core.views import forbidden
 
 from .. import services
+from ..display import conflict_rows
 from ..forms import BudgetLineForm, DeclarationsForm, PartnerForm
 from ..models import Application, BudgetLine, Partner
 from ..permissions import can_edit_partner
@@ -116,6 +117,12 @@ def _post(request: HttpRequest, page: PartnerPage) -> HttpResponse | None:
     return None
 
 
+def _typed_part(form: PartnerForm) -> dict[str, object] | None:
+    if not hasattr(form, "cleaned_data"):
+        return None
+    return {f: form.cleaned_data.get(f) for f in ("role", "tasks")}
+
+
 def _render(request: HttpRequest, page: PartnerPage, *, can_edit: bool, status: int) -> HttpResponse:
     _checks, allocation, summaries = rendered_checks(page.application)
     lines = list(page.partner.budget_lines.all())
@@ -133,6 +140,7 @@ def _render(request: HttpRequest, page: PartnerPage, *, can_edit: bool, status: 
         "allocation": allocation,
         "declarations_form": DeclarationsForm(initial=page.partner.declarations),
         "conflict": page.conflict,
+        "conflict_rows": conflict_rows(page.conflict.current, _typed_part(page.part_form)) if page.conflict else [],
     }
     return render(request, "applications/partner_detail.html", context, status=409 if page.conflict else status)
 

@@ -13,15 +13,17 @@ from django.views.decorators.http import require_POST
 
 from crossroads.accounts.requests import signed_in
 from crossroads.core import clock
+from crossroads.core.formatting import format_brussels
 from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
 from crossroads.programme.models import Call
 
 from .. import services
+from ..display import conflict_rows
 from ..forms import CopyForm, SharedForm, WorkPackageForm
 from ..models import Application
 from ..permissions import can_edit_shared, can_invite_full
-from .common import application_for, application_page, back_to_application, closed
+from .common import application_for, application_page, back_to_application, closed, typed_shared
 
 
 @login_required
@@ -64,7 +66,7 @@ def _refused(
     a conflict with someone else's save)."""
     if isinstance(exc, services.ConflictError):
         if wants_json:
-            current = {k: str(v) for k, v in exc.current.items()}
+            current = conflict_rows(exc.current, typed_shared(form))
             return JsonResponse({"conflict": str(exc), "version": exc.version, "current": current}, status=409)
         return application_page(request, application, form=form, conflict=exc, status=409)
     if wants_json:
@@ -72,7 +74,7 @@ def _refused(
     if form is None:
         messages.error(request, str(exc))
         return redirect("applications:detail", pk=application.pk)
-    form.add_error(None, str(exc))
+    form.add_error(exc.field if exc.field in form.fields else None, str(exc))
     return application_page(request, application, form=form, status=400)
 
 
@@ -125,7 +127,7 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(
         request,
         _("Submitted on %(time)s. Every partner receives the PDF by e-mail.")
-        % {"time": submission.submitted_at.astimezone(clock.BRUSSELS).strftime("%d-%m-%Y %H:%M:%S")},
+        % {"time": format_brussels(submission.submitted_at)},
     )
     return redirect("applications:detail", pk=pk)
 
