@@ -148,6 +148,22 @@ def submit_scores(assignment: Assignment, score: str = "8") -> Assignment:
     return assignment
 
 
+PANEL_COUNTRIES = ["BE", "NL"]
+
+
+def assessed(application: Application, score: str = "7") -> Application:
+    """The call's number of completed assessments (each country first, then Dutch assessors): the rules hold."""
+    countries = PANEL_COUNTRIES
+    needed = application.call.assessors_per_application
+    for n in range(needed):
+        country = countries[n] if n < len(countries) else "NL"
+        email = f"panel{n}.{country.lower()}@assessors-{country.lower()}.example"
+        user = AssessorProfile.objects.filter(user__email=email).first()
+        expert = user.user if user else make_assessor(email, country)
+        submit_scores(invite(application, expert), score)
+    return application
+
+
 def set_consensus(application: Application, score: str, recorded_by) -> Application:  # type: ignore[no-untyped-def]
     for criterion in application.call.criteria.all():
         ConsensusScore.objects.update_or_create(
@@ -187,7 +203,8 @@ def assessor(users):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def ranked(call, be_lead, nl_partner, users):  # type: ignore[no-untyped-def]
-    """Budget 70.000: A (9) and B (8) funded with 35.000 each; C (7, asks 50.000) reserve 1, E (6,5, asks 35.000)
+    """Each fully assessed (the call's three assessors, both countries).
+    Budget 70.000: A (9) and B (8) funded with 35.000 each; C (7, asks 50.000) reserve 1, E (6,5, asks 35.000)
     reserve 2; D (4) below the threshold."""
     call.budget = Decimal("70000")
     call.save()
@@ -203,5 +220,5 @@ def ranked(call, be_lead, nl_partner, users):  # type: ignore[no-untyped-def]
         application = make_application(
             call, be_lead, nl_partner, title=f"Project {name}", lead_costs=lead_costs, partner_costs=partner_costs
         )
-        out[name] = set_consensus(make_eligible(application), score, users["secretariat"])
+        out[name] = set_consensus(assessed(make_eligible(application)), score, users["secretariat"])
     return out

@@ -15,6 +15,7 @@ from crossroads.assessment.conflicts import conflict_pairs, conflicts_of
 from crossroads.assessment.errors import AssessmentError
 from crossroads.assessment.models import AssignmentStatus, ConflictDeclaration, Score
 from crossroads.assessment.services.assignment import conflict_declare
+from crossroads.assessment.services.overrides import assessment_override_record
 from crossroads.assessment.services.scoring import consensus_record, scores_save
 from crossroads.companies.models import CompanyMembership
 from crossroads.core.models import AuditEvent
@@ -259,6 +260,10 @@ def test_scores_of_an_assessor_conflicted_after_submitting_do_not_count(client, 
     spread = page.context["data"]["rows"][0]["spread"]
     assert spread.scores == (Decimal("8"),)  # only the fair assessor's score counts
     values = {c.code: ("8", "Zoals de onafhankelijke beoordelaar.") for c in application.call.criteria.all()}
+    # One assessment is left: the call's rules are set aside with a recorded reason before the consensus.
+    assessment_override_record(
+        actor=users["secretariat"], application=application, reason="Geen andere beoordelaar beschikbaar."
+    )
     consensus_record(actor=users["secretariat"], application=application, values=values)
     late_assignment.refresh_from_db()
     assert late_assignment.status == AssignmentStatus.CANCELLED

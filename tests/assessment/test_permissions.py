@@ -13,7 +13,7 @@ from crossroads.assessment.services import decisions as decision_services
 from crossroads.assessment.services.ranking import ranking_freeze
 from tests.conftest import make_user
 
-from .conftest import invite, make_eligible, set_consensus
+from .conftest import assessed, invite, make_eligible, set_consensus
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ DENIED_ROLES = ["applicant", "adviser_be", "assessor", "finance"]
 @pytest.fixture
 def decided(application, users, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
     """`application` eligible, scored, ranked, frozen and approved, with its letter."""
-    set_consensus(make_eligible(application), "8", users["secretariat"])
+    set_consensus(assessed(make_eligible(application)), "8", users["secretariat"])
     ranking_freeze(actor=users["secretariat"], call=application.call)
     with django_capture_on_commit_callbacks(execute=True):
         return decision_services.decision_record(
@@ -55,6 +55,7 @@ def secretariat_actions(decision) -> list[str]:  # type: ignore[no-untyped-def]
         reverse("assessment:ranking_freeze", args=[call]),
         reverse("assessment:objection_resolve", args=[objection.pk]),
         reverse("assessment:grant_renounce", args=[decision.pk]),
+        reverse("assessment:override", args=[decision.application.pk]),
     ]
 
 

@@ -20,7 +20,7 @@ from crossroads.companies.models import DeMinimisAid
 from crossroads.core.clock import BRUSSELS
 from crossroads.core.models import AuditEvent
 
-from .conftest import at, make_application, make_eligible, set_consensus
+from .conftest import assessed, at, make_application, make_eligible, set_consensus
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +99,7 @@ def test_freeze_refuses_unscored_applications_then_writes_a_ranking_with_audit(
     assert "Nog niet gescoord" in str(raised.value)
     assert not Ranking.objects.exists()
 
-    set_consensus(unscored, "5", users["secretariat"])
+    set_consensus(assessed(unscored), "5", users["secretariat"])
     ranking = ranking_freeze(actor=users["secretariat"], call=call)
     assert ranking.budget == Decimal("70000.00") and ranking.policy == "skip"
     assert {e["application"] for e in ranking.entries} == {a.pk for a in (*ranked.values(), unscored)}
@@ -253,9 +253,13 @@ def test_objections_until_the_deadline_and_not_after(client, call, ranked, users
     assert Objection.objects.count() == 2
 
     objection = Objection.objects.get(grounds="Reconsider innovation.")
-    services.objection_resolve(actor=users["secretariat"], objection=objection, status="dismissed")
+    services.objection_resolve(
+        actor=users["secretariat"], objection=objection, status="dismissed", reason="Correct.", confirmed=True
+    )
     with pytest.raises(AssessmentError):
-        services.objection_resolve(actor=users["secretariat"], objection=objection, status="upheld")
+        services.objection_resolve(
+            actor=users["secretariat"], objection=objection, status="upheld", reason="Wrong.", confirmed=True
+        )
 
 
 def test_renounced_grant_moves_the_first_fitting_reserve_up(

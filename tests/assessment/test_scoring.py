@@ -29,6 +29,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def panel(application, assessor):  # type: ignore[no-untyped-def]
+    """The call asks two assessors here: one from each country, as the panel has."""
+    application.call.assessors_per_application = 2
+    application.call.save()
     make_eligible(application)
     return [invite(application, assessor), invite(application, make_assessor("nl@assessors-nl.example", "NL"))]
 

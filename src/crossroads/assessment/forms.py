@@ -12,7 +12,7 @@ from crossroads.core import clock
 from crossroads.core.fields import IsoDateField, LocalizedDecimalField, SafeModelMultipleChoiceField
 from crossroads.programme.models import AllocationPolicy
 
-from .models import AssessorProfile, Outcome
+from .models import AssessorProfile, ObjectionStatus, Outcome
 
 
 class RequestItemsForm(forms.Form):
@@ -152,6 +152,36 @@ class DecisionForm(forms.Form):
 
 class ObjectionForm(forms.Form):
     grounds = forms.CharField(label=_("Grounds of your objection"), widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class ObjectionResolveForm(forms.Form):
+    """The secretariat's outcome of an objection: upheld or dismissed, the reason the applicant receives, and an
+    explicit confirmation (the mail goes out at once)."""
+
+    status = forms.ChoiceField(
+        label=_("Outcome of the objection"),
+        choices=[
+            (ObjectionStatus.UPHELD, _("Upheld: the decision is taken again")),
+            (ObjectionStatus.DISMISSED, _("Dismissed: the decision stands")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason (sent to the applicant)"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+    confirm = forms.BooleanField(
+        label=_("I confirm this outcome; the applicant is informed by e-mail at once."),
+        error_messages={"required": _("Confirm the outcome: the applicant is informed at once.")},
+    )
+
+
+class OverrideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for going on despite the rules"),
+        help_text=_("Recorded in the audit trail and shown in the meeting view."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
 
 
 class AssessorProfileForm(forms.ModelForm):

@@ -11,15 +11,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from crossroads.applications.models import Application
-from crossroads.core.formatting import format_brussels, site_url
+from crossroads.core.formatting import format_brussels, format_date, site_url
 from crossroads.core.notifications import Email, message
 from crossroads.programme.models import Call
 
-from .models import Decision
+from .models import Decision, Objection, ObjectionStatus
 
 
 def _day(iso_date: str) -> str:
-    return dt.date.fromisoformat(iso_date).strftime("%d-%m-%Y")
+    return format_date(dt.date.fromisoformat(iso_date))
 
 
 def _application_values(application_id: int) -> dict[str, str]:
@@ -115,4 +115,35 @@ def decision_letter(*, decision_id: int) -> Email:
             "deadline": format_brussels(decision.objection_deadline),
         },
         attachments=[(f"decision-{application.pk}.pdf", pdf, "application/pdf")],
+    )
+
+
+@message
+def objection_resolved(*, objection_id: int) -> Email:
+    """To the partners (and whoever lodged it): the objection's outcome and the secretariat's reason."""
+    objection = Objection.objects.select_related("decision__application").get(pk=objection_id)
+    application = objection.decision.application
+    values = {
+        "title": application.title,
+        "lodged": format_date(objection.lodged_at),
+        "reason": objection.resolution_reason,
+        "link": site_url(reverse("assessment:decision_detail", args=[objection.decision_id])),
+    }
+    if objection.status == ObjectionStatus.UPHELD:
+        return Email(
+            _("Your objection on %(title)s is upheld") % values,
+            _(
+                "The secretariat upheld the objection you lodged on %(lodged)s against the decision on %(title)s, "
+                "for this reason:\n\n%(reason)s\n\nA new decision will be taken on your application; you receive "
+                "it with a new letter.\n\n%(link)s"
+            )
+            % values,
+        )
+    return Email(
+        _("Your objection on %(title)s is dismissed") % values,
+        _(
+            "The secretariat dismissed the objection you lodged on %(lodged)s against the decision on %(title)s, "
+            "for this reason:\n\n%(reason)s\n\nThe decision stands.\n\n%(link)s"
+        )
+        % values,
     )

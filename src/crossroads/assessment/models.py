@@ -193,6 +193,27 @@ class Ranking(models.Model):
         return f"{self.call.code} {self.frozen_at:%Y-%m-%d %H:%M}"
 
 
+class AssessmentOverride(models.Model):
+    """The secretariat's recorded decision to go on with an application whose assessment does not meet the call's
+    rules (too few completed assessments, a country not represented), with the reason. Append-only."""
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="assessment_overrides"
+    )
+    reason = models.TextField(_("reason"))
+    shortfalls = models.JSONField(default=list)  # the rules not met when it was recorded, in words
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-recorded_at"]
+        verbose_name = _("override of the assessment rules")
+        verbose_name_plural = _("overrides of the assessment rules")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: override {self.recorded_at:%Y-%m-%d}"
+
+
 class Outcome(models.TextChoices):
     APPROVE = "approve", _("Approved")
     APPROVE_CONDITIONS = "approve_conditions", _("Approved with conditions")
@@ -213,6 +234,9 @@ class Decision(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField()
     objection_deadline = models.DateTimeField()
+    # An upheld objection reopens the decision: the application is back on the decision list until a new decision
+    # is recorded on this same record (the trail keeps the earlier outcome).
+    reopened_at = models.DateTimeField(_("reopened after an objection"), null=True, blank=True)
 
     class Meta:
         ordering = ["-decided_at"]
@@ -243,6 +267,11 @@ class Objection(models.Model):
     grounds = models.TextField(_("grounds of the objection"))
     lodged_at = models.DateTimeField()
     status = models.CharField(max_length=10, choices=ObjectionStatus.choices, default=ObjectionStatus.RECEIVED)
+    resolution_reason = models.TextField(_("reason of the outcome"), blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-lodged_at"]

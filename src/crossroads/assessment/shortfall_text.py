@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 
 from crossroads.accounts.models import User
+from crossroads.companies.models import Country
 from crossroads.core.permissions import is_id
 
 from .rules.assignment import Shortfall
@@ -19,9 +20,15 @@ def _assessor(params: dict) -> str:
     return (found.get_full_name() or found.email) if found else str(assessor_id or "")
 
 
+def _country(code: object) -> str:
+    """A country by its name in the user's language ("Belgium", "Nederland"), never its code."""
+    return str(Country(code).label) if code in Country.values else str(code or "")
+
+
 def shortfall_text(shortfall: Shortfall) -> str:
     values = {
         **{k: v for k, v in shortfall.params.items() if isinstance(v, int | float | str)},
+        "country": _country(shortfall.params.get("country")),
         "application": application_label(shortfall.application_id),
         "assessor": _assessor(shortfall.params),
     }
@@ -45,6 +52,8 @@ def shortfall_text(shortfall: Shortfall) -> str:
         "over_load": _("%(assessor)s has %(load)s applications, the maximum is %(max_load)s."),
         "wrong_count": _("%(application)s: %(count)s assessor(s), %(required)s are needed."),
         "missing_country": _("%(application)s: no assessor from %(country)s."),
+        "too_few_completed": _("%(application)s: %(count)s completed assessment(s), the call asks %(required)s."),
+        "no_completed_from_country": _("%(application)s: no completed assessment by an assessor from %(country)s."),
         "excluded_pair": _("%(application)s: %(assessor)s was ruled out for it."),
         "duplicate": _("%(application)s: %(assessor)s is listed twice."),
         "locked_missing": _("%(application)s: %(assessor)s was fixed but is missing."),

@@ -2,7 +2,7 @@
 status only through these machines and refuse anything else.
 
 A screening has two statuses (completeness, then eligibility), so two machines; a decision's outcome changes only
-when a reserve application moves up.
+when a reserve application moves up (DECISION), or when an upheld objection reopened it (DECISION_REVIEW).
 """
 
 from __future__ import annotations
@@ -64,6 +64,9 @@ DECISION = AssessmentMachine.of(
         Outcome.REJECT: set(),
     },
 )
+# A decision reopened by an upheld objection is taken again: any outcome may follow any outcome (a grant already
+# created limits it to the approvals, see services/decisions.py `_decision_retake`).
+DECISION_REVIEW = AssessmentMachine.of("decision.review", Outcome, {o: set(Outcome.values) for o in Outcome.values})
 OBJECTION = AssessmentMachine.of(
     "objection", O, {O.RECEIVED: {O.UPHELD, O.DISMISSED}, O.UPHELD: set(), O.DISMISSED: set()}
 )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("calls/<int:call_id>/assignment/", assignment.assignment_board, name="assignment"),
     path("calls/<int:call_id>/assignment/action/", assignment.assignment_action, name="assignment_action"),
     path("applications/<int:application_id>/consolidation/", assignment.consolidation_view, name="consolidation"),
+    path("applications/<int:application_id>/override/", assignment.override_view, name="override"),
     path("calls/<int:call_id>/ranking/", ranking.ranking_view, name="ranking"),
     path("calls/<int:call_id>/ranking/freeze/", ranking.ranking_freeze_view, name="ranking_freeze"),
     path("calls/<int:call_id>/ranking/unfreeze/", ranking.ranking_unfreeze_view, name="ranking_unfreeze"),

@@ -22,6 +22,7 @@ class AssessmentVerb(AuditVerb):
     SCORES_SAVE = "scores.save"
     SCORES_SUBMIT = "scores.submit"
     CONSENSUS_RECORD = "consensus.record"
+    RULES_OVERRIDE = "assessment.override"  # going on despite the call's assessment rules, with a reason
     RANKING_FREEZE = "ranking.freeze"
     RANKING_UNFREEZE = "ranking.unfreeze"
     DECISION_RECORD = "decision.record"
@@ -31,3 +32,4 @@ class AssessmentVerb(AuditVerb):
     DE_MINIMIS_REMOVE = "de_minimis.remove"  # an approved grant given up: its aid leaves the company's ledger
     OBJECTION_LODGE = "objection.lodge"
     OBJECTION_RESOLVE = "objection.resolve"
+    DECISION_REOPEN = "decision.reopen"  # an upheld objection: the application is back on the decision list

@@ -469,3 +469,23 @@ def _check_loads(problem: AssignmentProblem, assigned: Mapping[str, list[str]]) 
             params = {"assessor_id": assessor.id, "load": load, "max_load": assessor.max_load}
             reasons.append(Shortfall("over_load", None, params))
     return reasons
+
+
+# --- the completed assessment of one application ------------------------------------------------------------------
+
+
+def completed_check(
+    application_id: str, completed: Mapping[str, str], per_application: int, countries: Iterable[str]
+) -> list[Shortfall]:
+    """The call's rules applied to the assessments an application actually got: `completed` maps each assessor who
+    submitted scores (without a conflict) to their country. Codes: too_few_completed (fewer than `per_application`),
+    no_completed_from_country (a country of the programme without a completed assessment). Empty: the rules hold."""
+    reasons = []
+    if len(completed) < per_application:
+        params = {"count": len(completed), "required": per_application}
+        reasons.append(Shortfall("too_few_completed", application_id, params))
+    present = set(completed.values())
+    reasons += [
+        Shortfall("no_completed_from_country", application_id, {"country": c}) for c in countries if c not in present
+    ]
+    return reasons

@@ -22,12 +22,15 @@ from crossroads.core.money import to_money
 from crossroads.core.notifications import notify
 from crossroads.programme.models import Call, StateAidBasis
 
+from ..compliance import require_rules_met
 from ..errors import AssessmentError
-from ..messages import decision_letter
-from ..models import Decision, Grant, GrantShare, Objection, Outcome, Ranking
+from ..messages import decision_letter, objection_resolved
+from ..models import Decision, Grant, GrantShare, Objection, ObjectionStatus, Outcome, Ranking
+from ..permissions import can_manage_assessment
+from ..rules.frozen import FrozenEntry
 from ..rules.shares import scale_shares
 from ..selectors import current_ranking, frozen_entries, frozen_entry, partner_users
-from ..states import DECISION, OBJECTION
+from ..states import DECISION, DECISION_REVIEW, OBJECTION
 from ..verbs import AssessmentVerb
 
 if TYPE_CHECKING:
@@ -80,6 +83,33 @@ def _grant_create(decision: Decision, amount: Decimal) -> Grant:
     return grant
 
 
+def _validate_outcome(outcome: str, reasons: str, conditions: str) -> None:
+    if outcome not in Outcome.values:
+        raise AssessmentError(_("Choose an outcome."), field="outcome")
+    if not reasons.strip():
+        raise AssessmentError(_("Give the reasons of the decision."), field="reasons")
+    if outcome == Outcome.APPROVE_CONDITIONS and not conditions.strip():
+        raise AssessmentError(_("List the conditions."), field="conditions")
+
+
+def _granted_for(entry: FrozenEntry, outcome: str, ranking: Ranking, *, reconsidered: bool) -> Decimal:
+    """The grant an outcome gives under the frozen ranking. A decision taken again after an upheld objection may
+    approve an application below the funding line (the objection found the ranking wrong for it); it gets what it
+    asked for, if that still fits in the budget."""
+    if outcome in APPROVED and not entry.funded and not reconsidered:
+        raise AssessmentError(
+            _("Only applications above the funding line are approved; reserve applications move up when money frees.")
+        )
+    if outcome == Outcome.RESERVE and not entry.on_reserve:
+        raise AssessmentError(_("Only applications on the reserve list of the ranking can be put on reserve."))
+    if outcome not in APPROVED:
+        return Decimal("0.00")
+    granted = entry.granted if entry.funded else entry.requested
+    if granted_total(ranking.call) + granted > ranking.budget:
+        raise AssessmentError(_("This grant does not fit in the call budget any more."))
+    return granted
+
+
 @transaction.atomic
 def decision_record(
     *,
@@ -90,6 +120,8 @@ def decision_record(
     conditions: str = "",
     language: str = "nl",
 ) -> Decision:
+    """A decision on an application of the frozen ranking, or the new decision on one reopened by an upheld
+    objection. Refused while the application's assessment does not meet the call's rules (without an override)."""
     # The call is locked first: two approvals at once must not both fit the same remaining budget, and a ranking
     # must not be replaced while a decision is being taken on it.
     Call.objects.select_for_update().get(pk=application.call_id)
@@ -100,23 +132,17 @@ def decision_record(
     entry = frozen_entry(ranking, application)
     if entry is None:
         raise AssessmentError(_("This application is not in the frozen ranking."))
-    if Decision.objects.filter(application=application).exists():
+    existing = Decision.objects.select_for_update().filter(application=application).first()
+    if existing is not None and existing.reopened_at is None:
         raise AssessmentError(_("A decision on this application was already taken."))
-    if outcome not in Outcome.values:
-        raise AssessmentError(_("Choose an outcome."))
-    if not reasons.strip():
-        raise AssessmentError(_("Give the reasons of the decision."))
-    if outcome == Outcome.APPROVE_CONDITIONS and not conditions.strip():
-        raise AssessmentError(_("List the conditions."))
-    if outcome in APPROVED and not entry.funded:
-        raise AssessmentError(
-            _("Only applications above the funding line are approved; reserve applications move up when money frees.")
+    _validate_outcome(outcome, reasons, conditions)
+    require_rules_met(application)
+    language = language if language in ("nl", "en") else "nl"
+    if existing is not None:
+        return _decision_retake(
+            actor, existing, entry, outcome=outcome, reasons=reasons, conditions=conditions, language=language
         )
-    if outcome == Outcome.RESERVE and not entry.on_reserve:
-        raise AssessmentError(_("Only applications on the reserve list of the ranking can be put on reserve."))
-    granted = entry.granted if outcome in APPROVED else Decimal("0.00")
-    if granted_total(application.call) + granted > ranking.budget:
-        raise AssessmentError(_("This grant does not fit in the call budget any more."))
+    granted = _granted_for(entry, outcome, ranking, reconsidered=False)
     now = clock.now()
     decision = Decision.objects.create(
         application=application,
@@ -126,7 +152,7 @@ def decision_record(
         reasons=reasons.strip(),
         granted=granted,
         reserve_position=entry.reserve_position if outcome == Outcome.RESERVE else None,
-        language=language if language in ("nl", "en") else "nl",
+        language=language,
         decided_by=actor,
         decided_at=now,
         objection_deadline=objection_deadline(now, application.call.programme.objection_weeks),
@@ -137,6 +163,39 @@ def decision_record(
     _send_letter_after_commit(decision)
     if outcome == Outcome.REJECT and entry.funded:
         reserve_promote(actor=actor, call=application.call)  # its money is free for the reserve list
+    return decision
+
+
+def _decision_retake(
+    actor: User, decision: Decision, entry: FrozenEntry, *, outcome: str, reasons: str, conditions: str, language: str
+) -> Decision:
+    """The new decision after an upheld objection, on the same record (the trail keeps the earlier one). A grant
+    already created stays: the new decision can then only approve, with the same amount."""
+    grant = Grant.objects.filter(decision=decision).first()
+    if grant is not None and outcome not in APPROVED:
+        raise AssessmentError(
+            _("This decision created a grant: the new decision can only approve it, with or without conditions."),
+            field="outcome",
+        )
+    granted = decision.granted
+    if grant is None:
+        granted = _granted_for(entry, outcome, decision.ranking, reconsidered=True)
+    before = snapshot(decision)
+    DECISION_REVIEW.move(decision, outcome, attribute="outcome")
+    now = clock.now()
+    decision.conditions, decision.reasons, decision.granted = conditions.strip(), reasons.strip(), granted
+    decision.reserve_position = entry.reserve_position if outcome == Outcome.RESERVE else None
+    decision.language, decision.decided_by, decision.decided_at = language, actor, now
+    decision.objection_deadline = objection_deadline(now, decision.application.call.programme.objection_weeks)
+    decision.reopened_at = None
+    decision.letter = ""  # the earlier letter no longer states the decision; the new one is prepared after commit
+    decision.save()
+    audit_record(
+        actor=actor, verb=AssessmentVerb.DECISION_RECORD, obj=decision, before=before, after=snapshot(decision)
+    )
+    if decision.approved and grant is None:
+        _grant_create(decision, granted)
+    _send_letter_after_commit(decision)
     return decision
 
 
@@ -177,13 +236,48 @@ def objection_lodge(*, actor: User, decision: Decision, grounds: str) -> Objecti
 
 
 @transaction.atomic
-def objection_resolve(*, actor: User, objection: Objection, status: str) -> Objection:
-    objection = Objection.objects.select_for_update().get(pk=objection.pk)
+def objection_resolve(
+    *, actor: User, objection: Objection, status: str, reason: str = "", confirmed: bool = False
+) -> Objection:
+    """Uphold or dismiss an objection, with a written reason and an explicit confirmation. The partners are mailed
+    the outcome and the reason. An upheld objection reopens the decision: the application is back on the decision
+    list of the call until a new decision is recorded (`decision_record`)."""
+    allowed = can_manage_assessment(actor)
+    if not allowed:
+        raise AssessmentError(str(allowed.reason))
+    objection = Objection.objects.select_for_update().select_related("decision__application").get(pk=objection.pk)
+    if status not in (ObjectionStatus.UPHELD, ObjectionStatus.DISMISSED):
+        raise AssessmentError(_("Choose upheld or dismissed."), field="status")
+    reason = (reason or "").strip()
+    if not reason:
+        raise AssessmentError(_("Give the reason of the outcome: the applicant receives it."), field="reason")
+    if not confirmed:
+        raise AssessmentError(_("Confirm the outcome: the applicant is informed at once."), field="confirm")
     before = snapshot(objection)
     OBJECTION.move(objection, status)
+    objection.resolution_reason, objection.resolved_by, objection.resolved_at = reason, actor, clock.now()
     objection.save()
     audit_record(
         actor=actor, verb=AssessmentVerb.OBJECTION_RESOLVE, obj=objection, before=before, after=snapshot(objection)
+    )
+    if status == ObjectionStatus.UPHELD:
+        decision = Decision.objects.select_for_update().get(pk=objection.decision_id)
+        decision_before = snapshot(decision)
+        decision.reopened_at = objection.resolved_at
+        decision.save(update_fields=["reopened_at"])
+        audit_record(
+            actor=actor,
+            verb=AssessmentVerb.DECISION_REOPEN,
+            obj=decision,
+            before=decision_before,
+            after=snapshot(decision),
+        )
+    application = objection.decision.application
+    notify(
+        to=[objection.lodged_by, *partner_users(application)],
+        composer=objection_resolved,
+        params={"objection_id": objection.pk},
+        once=f"objection-resolved:{objection.pk}",
     )
     return objection
 

@@ -12,12 +12,14 @@ from crossroads.core import clock
 from crossroads.core.audit import audit_record
 from crossroads.programme.models import Call
 
+from ..compliance import unmet_rules
 from ..errors import AssessmentError
 from ..models import Decision, Eligibility, Ranking
 from ..rules import ranking as rules
 from ..rules.frozen import FrozenEntry, entries_to_json
 from ..selectors import (
     application_label,
+    assessable_applications,
     current_ranking,
     ranking_candidates,
     ranking_rules_for,
@@ -88,6 +90,7 @@ def ranking_freeze(*, actor: User, call: Call) -> Ranking:
         titles = Application.objects.filter(pk__in=[int(e.id) for e in unscored]).order_by("pk")
         names = ", ".join(titles.values_list("title", flat=True))
         raise AssessmentError(_("These applications have no consensus score yet: %(names)s") % {"names": names})
+    _require_rules_met(call)
     now = clock.now()
     if previous is not None:
         previous.superseded_at = now
@@ -110,6 +113,19 @@ def ranking_freeze(*, actor: User, call: Call) -> Ranking:
         after={"budget": ranking.budget, "policy": ranking.policy, "entries": ranking.entries},
     )
     return ranking
+
+
+def _require_rules_met(call: Call) -> None:
+    """Every ranked application's assessment meets the call's rules, or the secretariat recorded an override."""
+    problems = [p for application in assessable_applications(call) for p in unmet_rules(application)]
+    if problems:
+        raise AssessmentError(
+            _(
+                "These assessments do not meet the call's rules: %(problems)s Add assessors, or record an override "
+                "with its reason on the consolidation page of the application."
+            )
+            % {"problems": " ".join(problems)}
+        )
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
 from crossroads.core.numbers import NumberFormatError, parse_decimal
 
+from ..compliance import require_rules_met
 from ..errors import AssessmentError
 from ..models import Assignment, AssignmentStatus, ConsensusScore, Decision, Score
 from ..permissions import can_score
@@ -140,6 +141,7 @@ def consensus_record(*, actor: User, application: Application, values: dict[str,
         )
     if not all_submitted(application):
         raise AssessmentError(_("The consensus is recorded after every assessor has submitted."))
+    require_rules_met(application)  # enough completed assessments, each country represented, or an override
     if Decision.objects.filter(application=application).exists():
         raise AssessmentError(_("A decision was taken: the scores can no longer change."))
     if current_ranking(application.call) is not None:

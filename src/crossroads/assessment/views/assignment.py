@@ -9,14 +9,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.accounts.models import Role, User
+from crossroads.applications.models import Application
 from crossroads.core.permissions import is_id
+from crossroads.core.views_support import call_service
 from crossroads.programme.models import Call
 
+from ..compliance import assessment_shortfalls, current_override
 from ..errors import AssessmentError
-from ..forms import DueDateForm
+from ..forms import DueDateForm, OverrideForm
 from ..models import Assignment, AssignmentStatus
 from ..selectors import all_submitted, assessable_applications, assessor_pool, consolidation
 from ..services import assignment as services
+from ..services.overrides import assessment_override_record
 from ..services.scoring import ScoreErrors, assignment_reopen, consensus_record
 from .common import call_or_404, posted_scores, secretariat_only, submitted_or_404
 
@@ -102,7 +106,6 @@ def assignment_action(request: HttpRequest, call_id: int) -> HttpResponse:
 @secretariat_only
 def consolidation_view(request: HttpRequest, application_id: int) -> HttpResponse:
     application = submitted_or_404(application_id)
-    ready = all_submitted(application)
     errors: dict[str, str] = {}
     if request.method == "POST" and request.POST.get("action") == "reopen":
         assignment = get_object_or_404(Assignment, pk=_posted_id(request, "assignment"), application=application)
@@ -124,18 +127,59 @@ def consolidation_view(request: HttpRequest, application_id: int) -> HttpRespons
         else:
             messages.success(request, _("Consensus saved."))
             return redirect("assessment:consolidation", application.pk)
+    return _consolidation_page(request, application, errors=errors, status=400 if errors else 200)
+
+
+def _consolidation_page(
+    request: HttpRequest,
+    application: Application,
+    *,
+    errors: dict[str, str] | None = None,
+    override_form: OverrideForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    errors = errors or {}
+    ready = all_submitted(application)
     data = consolidation(application) if ready else {"rows": [], "assessors": []}
+    posted = request.method == "POST" and request.POST.get("action") != "override"
     for row in data["rows"]:
         code = row["criterion"].code
         row["error"] = errors.get(code)
-        row["posted_score"] = request.POST.get(f"score-{code}") if request.method == "POST" else None
-        row["posted_rationale"] = request.POST.get(f"rationale-{code}") if request.method == "POST" else None
+        row["posted_score"] = request.POST.get(f"score-{code}") if posted else None
+        row["posted_rationale"] = request.POST.get(f"rationale-{code}") if posted else None
     assignments = Assignment.objects.filter(
         application=application, status__in=(AssignmentStatus.INVITED, AssignmentStatus.SUBMITTED)
-    ).select_related("assessor")
+    ).select_related("assessor__assessor_profile")
     return render(
         request,
         "assessment/consolidation.html",
-        {"application": application, "ready": ready, "data": data, "assignments": assignments},
-        status=400 if errors else 200,
+        {
+            "application": application,
+            "ready": ready,
+            "data": data,
+            "assignments": assignments,
+            "shortfalls": assessment_shortfalls(application),
+            "override": current_override(application),
+            "override_form": override_form or OverrideForm(),
+        },
+        status=status,
     )
+
+
+@require_POST
+@secretariat_only
+def override_view(request: HttpRequest, application_id: int) -> HttpResponse:
+    """The secretariat records why an application goes on although its assessment does not meet the call's rules."""
+    application = submitted_or_404(application_id)
+    form = OverrideForm(request.POST)
+    if form.is_valid():
+        recorded = call_service(
+            form,
+            lambda: assessment_override_record(
+                actor=request.user, application=application, reason=form.cleaned_data["reason"]
+            ),
+        )
+        if recorded is not None:
+            messages.success(request, _("Override recorded with its reason; it is shown in the meeting view."))
+            return redirect("assessment:consolidation", application.pk)
+    return _consolidation_page(request, application, override_form=form, status=400)

@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.core.views_support import call_service
+from crossroads.programme.models import Call
 
+from ..compliance import current_override, unmet_rules
 from ..errors import AssessmentError
-from ..forms import DecisionForm, WhatIfForm
-from ..models import Decision, Objection, ObjectionStatus, Outcome
+from ..forms import DecisionForm, ObjectionResolveForm, WhatIfForm
+from ..models import Decision, Objection, ObjectionStatus, Outcome, Ranking
 from ..rules import ranking as rules
 from ..rules.ranking import funding_line_moves
 from ..selectors import (
@@ -76,10 +78,14 @@ def meeting_view(request: HttpRequest, call_id: int) -> HttpResponse:
     except AssessmentError as error:  # back to the ranking page, which shows why
         messages.error(request, str(error))
         return redirect("assessment:ranking", call.pk)
+    rows = ranking_rows(call, result)
+    for row in rows:  # the committee sees where the call's assessment rules were set aside, and why
+        row["override"] = current_override(row["application"])
+        row["unmet"] = [] if row["override"] else unmet_rules(row["application"])
     return render(
         request,
         "assessment/meeting.html",
-        {"call": call, "result": result, "rows": ranking_rows(call, result), "criteria": list(call.criteria.all())},
+        {"call": call, "result": result, "rows": rows, "criteria": list(call.criteria.all())},
     )
 
 
@@ -117,12 +123,11 @@ def decisions_view(request: HttpRequest, call_id: int) -> HttpResponse:
         messages.error(request, _("Freeze the ranking first: decisions follow the frozen ranking."))
         return redirect("assessment:ranking", call.pk)
     posted_for = request.POST.get("application") if request.method == "POST" else None
-    rows = []
-    for entry, application, decision in decision_rows(ranking):
-        bound = posted_for == str(application.pk)
-        initial = {"outcome": SUGGESTED.get(entry.status, Outcome.REJECT), "language": letter_language(application)}
-        form = DecisionForm(request.POST if bound else None, initial=initial, prefix=f"a{application.pk}")
-        if bound and form.is_valid():
+    for _entry, application, decision in decision_rows(ranking):
+        if posted_for != str(application.pk) or (decision is not None and decision.reopened_at is None):
+            continue
+        form = DecisionForm(request.POST, prefix=f"a{application.pk}")
+        if form.is_valid():
             recorded = call_service(
                 form,
                 lambda application=application, form=form: decision_services.decision_record(
@@ -132,29 +137,86 @@ def decisions_view(request: HttpRequest, call_id: int) -> HttpResponse:
             if recorded is not None:
                 messages.success(request, _("Decision recorded; the letter is sent to all partners."))
                 return redirect("assessment:decisions", call.pk)
-        rows.append({"entry": entry, "application": application, "decision": decision, "form": form})
+        return _decisions_page(request, call, ranking, decision_form=(application.pk, form), status=400)
+    return _decisions_page(request, call, ranking, status=400 if posted_for else 200)
+
+
+def _decisions_page(
+    request: HttpRequest,
+    call: Call,
+    ranking: Ranking,
+    *,
+    decision_form: tuple[int, DecisionForm] | None = None,
+    objection_form: tuple[int, ObjectionResolveForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """Each entry of the frozen ranking: its decision, or the form to take it (again, after an upheld objection);
+    each objection received with the form to resolve it. A bound form (with its errors) replaces the empty one."""
+    rows = []
+    for entry, application, decision in decision_rows(ranking):
+        form = None
+        if decision is None or decision.reopened_at is not None:
+            initial = {
+                "outcome": SUGGESTED.get(entry.status, Outcome.REJECT),
+                "language": letter_language(application),
+            }
+            form = DecisionForm(initial=initial, prefix=f"a{application.pk}")
+            if decision_form is not None and decision_form[0] == application.pk:
+                form = decision_form[1]
+        objections = []
+        for objection in decision.objections.all() if decision is not None else []:
+            resolve = None
+            if objection.status == ObjectionStatus.RECEIVED:
+                resolve = ObjectionResolveForm(prefix=f"o{objection.pk}")
+                if objection_form is not None and objection_form[0] == objection.pk:
+                    resolve = objection_form[1]
+            objections.append((objection, resolve))
+        rows.append(
+            {
+                "entry": entry,
+                "application": application,
+                "decision": decision,
+                "form": form,
+                "objections": objections,
+                "override": current_override(application),
+            }
+        )
     return render(
-        request,
-        "assessment/decisions.html",
-        {"call": call, "ranking": ranking, "rows": rows},
-        status=400 if posted_for else 200,
+        request, "assessment/decisions.html", {"call": call, "ranking": ranking, "rows": rows}, status=status
     )
 
 
 @require_POST
 @secretariat_only
 def objection_resolve_view(request: HttpRequest, objection_id: int) -> HttpResponse:
-    objection = get_object_or_404(Objection.objects.select_related("decision__application"), pk=objection_id)
-    status = request.POST.get("status")
-    try:
-        if status not in (ObjectionStatus.UPHELD, ObjectionStatus.DISMISSED):
-            raise AssessmentError(_("Choose upheld or dismissed."))
-        decision_services.objection_resolve(actor=request.user, objection=objection, status=status)
-    except AssessmentError as error:  # the decisions page of the call, wherever the form was
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Objection updated."))
-    return redirect("assessment:decisions", objection.decision.application.call_id)
+    """Uphold or dismiss an objection: a reason and a confirmation are required; the applicant is mailed both."""
+    objection = get_object_or_404(
+        Objection.objects.select_related("decision__application__call", "decision__ranking"), pk=objection_id
+    )
+    call = objection.decision.application.call
+    form = ObjectionResolveForm(request.POST, prefix=f"o{objection.pk}")
+    if form.is_valid():
+        resolved = call_service(
+            form,
+            lambda: decision_services.objection_resolve(
+                actor=request.user,
+                objection=objection,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+                confirmed=form.cleaned_data["confirm"],
+            ),
+        )
+        if resolved is not None:
+            if resolved.status == ObjectionStatus.UPHELD:
+                messages.success(
+                    request,
+                    _("Objection upheld; the applicant is informed. Take the new decision on the application below."),
+                )
+            else:
+                messages.success(request, _("Objection dismissed; the applicant is informed."))
+            return redirect("assessment:decisions", call.pk)
+    ranking = current_ranking(call) or objection.decision.ranking
+    return _decisions_page(request, call, ranking, objection_form=(objection.pk, form), status=400)
 
 
 @require_POST
