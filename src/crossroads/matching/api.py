@@ -88,7 +88,7 @@ def profile(request: HttpRequest, ref: str) -> JsonResponse:
         {
             "id": item.ref,
             "key": item.public_key,
-            "title": redact(item.title),
+            "title": redact(item.display_title),
             "offers": [redact(x) for x in item.offer_list],
             "seeks": [redact(x) for x in item.seek_list],
             "idea": redact(item.idea),

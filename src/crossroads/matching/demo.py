@@ -15,14 +15,16 @@ from crossroads.core import clock
 from crossroads.core.calendar import add_months
 
 from .embeddings import company_keys, embeddings_refresh
-from .models import CooperationProfile, ExpressionOfInterest, ProfileStatus
+from .models import CooperationProfile, ExpressionOfInterest, ProfileStatus, TitleKind
 from .signals import refresh_suppressed
 
 
-def _title(entry: dict) -> str:
+def _title(entry: dict) -> tuple[str, str]:
+    """(title, kind): the first request or offer; what it announces ("Wanted: ", "Gezocht: ") is the kind, shown
+    in the reader's language, never stored in the title."""
     text = (entry.get("seeks") or entry.get("offers") or [""])[0].rstrip(".")
-    prefix = "Gezocht: " if entry.get("seeks") else "Aanbod: "
-    return (prefix + text)[:157] + ("…" if len(prefix + text) > 157 else "")
+    kind = TitleKind.SEEK if entry.get("seeks") else TitleKind.OFFER
+    return text[:157] + ("…" if len(text) > 157 else ""), kind
 
 
 def demo_matching_load() -> dict[str, int]:
@@ -34,10 +36,12 @@ def demo_matching_load() -> dict[str, int]:
             company = companies.get(entry["name"])
             if company is None or not (entry.get("offers") or entry.get("seeks")):
                 continue
+            title, kind = _title(entry)
             profile, created = CooperationProfile.objects.get_or_create(
                 company=company,
-                title=_title(entry),
+                title=title,
                 defaults={
+                    "title_kind": kind,
                     "offers": "\n".join(entry.get("offers") or []),
                     "seeks": "\n".join(entry.get("seeks") or []),
                     "is_anonymous": index % 7 == 3,

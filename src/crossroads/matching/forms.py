@@ -10,9 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from crossroads.core.fields import LocalizedIntegerField, SafeModelMultipleChoiceField
 from crossroads.programme.models import Theme
 
-from .models import LANGUAGE_CHOICES, CooperationProfile, Introduction, IntroductionStatus, lines
+from .countries import programme_countries
+from .models import (
+    LANGUAGE_CHOICES,
+    CooperationProfile,
+    Introduction,
+    IntroductionStatus,
+    ReplyStatus,
+    TitleKind,
+    lines,
+)
 from .search import SearchQuery
-from .selectors import country_label, filters_from
+from .selectors import filters_from
 
 
 class StrictIntegerField(LocalizedIntegerField):
@@ -22,6 +31,12 @@ class StrictIntegerField(LocalizedIntegerField):
 
 
 class CooperationProfileForm(forms.ModelForm):
+    title_kind = forms.ChoiceField(
+        label=_("Start the title with"),
+        choices=[("", _("Nothing: the title alone")), *TitleKind.choices],
+        required=False,
+        help_text=_("Shown in the reader's language, for example “Wanted: …” or “Gezocht: …”."),
+    )
     themes = SafeModelMultipleChoiceField(
         label=_("Themes"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -39,7 +54,7 @@ class CooperationProfileForm(forms.ModelForm):
 
     class Meta:
         model = CooperationProfile
-        fields = ["title", "offers", "seeks", "idea", "themes", "trl", "languages", "is_anonymous"]
+        fields = ["title_kind", "title", "offers", "seeks", "idea", "themes", "trl", "languages", "is_anonymous"]
         widgets = {
             "offers": forms.Textarea(attrs={"rows": 4}),
             "seeks": forms.Textarea(attrs={"rows": 3}),
@@ -96,6 +111,42 @@ class IntroductionStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Outcome"), choices=IntroductionStatus.choices)
 
 
+_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]{5,30}")
+
+
+class IntroductionReplyForm(forms.Form):
+    """A company's answer to an introduction."""
+
+    answer = forms.ChoiceField(
+        label=_("Are you interested in this introduction?"),
+        choices=[(ReplyStatus.INTERESTED, _("Yes, we are interested")), (ReplyStatus.NOT_INTERESTED, _("No, not now"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether your company is interested.")},
+    )
+    note = forms.CharField(
+        label=_("Note to your adviser (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        required=False,
+    )
+    phone = forms.CharField(
+        label=_("Telephone number for the other company (optional)"),
+        max_length=40,
+        required=False,
+        help_text=_("Given to the other company, with your name and e-mail address, only when both are interested."),
+    )
+
+    def clean_phone(self) -> str:
+        phone = (self.cleaned_data.get("phone") or "").strip()
+        if phone and not _PHONE.fullmatch(phone):
+            raise ValidationError(_("Enter a telephone number such as +32 14 12 34 56."), code="invalid")
+        return phone
+
+    @property
+    def interested(self) -> bool:
+        return self.cleaned_data["answer"] == ReplyStatus.INTERESTED
+
+
 class SavedSearchForm(forms.Form):
     name = forms.CharField(
         label=_("Name of this search"),
@@ -110,7 +161,6 @@ SIZE_CHOICES = [
     ("medium", _("medium-sized enterprise")),
     ("large", _("large enterprise")),
 ]
-COUNTRY_CHOICES = [("BE", _("Flanders")), ("NL", _("Netherlands"))]
 _NACE = re.compile(r"[0-9A-Za-z.,\s]*")
 # "c:<company id>" or "p:<public id of a profile>" (a legacy "p:<pk>" is accepted for one's own profiles)
 KEY = re.compile(r"[cp]:(?:[0-9]{1,19}|[0-9a-f]{32})")
@@ -122,7 +172,7 @@ class PartnerSearchForm(forms.Form):
 
     q = forms.CharField(label=_("Or describe what you are looking for"), max_length=500, required=False)
     seek = forms.CharField(label=_("For one request only"), max_length=2000, required=False)
-    country = forms.MultipleChoiceField(label=_("Country"), choices=COUNTRY_CHOICES, required=False)
+    country = forms.MultipleChoiceField(label=_("Country"), choices=[], required=False)
     province = forms.MultipleChoiceField(label=_("Province"), choices=[], required=False)
     theme = forms.MultipleChoiceField(label=_("Themes"), choices=[], required=False)
     size = forms.MultipleChoiceField(label=_("Size"), choices=SIZE_CHOICES, required=False)
@@ -140,8 +190,8 @@ class PartnerSearchForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        if countries:  # the programme's sides (a German-Dutch scheme filters on DE and NL)
-            self.fields["country"].choices = [(code, country_label(code)) for code in countries]
+        # the programme's sides (a German-Dutch scheme filters on DE and NL)
+        self.fields["country"].choices = programme_countries(countries)
         self.fields["for"] = forms.CharField(label=_("Suggestions for"), max_length=40, required=False)
         self.options = options
         self.fields["theme"].choices = [(code, code) for code in themes]

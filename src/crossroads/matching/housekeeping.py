@@ -8,6 +8,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from crossroads.core import clock
 from crossroads.core.formatting import site_url
@@ -82,11 +83,10 @@ def digests_send() -> int:
         since = search.last_digest_at or search.created_at
         fresh_keys = set(Embedding.objects.filter(active=True, updated_at__gt=since).values_list("key", flat=True))
         if fresh_keys:
-            results = [r for r in _saved_search_results(search) if r.index_key in fresh_keys]
+            with translation.override(search.user.language or settings.LANGUAGE_CODE):  # titles, in their language
+                results = [r for r in _saved_search_results(search) if r.index_key in fresh_keys]
+                lines = "\n".join(_digest_line(r) for r in results)
             if results:
-                lines = "\n".join(
-                    f"- {r.title} ({r.province}): {site_url(r.profile_url or r.company_url or '/')}" for r in results
-                )
                 notify(
                     to=[search.user],
                     composer=messages.saved_search_digest,
@@ -96,6 +96,11 @@ def digests_send() -> int:
         search.last_digest_at = now
         search.save(update_fields=["last_digest_at"])
     return sent
+
+
+def _digest_line(result: Suggestion) -> str:
+    where = " · ".join(filter(None, [result.country_label, result.province]))
+    return f"- {result.title} ({where}): {site_url(result.profile_url or result.company_url or '/')}"
 
 
 def _saved_search_results(search: SavedSearch) -> list[Suggestion]:

@@ -18,6 +18,19 @@ class ProfileStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
+class TitleKind(models.TextChoices):
+    """What a profile's title announces, shown before it in the reader's language ("Wanted: ...")."""
+
+    OFFER = "offer", _("On offer")
+    SEEK = "seek", _("Wanted")
+
+
+# The title with its announcement, per kind: one translated sentence each (the word order is the language's).
+TITLE_FORMATS = {
+    TitleKind.OFFER: _("On offer: %(title)s"),
+    TitleKind.SEEK: _("Wanted: %(title)s"),
+}
+
 LANGUAGE_CHOICES = [("nl", _("Dutch")), ("en", _("English")), ("fr", _("French")), ("de", _("German"))]
 
 
@@ -29,6 +42,13 @@ class CooperationProfile(models.Model):
     # anonymous profile (profiles are created right after their company, so their pks run alongside).
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=160)
+    title_kind = models.CharField(
+        _("the title announces"),
+        max_length=5,
+        choices=TitleKind.choices,
+        blank=True,
+        help_text=_("Shown before the title in the reader's language, for example “Wanted: …”."),
+    )
     offers = models.TextField(
         _("what we offer"),
         blank=True,
@@ -65,6 +85,18 @@ class CooperationProfile(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        """The title as people read it, with what it announces in the active language."""
+        template = TITLE_FORMATS.get(self.title_kind)  # type: ignore[call-overload]
+        return str(template) % {"title": self.title} if template else self.title
+
+    @property
+    def languages_display(self) -> str:
+        """The working languages by name ("Dutch, English"), never by their codes."""
+        names = dict(LANGUAGE_CHOICES)
+        return ", ".join(str(names[code]) for code in self.languages or () if code in names)
 
     @property
     def is_published(self) -> bool:
@@ -140,6 +172,10 @@ class ExpressionOfInterest(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     responded_at = models.DateTimeField(null=True, blank=True)
+    # Who answered for the addressee: the contact person the sender is given once accepted.
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -182,6 +218,35 @@ class Introduction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company_a} ↔ {self.company_b}"
+
+
+class ReplyStatus(models.TextChoices):
+    WAITING = "waiting", _("No answer yet")
+    INTERESTED = "interested", _("Interested")
+    NOT_INTERESTED = "not_interested", _("Not interested")
+
+
+class IntroductionReply(models.Model):
+    """One company's answer to an introduction. Contact details are exchanged only when both are interested."""
+
+    introduction = models.ForeignKey(Introduction, on_delete=models.CASCADE, related_name="replies")
+    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(_("answer"), max_length=14, choices=ReplyStatus.choices, default=ReplyStatus.WAITING)
+    note = models.TextField(_("note to the adviser"), blank=True)
+    phone = models.CharField(_("telephone number for the other company"), max_length=40, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["introduction", "pk"]
+        constraints = [models.UniqueConstraint(fields=["introduction", "company"], name="unique_introduction_reply")]
+        verbose_name = _("answer to an introduction")
+        verbose_name_plural = _("answers to introductions")
+
+    def __str__(self) -> str:
+        return f"{self.company} – {self.introduction} ({self.status})"
 
 
 class SavedSearch(models.Model):

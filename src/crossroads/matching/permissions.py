@@ -113,3 +113,11 @@ def can_update_introduction(user: AnyUser, introduction: Introduction) -> Permis
     if user.is_authenticated and (introduction.adviser_id == user.pk or user.is_programme_staff):
         return allow()
     return deny(_("Only the adviser who made this introduction records its outcome."))
+
+
+def can_answer_introduction(user: AnyUser, introduction: Introduction) -> Permission:
+    """The members of the two introduced companies answer for their company; the adviser and the secretariat do
+    not answer on a company's behalf."""
+    if {introduction.company_a_id, introduction.company_b_id} & member_company_ids(user):
+        return allow()
+    return deny(_("Only members of the introduced companies can answer this introduction."))

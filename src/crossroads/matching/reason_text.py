@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from crossroads.companies.verdict_text import REGION_LABELS, SIZE_LABELS
 
+from .countries import country_label
 from .engine import Reason
 
 PARTICIPATION_LABELS = {
@@ -31,12 +32,12 @@ def describe_reason(reason: Reason) -> str:
         from crossroads.programme.models import Theme
 
         names = {t.code: t.name for t in Theme.objects.filter(code__in=p["themes"])}
-        return _("Shared themes: %(themes)s.") % {"themes": ", ".join(names.get(c, c) for c in p["themes"])}
+        shown = [names[c] for c in p["themes"] if c in names]  # a theme no longer in the programme: not by its code
+        return _("Shared themes: %(themes)s.") % {"themes": ", ".join(shown)} if shown else ""
     if reason.code == "filter.cross_border":
-        countries = {"BE": _("Flanders"), "NL": _("the Netherlands")}
         return _("Across the border: %(from)s and %(to)s.") % {
-            "from": countries.get(p["from"], p["from"]),
-            "to": countries.get(p["to"], p["to"]),
+            "from": country_label(p["from"], in_sentence=True),
+            "to": country_label(p["to"], in_sentence=True),
         }
     if reason.code == "filter.other_group":
         return _("Not part of your company or group.")
@@ -46,4 +47,4 @@ def describe_reason(reason: Reason) -> str:
         label = PARTICIPATION_LABELS.get(p["participation"], p["participation"])
         size = SIZE_LABELS.get(p.get("size") or "", "")
         return _("Eligible: %(label)s%(size)s.") % {"label": label, "size": f" ({size})" if size else ""}
-    return reason.code
+    return ""  # a reason this page cannot word yet is left out, never shown by its code

@@ -63,7 +63,7 @@ def search_options(user: AnyUser) -> list[tuple[str, str]]:
     for company in Company.objects.filter(pk__in=member_company_ids(user)).prefetch_related("cooperation_profiles"):
         options.append((f"c:{company.pk}", company.legal_name))
         for profile in company.cooperation_profiles.all():
-            options.append((profile.public_key, f"{company.legal_name} – {profile.title}"))
+            options.append((profile.public_key, f"{company.legal_name} – {profile.display_title}"))
     return options
 
 

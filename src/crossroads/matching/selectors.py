@@ -6,20 +6,29 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
-from django.urls import reverse
-from django.utils.translation import gettext_lazy
+from django.db.models import Q, QuerySet
+from django.urls import NoReverseMatch, reverse
 
 from crossroads.companies.models import Company
 from crossroads.companies.permissions import can_view_company
 from crossroads.core.numbers import parse_int_id
 from crossroads.programme.models import Province
 
+from .contacts import ContactCard, contact_card
+from .countries import country_label
 from .engine import Filters, Match
 from .engine.index import ELIGIBLE_REGIONS
 from .identity import redactor
 from .index_service import get_engine
-from .models import CooperationProfile, ExpressionOfInterest, InterestStatus, ProfileStatus
+from .models import (
+    CooperationProfile,
+    ExpressionOfInterest,
+    InterestStatus,
+    Introduction,
+    IntroductionReply,
+    ProfileStatus,
+    ReplyStatus,
+)
 from .permissions import can_see_identity, member_company_ids
 from .reason_text import describe_reason
 
@@ -48,15 +57,6 @@ class Suggestion:
     @property
     def country_label(self) -> str:
         return country_label(self.country)
-
-
-# How the result list names each side of the border (Flanders is the Belgian side of this programme); another
-# country is named by its code until it has a label here.
-_COUNTRY_LABELS = {"BE": gettext_lazy("Flanders"), "NL": gettext_lazy("Netherlands")}
-
-
-def country_label(code: str) -> str:
-    return str(_COUNTRY_LABELS.get(code, code))
 
 
 def filters_from(data: dict) -> Filters:
@@ -130,7 +130,8 @@ def present_in_place(viewer: AnyUser, matches: list[Match]) -> list[Suggestion |
         visible = can_see_identity(viewer, company, profile)
         anonymous = bool(profile and profile.is_anonymous)
         if profile:
-            title = profile.title if not anonymous or not visible else f"{profile.title} · {company.legal_name}"
+            shown_title = profile.display_title
+            title = shown_title if not anonymous or not visible else f"{shown_title} · {company.legal_name}"
             summary = _summary(" ".join(profile.offer_list) or profile.idea)
         else:
             title, summary = company.legal_name, _summary(company.description or company.description_en)
@@ -148,7 +149,7 @@ def present_in_place(viewer: AnyUser, matches: list[Match]) -> list[Suggestion |
                 company=company if visible else None,
                 profile=profile,
                 summary=sanitize(summary),
-                reasons=[sanitize(describe_reason(r)) for r in match.reasons],
+                reasons=[sanitize(text) for text in map(describe_reason, match.reasons) if text],
                 profile_url=reverse("matching:profile_detail", args=[profile.ref]) if profile else "",
                 company_url=reverse("companies:detail", args=[company.pk])
                 if visible and can_view_company(viewer, company).allowed
@@ -209,7 +210,7 @@ def interests_for(user: AnyUser) -> tuple[QuerySet[ExpressionOfInterest], QueryS
     """(received, sent) by the user's companies, with what the list shows (the contacts) fetched up front."""
     companies = member_company_ids(user)
     base = ExpressionOfInterest.objects.select_related(
-        "sender_company", "target_company", "target_profile"
+        "sender_company", "target_company", "target_profile", "sender_user", "responded_by"
     ).prefetch_related("sender_company__memberships__user", "target_company__memberships__user")
     return base.filter(target_company__in=companies), base.filter(sender_company__in=companies)
 
@@ -224,11 +225,36 @@ class InterestRow:
     status_label: str
     pending: bool  # still waiting for an answer: the addressee may accept or decline
     accepted: bool
-    contact: str  # the other side's addresses, once accepted
+    contact: ContactCard | None  # the other side's contact details, once accepted
+    start_url: str = ""  # "Start a joint application together", once accepted (when that step exists)
 
 
-def _contact(company: Company) -> str:
-    return ", ".join(m.user.email for m in company.memberships.all())  # prefetched by interests_for
+def start_application_url(interest: ExpressionOfInterest) -> str:
+    """Where both sides of an accepted expression of interest start a joint application; "" while the
+    applications area does not offer that step (the page then simply shows no button)."""
+    if interest.status != InterestStatus.ACCEPTED:
+        return ""
+    ref = getattr(interest, "public_id", None) or interest.pk
+    try:
+        return reverse("applications:start_from_interest", args=[ref])
+    except NoReverseMatch:
+        return ""
+
+
+def _interest_row(
+    interest: ExpressionOfInterest, *, company_name: str, title: str, contact: ContactCard
+) -> InterestRow:
+    accepted = interest.status == InterestStatus.ACCEPTED
+    return InterestRow(
+        interest=interest,
+        company_name=company_name,
+        title=title,
+        status_label=str(interest.get_status_display()),
+        pending=interest.status == InterestStatus.PENDING,
+        accepted=accepted,
+        contact=contact if accepted else None,
+        start_url=start_application_url(interest),
+    )
 
 
 def interest_rows(user: AnyUser) -> tuple[list[InterestRow], list[InterestRow]]:
@@ -236,14 +262,11 @@ def interest_rows(user: AnyUser) -> tuple[list[InterestRow], list[InterestRow]]:
     beyond the identity check of anonymous addressees."""
     received_qs, sent_qs = interests_for(user)
     received = [
-        InterestRow(
-            interest=i,
+        _interest_row(
+            i,
             company_name=i.sender_company.legal_name,
-            title=i.target_profile.title if i.target_profile else "",
-            status_label=str(i.get_status_display()),
-            pending=i.status == InterestStatus.PENDING,
-            accepted=i.status == InterestStatus.ACCEPTED,
-            contact=_contact(i.sender_company) if i.status == InterestStatus.ACCEPTED else "",
+            title=i.target_profile.display_title if i.target_profile else "",
+            contact=contact_card(i.sender_company, person=i.sender_user),
         )
         for i in received_qs
     ]
@@ -251,16 +274,79 @@ def interest_rows(user: AnyUser) -> tuple[list[InterestRow], list[InterestRow]]:
     for i in sent_qs:
         target = i.target_company
         visible = can_see_identity(user, target, i.target_profile, anonymous=i.target_is_anonymous)
-        title = i.target_profile.title if i.target_profile else ""
+        title = i.target_profile.display_title if i.target_profile else ""
         sent.append(
-            InterestRow(
-                interest=i,
+            _interest_row(
+                i,
                 company_name=target.legal_name if visible else "",
                 title=title if visible else redactor(target)(title),
-                status_label=str(i.get_status_display()),
-                pending=i.status == InterestStatus.PENDING,
-                accepted=i.status == InterestStatus.ACCEPTED,
-                contact=_contact(target) if i.status == InterestStatus.ACCEPTED else "",
+                contact=contact_card(target, person=i.responded_by),
             )
         )
     return received, sent
+
+
+@dataclass(frozen=True)
+class IntroductionRow:
+    """One introduction as a member of one of the two companies sees it."""
+
+    introduction: Introduction
+    company: Company  # the viewer's company
+    other_name: str
+    other_country: str
+    adviser_name: str
+    my_status: str  # ReplyStatus value
+    my_status_label: str
+    other_status_label: str
+    waiting: bool  # the viewer's company has not answered yet: the answer form is offered
+    agreed: bool  # both interested: the contact details are shown
+    contacts: tuple[ContactCard, ...] = ()
+
+
+def introduction_rows(user: AnyUser) -> list[IntroductionRow]:
+    """The introductions advisers made for the user's companies, newest first, one row per (introduction, own
+    company); contact details only once both companies said they are interested."""
+    companies = member_company_ids(user)
+    introductions = (
+        Introduction.objects.filter(Q(company_a__in=companies) | Q(company_b__in=companies))
+        .select_related("adviser", "company_a", "company_b")
+        .prefetch_related("replies__answered_by", "company_a__memberships__user", "company_b__memberships__user")
+        .order_by("-created_at")
+    )
+    rows = []
+    for intro in introductions:
+        replies = {r.company_id: r for r in intro.replies.all()}
+        for mine, other in ((intro.company_a, intro.company_b), (intro.company_b, intro.company_a)):
+            if mine.pk in companies:
+                rows.append(_introduction_row(intro, mine, other, replies))
+    return rows
+
+
+def _reply_status(replies: dict[int, IntroductionReply], company: Company) -> str:
+    reply = replies.get(company.pk)
+    return reply.status if reply else ReplyStatus.WAITING
+
+
+def _introduction_row(
+    intro: Introduction, mine: Company, other: Company, replies: dict[int, IntroductionReply]
+) -> IntroductionRow:
+    mine_status, other_status = _reply_status(replies, mine), _reply_status(replies, other)
+    agreed = mine_status == other_status == ReplyStatus.INTERESTED
+    contacts: tuple[ContactCard, ...] = ()
+    if agreed:
+        contacts = tuple(
+            contact_card(c, person=replies[c.pk].answered_by, phone=replies[c.pk].phone) for c in (other, mine)
+        )
+    return IntroductionRow(
+        introduction=intro,
+        company=mine,
+        other_name=other.legal_name,
+        other_country=str(other.get_country_display()),
+        adviser_name=intro.adviser.get_full_name() or intro.adviser.email,
+        my_status=mine_status,
+        my_status_label=str(ReplyStatus(mine_status).label),
+        other_status_label=str(ReplyStatus(other_status).label),
+        waiting=mine_status == ReplyStatus.WAITING,
+        agreed=agreed,
+        contacts=contacts,
+    )

@@ -26,12 +26,15 @@ from .models import (
     ExpressionOfInterest,
     InterestStatus,
     Introduction,
+    IntroductionReply,
+    IntroductionStatus,
     ProfileStatus,
+    ReplyStatus,
     SavedSearch,
 )
 from .permissions import can_introduce_pair
 from .selectors import company_members, shown_by_matching
-from .verbs import INTEREST_STATUS_VERBS, PROFILE_STATUS_VERBS, MatchingVerb
+from .verbs import INTEREST_STATUS_VERBS, PROFILE_STATUS_VERBS, REPLY_STATUS_VERBS, MatchingVerb
 
 if TYPE_CHECKING:
     from crossroads.accounts.models import User
@@ -114,6 +117,7 @@ def interest_answer(*, actor: User, interest: ExpressionOfInterest, accept: bool
     before = snapshot(interest)
     states.INTEREST.move(interest, InterestStatus.ACCEPTED if accept else InterestStatus.DECLINED)
     interest.responded_at = clock.now()
+    interest.responded_by = actor
     interest.save()
     audit_record(
         actor=actor,
@@ -148,6 +152,9 @@ def introduction_propose(*, actor: User, company_a: Company, company_b: Company,
     if not permission:
         raise IntroductionError(str(permission.reason))
     intro = Introduction.objects.create(adviser=actor, company_a=company_a, company_b=company_b, note=note)
+    IntroductionReply.objects.bulk_create(
+        [IntroductionReply(introduction=intro, company=company) for company in (company_a, company_b)]
+    )
     audit_record(actor=actor, verb=MatchingVerb.INTRODUCTION_PROPOSE, obj=intro, after=snapshot(intro))
     for mine, other in ((company_a, company_b), (company_b, company_a)):
         notify(
@@ -172,6 +179,63 @@ def introduction_advance(*, actor: User, introduction: Introduction, status: str
         after=snapshot(introduction),
     )
     return introduction
+
+
+@transaction.atomic
+def introduction_reply(
+    *, actor: User, introduction: Introduction, company: Company, interested: bool, note: str = "", phone: str = ""
+) -> IntroductionReply:
+    """One company's answer to an introduction, given once. The adviser hears every answer; when both companies
+    are interested, both receive each other's contact details and the introduction counts as "companies in
+    contact"."""
+    introduction = Introduction.objects.select_for_update().get(pk=introduction.pk)
+    if company.pk not in (introduction.company_a_id, introduction.company_b_id):
+        raise IntroductionError(_("This introduction is not about your company."))
+    reply, _created = IntroductionReply.objects.select_for_update().get_or_create(
+        introduction=introduction, company=company
+    )
+    if reply.status != ReplyStatus.WAITING:
+        raise IntroductionError(_("Your company has already answered this introduction."))
+    before = snapshot(reply)
+    states.INTRODUCTION_REPLY.move(reply, ReplyStatus.INTERESTED if interested else ReplyStatus.NOT_INTERESTED)
+    reply.note, reply.phone = note.strip(), phone.strip() if interested else ""
+    reply.answered_by, reply.answered_at = actor, clock.now()
+    reply.save()
+    audit_record(actor=actor, verb=REPLY_STATUS_VERBS[reply.status], obj=reply, before=before, after=snapshot(reply))
+    notify(to=[introduction.adviser], composer=messages.introduction_answered, params={"reply_id": reply.pk})
+    if _both_interested(introduction):
+        _introduction_agreed(actor, introduction)
+    return reply
+
+
+def _both_interested(introduction: Introduction) -> bool:
+    statuses = list(
+        IntroductionReply.objects.filter(
+            introduction=introduction, company_id__in=(introduction.company_a_id, introduction.company_b_id)
+        ).values_list("status", flat=True)
+    )
+    return len(statuses) == 2 and all(s == ReplyStatus.INTERESTED for s in statuses)
+
+
+def _introduction_agreed(actor: User, introduction: Introduction) -> None:
+    """Both said yes: the contact details go to both (and only now); the outcome moves on if nobody moved it."""
+    if introduction.status == IntroductionStatus.PROPOSED:
+        before = snapshot(introduction)
+        states.INTRODUCTION.move(introduction, IntroductionStatus.CONTACTED)
+        introduction.save()
+        audit_record(
+            actor=actor,
+            verb=MatchingVerb.INTRODUCTION_STATUS,
+            obj=introduction,
+            before=before,
+            after=snapshot(introduction),
+        )
+    notify(
+        to=company_members(introduction.company_a) + company_members(introduction.company_b),
+        composer=messages.introduction_agreed,
+        params={"introduction_id": introduction.pk},
+        once=f"introduction-agreed:{introduction.pk}",
+    )
 
 
 # --------------------------------------------------------------------------- saved searches

@@ -8,6 +8,7 @@ from crossroads.core.transitions import StateMachine
 from .models import InterestStatus as E
 from .models import IntroductionStatus as I
 from .models import ProfileStatus as P
+from .models import ReplyStatus as R
 
 PROFILE = StateMachine.of(
     "profile",
@@ -40,5 +41,17 @@ INTRODUCTION = StateMachine.of(
         I.CONSORTIUM: {I.APPLICATION, I.CLOSED},
         I.APPLICATION: set(),
         I.CLOSED: set(),
+    },
+)
+
+# One company's answer to an introduction: given once (the adviser hears it; contact details follow when both are
+# interested).
+INTRODUCTION_REPLY = StateMachine.of(
+    "introduction_reply",
+    R,
+    {
+        R.WAITING: {R.INTERESTED, R.NOT_INTERESTED},
+        R.INTERESTED: set(),
+        R.NOT_INTERESTED: set(),
     },
 )

@@ -15,6 +15,7 @@ urlpatterns = [
     path("interest/<str:key>/", views_interests.interest_create, name="interest_create"),
     path("interests/", views_interests.interests, name="interests"),
     path("interests/<str:pk>/answer/", views_interests.interest_answer, name="interest_answer"),
+    path("introductions/<str:pk>/answer/", views_interests.introduction_answer, name="introduction_answer"),
     path("searches/", views_search.saved_searches, name="saved_searches"),
     path("searches/new/", views_search.saved_search_create, name="saved_search_create"),
     path("searches/<str:pk>/delete/", views_search.saved_search_delete, name="saved_search_delete"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crossroads.core.audit import AuditVerb
 
-from .models import InterestStatus, ProfileStatus
+from .models import InterestStatus, ProfileStatus, ReplyStatus
 
 
 class MatchingVerb(AuditVerb):
@@ -18,6 +18,8 @@ class MatchingVerb(AuditVerb):
     INTEREST_EXPIRED = "interest.expired"
     INTRODUCTION_PROPOSE = "introduction.propose"
     INTRODUCTION_STATUS = "introduction.status"
+    INTRODUCTION_INTERESTED = "introduction.reply.interested"
+    INTRODUCTION_NOT_INTERESTED = "introduction.reply.not_interested"
     SAVED_SEARCH_CREATE = "saved_search.create"
     SAVED_SEARCH_DELETE = "saved_search.delete"
 
@@ -32,4 +34,9 @@ INTEREST_STATUS_VERBS: dict[str, MatchingVerb] = {
     InterestStatus.ACCEPTED: MatchingVerb.INTEREST_ACCEPTED,
     InterestStatus.DECLINED: MatchingVerb.INTEREST_DECLINED,
     InterestStatus.EXPIRED: MatchingVerb.INTEREST_EXPIRED,
+}
+
+REPLY_STATUS_VERBS: dict[str, MatchingVerb] = {
+    ReplyStatus.INTERESTED: MatchingVerb.INTRODUCTION_INTERESTED,
+    ReplyStatus.NOT_INTERESTED: MatchingVerb.INTRODUCTION_NOT_INTERESTED,
 }

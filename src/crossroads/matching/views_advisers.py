@@ -75,7 +75,9 @@ def adviser_matches(request: HttpRequest) -> HttpResponse:
         "matching/adviser_matches.html",
         {
             "pairs": cached_regional_matches(request.user),
-            "introductions": Introduction.objects.filter(adviser=request.user).select_related("company_a", "company_b"),
+            "introductions": Introduction.objects.filter(adviser=request.user)
+            .select_related("company_a", "company_b")
+            .prefetch_related("replies__company"),
             "status_choices": IntroductionStatus.choices,
         },
     )

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,10 +16,10 @@ from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
 
 from . import services
-from .forms import InterestForm
-from .models import CooperationProfile, ExpressionOfInterest, ProfileStatus
-from .permissions import can_answer_interest, can_see_identity, member_company_ids
-from .selectors import interest_rows, redactor, resolve_key, shown_by_matching
+from .forms import InterestForm, IntroductionReplyForm
+from .models import CooperationProfile, ExpressionOfInterest, Introduction, ProfileStatus
+from .permissions import can_answer_interest, can_answer_introduction, can_see_identity, member_company_ids
+from .selectors import interest_rows, introduction_rows, redactor, resolve_key, shown_by_matching
 
 if TYPE_CHECKING:
     from crossroads.accounts.models import User
@@ -65,7 +66,9 @@ def interest_create(request: HttpRequest, key: str) -> HttpResponse:
         {
             "form": form,
             "profile": profile,
-            "profile_title": (profile.title if visible else redactor(target)(profile.title)) if profile else "",
+            "profile_title": (
+                (profile.display_title if visible else redactor(target)(profile.display_title)) if profile else ""
+            ),
             "target_name": target.legal_name if visible else None,
         },
     )
@@ -74,7 +77,46 @@ def interest_create(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 def interests(request: HttpRequest) -> HttpResponse:
     received, sent = interest_rows(request.user)
-    return render(request, "matching/interests.html", {"received": received, "sent": sent})
+    return render(
+        request,
+        "matching/interests.html",
+        {"received": received, "sent": sent, "introductions": introduction_rows(request.user)},
+    )
+
+
+@login_required
+def introduction_answer(request: HttpRequest, pk: str) -> HttpResponse:
+    """A member of an introduced company answers for it: interested or not, with an optional note and telephone
+    number. Anyone else gets "not found": an introduction is nobody else's business."""
+    introduction = get_object_or_404(Introduction, pk=parse_int_id(pk) or 0)
+    if not can_answer_introduction(request.user, introduction):
+        raise Http404
+    row = next((r for r in introduction_rows(request.user) if r.introduction.pk == introduction.pk and r.waiting), None)
+    if row is None:
+        messages.info(request, _("Your company has already answered this introduction."))
+        return redirect(reverse("matching:interests") + "#introductions")
+    form = IntroductionReplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        answered = call_service(
+            form,
+            lambda: services.introduction_reply(
+                actor=request.user,
+                introduction=introduction,
+                company=row.company,
+                interested=form.interested,
+                note=form.cleaned_data["note"],
+                phone=form.cleaned_data["phone"],
+            ),
+        )
+        if answered is not None:
+            messages.success(
+                request,
+                _("Thank you: your adviser has your answer. You receive the contact details when both are interested.")
+                if form.interested
+                else _("Thank you: your adviser has your answer."),
+            )
+            return redirect(reverse("matching:interests") + "#introductions")
+    return render(request, "matching/introduction_answer.html", {"form": form, "row": row})
 
 
 @login_required

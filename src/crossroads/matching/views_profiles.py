@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from crossroads.companies.models import Company
 from crossroads.companies.permissions import can_edit_company, can_view_company
+from crossroads.core.formatting import format_integer
 from crossroads.core.numbers import parse_int_id
 from crossroads.core.transitions import TransitionError
 from crossroads.core.views import forbidden
@@ -19,14 +20,20 @@ from . import services
 from .forms import CooperationProfileForm
 from .models import CooperationProfile, ProfileStatus
 from .permissions import can_edit_profile, can_see_identity, can_view_profile, member_company_ids
-from .selectors import profile_by_ref, redactor
+from .selectors import introduction_rows, profile_by_ref, redactor
 
 
 @login_required
 def my_profiles(request: HttpRequest) -> HttpResponse:
     companies = Company.objects.filter(pk__in=member_company_ids(request.user)).prefetch_related("cooperation_profiles")
     return render(
-        request, "matching/my_profiles.html", {"companies": companies, "months": settings.PROFILE_VALIDITY_MONTHS}
+        request,
+        "matching/my_profiles.html",
+        {
+            "companies": companies,
+            "months": settings.PROFILE_VALIDITY_MONTHS,
+            "introductions": introduction_rows(request.user),
+        },
     )
 
 
@@ -48,7 +55,7 @@ def profile_create(request: HttpRequest, company_pk: str) -> HttpResponse:
             messages.success(
                 request,
                 _("Profile published. It stays visible for %(months)s months unless you renew it.")
-                % {"months": settings.PROFILE_VALIDITY_MONTHS},
+                % {"months": format_integer(settings.PROFILE_VALIDITY_MONTHS)},
             )
         else:
             messages.success(request, _("Draft saved. Publish it to be found."))
@@ -94,7 +101,7 @@ def profile_status(request: HttpRequest, ref: str) -> HttpResponse:
     else:
         texts = {
             ProfileStatus.PUBLISHED: _("Profile published. It stays visible for %(months)s months unless you renew it.")
-            % {"months": settings.PROFILE_VALIDITY_MONTHS},
+            % {"months": format_integer(settings.PROFILE_VALIDITY_MONTHS)},
             ProfileStatus.DRAFT: _("Profile withdrawn: it is a draft again."),
             ProfileStatus.EXPIRED: _("Profile expired."),
         }
@@ -122,7 +129,7 @@ def profile_detail(request: HttpRequest, ref: str) -> HttpResponse:
             "offers": [redact(x) for x in profile.offer_list],
             "seeks": [redact(x) for x in profile.seek_list],
             "idea": redact(profile.idea),
-            "title": redact(profile.title),
+            "title": redact(profile.display_title),
             "can_edit": can_edit_profile(request.user, profile).allowed,
             "is_member": company.pk in member_company_ids(request.user),
         },
