@@ -266,3 +266,17 @@ class CopyForm(forms.Form):
     def __init__(self, *args: Any, calls: list, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["call"].choices = [(c.code, c.name) for c in calls]
+
+
+class InterestStartForm(forms.Form):
+    """Start a joint application from an accepted expression of interest: the call (when several are open) and a
+    working title (it can be changed later)."""
+
+    call = forms.ChoiceField(label=_("Call"))
+    title = forms.CharField(label=_("Project title"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, calls: list, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["call"].choices = [(c.code, c.name) for c in calls]
+        if len(calls) == 1:
+            self.fields["call"].initial = calls[0].code

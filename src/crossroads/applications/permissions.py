@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from crossroads.accounts.models import User
+    from crossroads.matching.models import ExpressionOfInterest
 
     AnyUser = User | AnonymousUser
 
@@ -54,3 +55,10 @@ def can_invite_full(user: AnyUser) -> Permission:
     if user.is_authenticated and user.is_programme_staff:
         return allow()
     return deny(_("Only the secretariat invites project ideas to a full proposal."))
+
+
+def can_start_from_interest(user: AnyUser, interest: ExpressionOfInterest) -> Permission:
+    """Either company of an expression of interest may start the joint application (it becomes the lead)."""
+    if {interest.sender_company_id, interest.target_company_id} & _companies(user):
+        return allow()
+    return deny(_("Only the two companies of this expression of interest can start an application from it."))

@@ -49,4 +49,5 @@ urlpatterns = [
     path("applications/<app_id:pk>/attachments/<app_id:attachment_pk>/", views.attachment_download, name="attachment"),
     path("applications/<app_id:pk>/submissions/<app_id:number>.pdf", views.submission_pdf, name="submission_pdf"),
     path("join/<str:token>/", views.partner_join, name="partner_join"),
+    path("applications/start-from-interest/<app_id:pk>/", views.start_from_interest, name="start_from_interest"),
 ]

@@ -12,6 +12,7 @@ class ApplicationVerb(AuditVerb):
     WITHDRAW = "application.withdraw"
     COPY = "application.copy"
     INVITE_FULL = "application.invite_full"
+    START_FROM_INTEREST = "application.start_from_interest"
     PARTNER_ADD = "partner.add"
     PARTNER_UPDATE = "partner.update"
     PARTNER_JOIN = "partner.join"

@@ -8,6 +8,7 @@ commit through `crossroads.core.notifications` (worded in `applications.messages
 - `budget`: budget lines
 - `attachments`: attachments
 - `submission`: submit, withdraw, invitation to a full proposal, the submission snapshot
+- `interest`: a joint application started from an accepted expression of interest
 - `pdf_task`: the submission's PDF and its e-mail (a task)
 
 The names below are the ones other apps and tests import from `crossroads.applications.services`."""
@@ -36,6 +37,7 @@ from .drafting import (
     work_package_delete,
     work_package_save,
 )
+from .interest import application_start_from_interest, open_calls
 from .partners import (
     InvitedSomeoneElse,
     partner_add,
@@ -66,6 +68,7 @@ __all__ = [
     "application_copy",
     "application_create",
     "application_invite_full",
+    "application_start_from_interest",
     "application_submit",
     "application_withdraw",
     "attachment_add",
@@ -73,6 +76,7 @@ __all__ = [
     "budget_line_save",
     "ensure_editable",
     "missing_items_open",
+    "open_calls",
     "partner_add",
     "partner_declare",
     "partner_join",

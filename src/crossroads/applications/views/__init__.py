@@ -1,6 +1,7 @@
 """The applications' pages, by concern: `calls` (public calls, starting an application), `workspace` (the
 application page and the lead's steps), `consortium` (partners and invitations), `partner` (a partner's own part),
-`files` (attachments and submission PDFs); `common` holds what they share."""
+`files` (attachments and submission PDFs), `interest` (a joint application from an accepted expression of
+interest); `common` holds what they share."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from .calls import application_start, call_detail, call_document, call_list, my_
 from .common import by_country
 from .consortium import partner_add, partner_join, partner_join_decide
 from .files import attachment_download, attachment_upload, submission_pdf
+from .interest import start_from_interest
 from .partner import partner_detail
 from .workspace import (
     application_copy,
@@ -39,6 +41,7 @@ __all__ = [
     "partner_detail",
     "partner_join",
     "partner_join_decide",
+    "start_from_interest",
     "submission_pdf",
     "work_package_add",
     "work_package_delete",
