@@ -301,6 +301,14 @@ def default_tie_breakers() -> list[str]:
     return ["cross_border", "innovation", "submitted_at"]
 
 
+class CallStatus(models.TextChoices):
+    """Where a call stands, from its window (not stored): the secretariat's list of calls shows it."""
+
+    DRAFT = "draft", _("Draft: not open yet")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
 class Call(Bilingual):
     """A call for proposals: a window, a budget, the criteria grid and the rules applications follow."""
 
@@ -377,6 +385,11 @@ class Call(Bilingual):
 
     def is_open(self, moment: dt.datetime) -> bool:
         return self.opens_at <= moment < self.closes_at
+
+    def status_at(self, moment: dt.datetime) -> CallStatus:
+        if moment < self.opens_at:
+            return CallStatus.DRAFT
+        return CallStatus.OPEN if moment < self.closes_at else CallStatus.CLOSED
 
     @property
     def method(self) -> str:
