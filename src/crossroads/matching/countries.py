@@ -27,9 +27,9 @@ def country_label(code: str, *, in_sentence: bool = False) -> str:
     """The side's name; a country without a side label is named by its registration label (Belgium, ...)."""
     table = SIDE_IN_SENTENCE if in_sentence else SIDE_LABELS
     label = table.get(code)
-    if label is None:
-        label = Country(code).label if code in Country.values else code
-    return str(label)
+    if label is not None:
+        return str(label)
+    return str(Country(code).label) if code in Country.values else code
 
 
 def programme_countries(countries: list[str] | tuple[str, ...] | None = None) -> list[tuple[str, str]]:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from crossroads.accounts.requests import signed_in
 from crossroads.companies.models import Company
 from crossroads.core.numbers import parse_int_id
 from crossroads.core.views import forbidden
@@ -100,7 +101,7 @@ def introduction_answer(request: HttpRequest, pk: str) -> HttpResponse:
         answered = call_service(
             form,
             lambda: services.introduction_reply(
-                actor=request.user,
+                actor=signed_in(request),
                 introduction=introduction,
                 company=row.company,
                 interested=form.interested,
