@@ -33,6 +33,11 @@ def _address(company: object) -> list[str]:
 def decision_letter_pdf(decision: Decision) -> bytes:
     from weasyprint import HTML
 
+    return HTML(string=decision_letter_html(decision)).write_pdf()
+
+
+def decision_letter_html(decision: Decision) -> str:
+    """The letter as HTML in the decision's language (what the PDF is made of)."""
     application = decision.application
     entry = frozen_entry(decision.ranking, application)
     with override(decision.language):
@@ -42,7 +47,7 @@ def decision_letter_pdf(decision: Decision) -> bytes:
         if grant is not None:
             shares = [(s.company.display_name, s.amount) for s in grant.shares.select_related("company")]
         lead = application.lead_company
-        html = render_to_string(
+        return render_to_string(
             "assessment/decision_letter.html",
             {
                 "decision": decision,
@@ -66,4 +71,3 @@ def decision_letter_pdf(decision: Decision) -> bytes:
                 "language": decision.language,
             },
         )
-    return HTML(string=html).write_pdf()
