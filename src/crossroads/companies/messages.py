@@ -19,7 +19,7 @@ from .models import Invitation
 def colleague_invited(*, invitation_id: int) -> Email:
     """To the invited address: join the company on the platform within the invitation's validity."""
     invitation = Invitation.objects.select_related("company", "invited_by").get(pk=invitation_id)
-    company = invitation.company.legal_name
+    company = invitation.company.display_name
     inviter = invitation.invited_by
     link = site_url(reverse("companies:invitation_accept", args=[invitation.token]))
     return Email(
