@@ -365,3 +365,14 @@ def test_the_preview_shows_labels_never_codes(staff_client, first_call):
     assert "Cross-border added value" in body and "Quotations of external costs" in body
     for code in ("cross_border", "quotations", "annual_cost", "None"):
         assert f">{code}<" not in body and f" {code} " not in body, code
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_edit_page_reads_as_text_in_each_language(client, users, first_call, language):
+    users["secretariat"].language = language
+    users["secretariat"].save()
+    client.force_login(users["secretariat"])
+    body = client.get(reverse("programme:call_edit", args=[first_call.pk])).content.decode()
+    assert "None" not in body and "{'" not in body and "['" not in body
+    assert 'value="0.0000"' not in body and 'value="0,0000"' not in body
+    assert "Nederlands" in body and "English" in body  # the two languages side by side

@@ -142,7 +142,10 @@ class CallForm(forms.Form):
         label=_("When the next application does not fit the budget"), choices=AllocationPolicy.choices
     )
     reduced_grant_min_share = LocalizedDecimalField(
-        label=_("Smallest reduced grant (% of the request)"), max_digits=5, decimal_places=2, required=False
+        label=_("Smallest reduced grant, as a percentage of the request"),
+        max_digits=5,
+        decimal_places=2,
+        required=False,
     )
     assessors_per_application = LocalizedIntegerField(label=_("Assessors per application"))
     reason = forms.CharField(
