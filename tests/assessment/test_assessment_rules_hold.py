@@ -107,9 +107,7 @@ def test_freezing_is_refused_while_an_assessment_does_not_meet_the_rules(call, r
     assert ranking_freeze(actor=users["secretariat"], call=call)
 
 
-def test_a_decision_is_refused_when_a_conflict_found_after_freezing_leaves_a_country_out(
-    call, ranked, be_lead, users
-):
+def test_a_decision_is_refused_when_a_conflict_found_after_freezing_leaves_a_country_out(call, ranked, be_lead, users):
     secretariat = users["secretariat"]
     ranking_freeze(actor=secretariat, call=call)
     belgian = ranked["A"].assignments.get(assessor__assessor_profile__country="BE").assessor

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from crossroads.accounts.models import User
 from crossroads.applications.models import Application, ApplicationStatus
 from crossroads.applications.selectors import grant_allocation
-from crossroads.programme.models import Call
+from crossroads.programme.models import Call, Programme
 
 from .models import (
     AssessorProfile,
@@ -19,6 +23,8 @@ from .models import (
     ConsensusScore,
     Decision,
     Eligibility,
+    Objection,
+    ObjectionStatus,
     Ranking,
     Score,
 )
@@ -236,3 +242,133 @@ def letter_language(application: Application) -> str:
     """Dutch, unless every user of the lead partner chose English: that is their request for an English letter."""
     languages = {m.user.language for m in application.lead_company.memberships.select_related("user")}
     return "en" if languages == {"en"} else "nl"
+
+
+# --- what waits for whom (the role landing pages of the portal) -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueAssessment:
+    """An assessor's open assessment: what the landing page lists, with its link."""
+
+    assignment: Assignment
+    title: str
+    due_date: dt.date | None
+    status: str  # the status label, in the current language
+    url: str
+
+
+def assessments_due_for(user: User) -> list[DueAssessment]:
+    """The assessor's open assessments (invited, not submitted yet), the earliest due first. The title is shown: the
+    declaration page names the application too; its content opens only after the declaration."""
+    open_ones = (
+        Assignment.objects.filter(assessor=user, status=AssignmentStatus.INVITED)
+        .select_related("application")
+        .order_by(F("due_date").asc(nulls_last=True), "application_id")
+    )
+    return [
+        DueAssessment(
+            assignment=a,
+            title=a.application.acronym or a.application.title,
+            due_date=a.due_date,
+            status=str(a.get_status_display()),
+            url=reverse("assessment:assignment_detail", args=[a.pk]),
+        )
+        for a in open_ones
+    ]
+
+
+@dataclass(frozen=True)
+class WaitingItem:
+    """One kind of work waiting for the secretariat in one call: how many, in words, and where to do it."""
+
+    key: str  # screening | conflicts | consolidation | freeze | objections
+    count: int
+    label: str
+    url: str
+    call: Call
+
+
+def _needs_screening(call: Call) -> int:
+    return (
+        submitted_applications(call)
+        .exclude(screening__eligibility__in=(Eligibility.ELIGIBLE, Eligibility.INELIGIBLE))
+        .count()
+    )
+
+
+def _short_of_assessors(call: Call) -> int:
+    """Eligible applications where an assessor declined (a declared conflict) and the active ones fall short."""
+    count = 0
+    for application in assessable_applications(call).filter(assignments__status=AssignmentStatus.DECLINED).distinct():
+        active = Assignment.objects.filter(
+            application=application, status__in=(AssignmentStatus.PROPOSED, *ACTIVE)
+        ).count()
+        if active < call.assessors_per_application:
+            count += 1
+    return count
+
+
+def _ready_to_consolidate(call: Call) -> list[Application]:
+    return [a for a in assessable_applications(call).filter(consensus__isnull=True).distinct() if all_submitted(a)]
+
+
+def _ready_to_freeze(call: Call) -> bool:
+    """Every eligible application has its consensus, none waits for screening, and no ranking is frozen yet."""
+    eligible = assessable_applications(call)
+    if current_ranking(call) is not None or not eligible.exists() or _needs_screening(call):
+        return False
+    return not eligible.filter(consensus__isnull=True).exists()
+
+
+def _waiting_in_call(call: Call) -> list[WaitingItem]:
+    items = []
+    counts = {
+        "screening": (_needs_screening(call), "assessment:call", call.pk),
+        "conflicts": (_short_of_assessors(call), "assessment:assignment", call.pk),
+    }
+    ready = _ready_to_consolidate(call)
+    counts["consolidation"] = (
+        (len(ready), "assessment:consolidation", ready[0].pk)
+        if len(ready) == 1
+        else (len(ready), "assessment:assignment", call.pk)
+    )
+    counts["freeze"] = (1 if _ready_to_freeze(call) else 0, "assessment:ranking", call.pk)
+    received = Objection.objects.filter(decision__application__call=call, status=ObjectionStatus.RECEIVED).count()
+    counts["objections"] = (received, "assessment:decisions", call.pk)
+    for key, (count, name, pk) in counts.items():
+        if count:
+            items.append(WaitingItem(key, count, _waiting_label(key, count, call), reverse(name, args=[pk]), call))
+    return items
+
+
+def _waiting_label(key: str, count: int, call: Call) -> str:
+    values = {"count": count, "call": call.name}
+    labels = {
+        "screening": ngettext(
+            "%(count)s application to screen in %(call)s", "%(count)s applications to screen in %(call)s", count
+        ),
+        "conflicts": ngettext(
+            "%(count)s application short of assessors after a conflict of interest in %(call)s",
+            "%(count)s applications short of assessors after a conflict of interest in %(call)s",
+            count,
+        ),
+        "consolidation": ngettext(
+            "%(count)s application ready for the consensus in %(call)s",
+            "%(count)s applications ready for the consensus in %(call)s",
+            count,
+        ),
+        "freeze": gettext("The ranking of %(call)s is ready to be frozen"),
+        "objections": ngettext(
+            "%(count)s objection to resolve in %(call)s", "%(count)s objections to resolve in %(call)s", count
+        ),
+    }
+    return labels[key] % values
+
+
+def waiting_for_secretariat(scope: Programme | Call) -> list[WaitingItem]:
+    """What waits for the secretariat, per call of the programme (or in one call): screenings to do, applications
+    short of assessors after a conflict, consensus to record, a ranking to freeze, objections to resolve. Only
+    kinds with work are listed; each with its count, a label in the current language and the page to do it."""
+    calls = [scope] if isinstance(scope, Call) else list(scope.calls.order_by("opens_at", "pk"))
+    return [item for call in calls for item in _waiting_in_call(call)]

@@ -181,9 +181,7 @@ def _decisions_page(
                 "override": current_override(application),
             }
         )
-    return render(
-        request, "assessment/decisions.html", {"call": call, "ranking": ranking, "rows": rows}, status=status
-    )
+    return render(request, "assessment/decisions.html", {"call": call, "ranking": ranking, "rows": rows}, status=status)
 
 
 @require_POST
