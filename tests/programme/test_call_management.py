@@ -29,27 +29,26 @@ def at(moment: dt.datetime):  # type: ignore[no-untyped-def]
 
 
 def grid(rows: list[tuple[str, ...]]) -> dict[str, str]:
-    """The criteria formset's fields for (code, weight, scale, threshold[, name_nl, name_en]) rows."""
+    """The criteria formset's fields for (code, weight, threshold[, name_nl, name_en]) rows."""
     data = {
         "criteria-TOTAL_FORMS": str(len(rows)),
         "criteria-INITIAL_FORMS": "0",
         "criteria-MIN_NUM_FORMS": "0",
         "criteria-MAX_NUM_FORMS": "1000",
     }
-    for i, (code, weight, scale, threshold, *names) in enumerate(rows):
+    for i, (code, weight, threshold, *names) in enumerate(rows):
         name_nl, name_en = names or (f"Criterium {code}", f"Criterion {code}")
         data |= {
             f"criteria-{i}-code": code,
             f"criteria-{i}-name_nl": name_nl,
             f"criteria-{i}-name_en": name_en,
             f"criteria-{i}-weight": weight,
-            f"criteria-{i}-scale_max": scale,
             f"criteria-{i}-threshold": threshold,
         }
     return data
 
 
-DEFAULT_GRID = [("innovation", "50", "10", "5"), ("cross_border", "50", "10", "5")]
+DEFAULT_GRID = [("innovation", "50", "5"), ("cross_border", "50", "5")]
 
 
 def call_data(**overrides: object) -> dict[str, object]:
@@ -94,9 +93,7 @@ def edit_data(call: Call, **overrides: object) -> dict[str, object]:
             data[key] = ""
         else:
             data[key] = value
-    rows = [
-        (c.code, str(c.weight), str(c.scale_max), str(c.threshold), c.name_nl, c.name_en) for c in call.criteria.all()
-    ]
+    rows = [(c.code, str(c.weight), str(c.threshold), c.name_nl, c.name_en) for c in call.criteria.all()]
     data |= grid(rows) | {"criteria-INITIAL_FORMS": str(len(rows))}  # the page's rows come from the call
     data.pop("code", None)
     data.update(overrides)
@@ -229,14 +226,14 @@ def test_the_budget_limit_comes_from_the_programme(staff_client, programme):
 
 
 def test_weights_must_make_100(staff_client, programme):
-    response = post_create(staff_client, **grid([("innovation", "60", "10", "5"), ("cross_border", "30", "10", "5")]))
+    response = post_create(staff_client, **grid([("innovation", "60", "5"), ("cross_border", "30", "5")]))
     assert response.status_code == 400
     assert "The weights add up to 90 %; together they must make 100 %." in response.context["grid"].non_form_errors()
     assert "The weights add up to 90" in response.content.decode()
 
 
 def test_a_threshold_lies_on_the_scale(staff_client, programme):
-    response = post_create(staff_client, **grid([("innovation", "50", "10", "11"), ("cross_border", "50", "10", "5")]))
+    response = post_create(staff_client, **grid([("innovation", "50", "11"), ("cross_border", "50", "5")]))
     assert response.status_code == 400
     assert response.context["grid"].forms[0].errors["threshold"] == [
         "The threshold must lie on the scale: between 0 and 10."

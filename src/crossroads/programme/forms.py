@@ -19,7 +19,16 @@ from crossroads.core.fields import LocalizedDecimalField, LocalizedIntegerField,
 from crossroads.core.formatting import format_date, format_integer, format_money, format_number
 
 from .labels import ATTACHMENT_LABELS, SECTION_LABELS
-from .models import AllocationPolicy, Call, CallDocument, CallStages, PersonnelCostMethod, Programme, Theme
+from .models import (
+    AllocationPolicy,
+    Call,
+    CallDocument,
+    CallStages,
+    Criterion,
+    PersonnelCostMethod,
+    Programme,
+    Theme,
+)
 from .services import CriterionData
 
 # Criterion weights are percentages of the weighted score: together they make 100 %. (A unit, not a programme rule.)
@@ -291,12 +300,18 @@ def call_initial(call: Call) -> dict[str, Any]:
 
 
 class CriterionForm(forms.Form):
+    """One row of the grid. The scale (highest score) is the grid's, shown but not typed: the assessment scores every
+    criterion of a call on the same scale."""
+
     code = forms.SlugField(label=_("Code"), max_length=50)
     name_nl = forms.CharField(label=_("Name (Dutch)"), max_length=200)
     name_en = forms.CharField(label=_("Name (English)"), max_length=200)
     weight = LocalizedIntegerField(label=_("Weight (%)"))
-    scale_max = LocalizedIntegerField(label=_("Highest score"))
     threshold = LocalizedDecimalField(label=_("Threshold"), max_digits=5, decimal_places=2)
+
+    def __init__(self, *args: Any, scale: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.scale = scale
 
     def clean_weight(self) -> int:
         weight = self.cleaned_data["weight"]
@@ -306,21 +321,13 @@ class CriterionForm(forms.Form):
             )
         return weight
 
-    def clean_scale_max(self) -> int:
-        scale = self.cleaned_data["scale_max"]
-        if not 0 < scale <= WEIGHT_TOTAL:
-            raise ValidationError(_("The highest score is a whole number of at least 1."))
-        return scale
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        threshold, scale = data.get("threshold"), data.get("scale_max")
-        if threshold is not None and scale is not None and not Decimal("0") <= threshold <= scale:
-            self.add_error(
-                "threshold",
-                _("The threshold must lie on the scale: between 0 and %(max)s.") % {"max": format_integer(scale)},
+    def clean_threshold(self) -> Decimal:
+        threshold = self.cleaned_data["threshold"]
+        if not Decimal("0") <= threshold <= self.scale:
+            raise ValidationError(
+                _("The threshold must lie on the scale: between 0 and %(max)s.") % {"max": format_integer(self.scale)}
             )
-        return data
+        return threshold
 
 
 class BaseCriterionFormSet(forms.BaseFormSet):
@@ -352,7 +359,7 @@ class BaseCriterionFormSet(forms.BaseFormSet):
                     name_nl=data["name_nl"],
                     name_en=data["name_en"],
                     weight=data["weight"],
-                    scale_max=data["scale_max"],
+                    scale_max=form.scale,
                     threshold=data["threshold"],
                 )
             )
@@ -360,6 +367,16 @@ class BaseCriterionFormSet(forms.BaseFormSet):
 
 
 CriterionFormSet = forms.formset_factory(CriterionForm, formset=BaseCriterionFormSet, extra=1, can_delete=True)
+
+
+def grid_scale(call: Call | None, programme: Programme) -> int:
+    """The highest score of a call's grid: the call's own, else that of the programme's latest call, else the
+    criterion's default."""
+    for source in (call, programme.calls.order_by("-opens_at").first()):
+        first = source.criteria.order_by("order").first() if source is not None and source.pk else None
+        if first is not None:
+            return first.scale_max
+    return int(Criterion._meta.get_field("scale_max").get_default())
 
 
 def criterion_formset(call: Call | None, programme: Programme, data: Any = None) -> Any:
@@ -371,12 +388,15 @@ def criterion_formset(call: Call | None, programme: Programme, data: Any = None)
             "name_nl": c.name_nl,
             "name_en": c.name_en,
             "weight": c.weight,
-            "scale_max": c.scale_max,
             "threshold": c.threshold,
         }
         for c in (source.criteria.order_by("order") if source else [])
     ]
-    return CriterionFormSet(data, initial=initial, prefix="criteria")
+    formset = CriterionFormSet(
+        data, initial=initial, prefix="criteria", form_kwargs={"scale": grid_scale(call, programme)}
+    )
+    formset.scale = grid_scale(call, programme)
+    return formset
 
 
 class CallDocumentForm(forms.ModelForm):
