@@ -3,17 +3,20 @@ withdrawal, a copy into a later call, and the secretariat's invitation to a full
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.accounts.requests import signed_in
 from crossroads.core import clock
-from crossroads.core.formatting import format_brussels
+from crossroads.core.formatting import format_date
 from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
 from crossroads.programme.models import Call
@@ -109,6 +112,12 @@ def application_shared(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("applications:detail", pk=pk)
 
 
+def _to_the_second(moment: dt.datetime) -> str:
+    """A submission's moment to the second, Brussels time: near a deadline the seconds matter."""
+    local = moment.astimezone(clock.BRUSSELS)
+    return f"{format_date(local)} {formats.time_format(local.time(), 'H:i:s')}"
+
+
 @login_required
 @require_POST
 @back_to_application()
@@ -127,7 +136,7 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(
         request,
         _("Submitted on %(time)s. Every partner receives the PDF by e-mail.")
-        % {"time": format_brussels(submission.submitted_at)},
+        % {"time": _to_the_second(submission.submitted_at)},
     )
     return redirect("applications:detail", pk=pk)
 
