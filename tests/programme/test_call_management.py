@@ -373,3 +373,20 @@ def test_the_edit_page_reads_as_text_in_each_language(client, users, first_call,
     assert "None" not in body and "{'" not in body and "['" not in body
     assert 'value="0.0000"' not in body and 'value="0,0000"' not in body
     assert "Nederlands" in body and "English" in body  # the two languages side by side
+
+
+def test_a_withdrawn_application_still_keeps_the_sections(staff_client, first_call, users, company_be, company_nl):
+    from crossroads.applications.services import application_withdraw
+
+    application = submitted_application(
+        first_call, company_be, company_nl, title="Warmtenet", submitted_at=WHILE_OPEN, owner=users["applicant"]
+    )
+    with at(WHILE_OPEN + dt.timedelta(hours=1)):
+        application_withdraw(actor=users["applicant"], application=application)
+        sections = [s for s in first_call.required_sections if s != "impact"]
+        response = staff_client.post(
+            reverse("programme:call_edit", args=[first_call.pk]),
+            edit_data(first_call, required_sections=sections, reason="Shorter form."),
+        )
+    assert response.status_code == 400
+    assert "impact" in Call.objects.get(pk=first_call.pk).required_sections

@@ -241,7 +241,8 @@ class CallForm(forms.Form):
         return _in_label_order(self.cleaned_data["required_attachments"], ATTACHMENT_LABELS)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         self._check_window(data)
         self._check_costs(data)
         if data.get("stages") == CallStages.TWO and not data.get("idea_sections"):
@@ -331,6 +332,8 @@ class CriterionForm(forms.Form):
 
 
 class BaseCriterionFormSet(forms.BaseFormSet):
+    scale = 0  # the grid's highest score, set by `criterion_formset`
+
     def clean(self) -> None:
         if any(self.errors):
             return
@@ -379,7 +382,7 @@ def grid_scale(call: Call | None, programme: Programme) -> int:
     return int(Criterion._meta.get_field("scale_max").get_default())
 
 
-def criterion_formset(call: Call | None, programme: Programme, data: Any = None) -> Any:
+def criterion_formset(call: Call | None, programme: Programme, data: Any = None) -> BaseCriterionFormSet:
     """The grid of a call, or for a new call the grid of the programme's most recent call as a start."""
     source = call or programme.calls.order_by("-opens_at").first()
     initial = [
@@ -392,10 +395,10 @@ def criterion_formset(call: Call | None, programme: Programme, data: Any = None)
         }
         for c in (source.criteria.order_by("order") if source else [])
     ]
-    formset = CriterionFormSet(
-        data, initial=initial, prefix="criteria", form_kwargs={"scale": grid_scale(call, programme)}
-    )
-    formset.scale = grid_scale(call, programme)
+    scale = grid_scale(call, programme)
+    formset = CriterionFormSet(data, initial=initial, prefix="criteria", form_kwargs={"scale": scale})
+    assert isinstance(formset, BaseCriterionFormSet)
+    formset.scale = scale
     return formset
 
 

@@ -38,9 +38,10 @@ def calls_for_secretariat() -> list[CallRow]:
 
 
 def has_submissions(call: Call) -> bool:
-    """Whether any application was ever submitted in this call (withdrawn ones included: they were assessed on
-    the call's rules as they stood)."""
-    return call.pk is not None and call.applications.filter(submitted_at__isnull=False).exists()
+    """Whether any application was ever submitted in this call: its submission records count, so a project idea
+    invited to a full proposal and a withdrawn application (both drafts again) still do: they were written,
+    screened or assessed on the call's rules as they stood."""
+    return call.pk is not None and call.applications.filter(submissions__isnull=False).exists()
 
 
 def budget_of_other_calls(programme: Programme, call: Call | None) -> Decimal:

@@ -137,7 +137,7 @@ def call_document_add(request: HttpRequest, call_id: int) -> HttpResponse:
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
             for error in errors:
-                messages.error(request, f"{label}: {error}" if label else error)
+                messages.error(request, f"{label}: {error}" if label else str(error))
     return redirect("programme:call_edit", call_id=call.pk)
 
 
