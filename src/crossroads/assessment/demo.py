@@ -134,6 +134,26 @@ def _pool() -> list[User]:
     return users
 
 
+def _sections(lead: Company, other: Company, why: str) -> dict[str, str]:
+    return {
+        "summary": f"{lead.description} {other.description}",
+        "problem": (
+            f"{lead.legal_name} en {other.legal_name} lopen elk apart tegen dezelfde technische grens aan; alleen "
+            "bereiken ze de markt niet snel genoeg."
+        ),
+        "innovation": why,
+        "workplan": (
+            "Fase 1 (maanden 1-8): ontwerp en labotests. Fase 2 (maanden 9-18): prototype en veldproef bij beide "
+            "partners. Fase 3 (maanden 19-24): validatie, kostprijsanalyse en marktintroductieplan."
+        ),
+        "cross_border": "Beide partners brengen complementaire kennis over de grens samen.",
+        "impact": (
+            "Na het project brengen beide partners het resultaat samen op de markt in Vlaanderen en Nederland; "
+            "we verwachten nieuwe klanten en extra banen aan beide kanten van de grens."
+        ),
+    }
+
+
 def _applications(call: Call) -> list[Application]:
     pairs = json.loads((DEMO_DATA.parent / "complementary_pairs.json").read_text(encoding="utf-8"))[:6]
     keys = {entry["key"]: entry for entry in json.loads(DEMO_DATA.read_text(encoding="utf-8"))}
@@ -148,11 +168,11 @@ def _applications(call: Call) -> list[Application]:
             lead_company=lead,
             title=f"{lead.legal_name} × {other.legal_name}",
             acronym=f"DEMO-{index + 1}",
-            sections={
-                "summary": f"{lead.description} {other.description}",
-                "innovation": pair["why"],
-                "cross_border": "Beide partners brengen complementaire kennis over de grens samen.",
-            },
+            sections=_sections(lead, other, pair["why"]),
+            # Every section the call requires is filled and the start is planned: the automatic eligibility checks
+            # pass, as they must for an application the demo marks eligible.
+            duration_months=24,
+            planned_start=(call.closes_at + dt.timedelta(days=120)).astimezone(clock.BRUSSELS).date().replace(day=1),
             created_by=owner,
         )
         application.themes.set(call.themes.all()[: 1 + index % 2])
