@@ -390,3 +390,28 @@ def test_a_withdrawn_application_still_keeps_the_sections(staff_client, first_ca
         )
     assert response.status_code == 400
     assert "impact" in Call.objects.get(pk=first_call.pk).required_sections
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"themes": ["٣"]},
+        {"themes": ["99999999999999999999999"]},
+        {"stages": "7"},
+        {"required_sections": ["secret"]},
+        {"criteria-TOTAL_FORMS": "x"},
+        {"criteria-0-weight": "1e5"},
+        {"criteria-0-threshold": "NaN"},
+        {"budget": "1" * 40},
+        {"assessors_per_application": "٢"},
+    ],
+)
+def test_hostile_input_is_refused_without_an_error_page(staff_client, programme, overrides):
+    response = post_create(staff_client, **overrides)
+    assert response.status_code == 400
+    assert not Call.objects.filter(code="crossroads-2027-1").exists()
+
+
+def test_an_unknown_call_is_not_found(staff_client, programme):
+    assert staff_client.get("/programme/calls/99999999999999999999999/").status_code == 404
+    assert staff_client.get(reverse("programme:call_edit", args=[987654])).status_code == 404
