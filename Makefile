@@ -24,11 +24,16 @@ var:
 messages: $(STAMP)
 	@if command -v msgfmt >/dev/null; then cd src/crossroads && DEBUG=1 ../../$(PY) ../../manage.py compilemessages -v0; fi
 
+# Links in e-mails and the banner use the address the server listens on: `make run PORT=8001` (or HOST=) moves both.
+run: export CROSSROADS_SITE_URL = http://$(HOST):$(PORT)
 run: $(STAMP) var messages
 	DEBUG=1 $(PY) manage.py migrate --noinput -v0
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py matching_snapshot
-	@echo "Starting the background worker and the web server at http://$(HOST):$(PORT) (Ctrl-C stops both)."
+	@echo ""
+	@DEBUG=1 $(PY) manage.py load_demo --logins-only
+	@echo ""
+	@echo "Starting the background worker and the web server at $$CROSSROADS_SITE_URL/ (Ctrl-C stops both)."
 	DEBUG=1 $(PY) manage.py db_worker -v0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 

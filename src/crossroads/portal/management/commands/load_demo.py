@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.test.utils import override_settings
+from django.urls import reverse
 
 from crossroads.applications.demo import demo_applications_load
 from crossroads.assessment.demo import demo_assessment_load
 from crossroads.companies.demo import DEMO_PASSWORD, DEMO_TOTP_SECRETS, DEMO_USERS, demo_load
+from crossroads.core.formatting import site_url
 from crossroads.matching.demo import demo_matching_load
 from crossroads.matching.signals import refresh_suppressed
 
@@ -17,7 +19,15 @@ from crossroads.matching.signals import refresh_suppressed
 class Command(BaseCommand):
     help = "Load the demo programme (idempotent) and print the demo logins."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--logins-only", action="store_true", help="Print the demo logins (at CROSSROADS_SITE_URL); load nothing."
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["logins_only"]:
+            self._logins()
+            return
         with refresh_suppressed():
             counts = demo_load()
         matching = demo_matching_load()
@@ -37,7 +47,12 @@ class Command(BaseCommand):
             )
         )
         out("")
-        out(f"Demo logins (password for all: {DEMO_PASSWORD}) at http://127.0.0.1:8000/accounts/login/")
+        self._logins()
+
+    def _logins(self) -> None:
+        """The demo accounts, at the address the site is served on (CROSSROADS_SITE_URL, which `make run` sets)."""
+        out = self.stdout.write
+        out(f"Demo logins (password for all: {DEMO_PASSWORD}) at {site_url(reverse('account_login'))}")
         for spec in DEMO_USERS:
             secret = DEMO_TOTP_SECRETS.get(spec.email)
             extra = f"  (authenticator secret {secret})" if secret else ""
