@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from crossroads.accounts.models import Role
 from crossroads.applications.models import SECTION_LABELS
 from crossroads.applications.selectors import application_facts
+from crossroads.core.formatting import format_date
 from crossroads.core.spreadsheets import csv_writer
 from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
@@ -54,8 +55,8 @@ def my_assignments_export(request: HttpRequest) -> HttpResponse:
     writer.writerow([_("Reference"), _("Call"), _("Application"), _("Status"), _("Due date")])
     for a in assignments_of(request.user):
         title = a.application.title if can_open_application(request.user, a) else ""
-        due = a.due_date.strftime("%d-%m-%Y") if a.due_date else ""
-        writer.writerow([a.pk, a.application.call.code, title, a.get_status_display(), due])
+        due = format_date(a.due_date) if a.due_date else ""
+        writer.writerow([a.pk, a.application.call.name, title, a.get_status_display(), due])
     return response
 
 

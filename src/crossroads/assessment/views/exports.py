@@ -13,6 +13,7 @@ from crossroads.applications.models import Application
 from crossroads.core.spreadsheets import append_row
 
 from ..errors import AssessmentError
+from ..labels import ranking_status_label
 from ..models import ConsensusScore, Score
 from ..services.ranking import ranking_preview
 from .common import call_or_404, secretariat_only
@@ -40,7 +41,7 @@ def ranking_export(request: HttpRequest, call_id: int) -> HttpResponse:
         [
             _("Rank"),
             _("Application"),
-            *[c.code for c in criteria],
+            *[str(c.name) for c in criteria],
             _("Weighted"),
             _("Requested"),
             _("Granted"),
@@ -58,7 +59,7 @@ def ranking_export(request: HttpRequest, call_id: int) -> HttpResponse:
                 float(entry.weighted_score) if entry.weighted_score is not None else None,
                 float(entry.requested),
                 float(entry.granted),
-                entry.status,
+                ranking_status_label(entry.status),
             ],
         )
     detail = book.create_sheet(_("Scores")[:31])
@@ -72,7 +73,7 @@ def ranking_export(request: HttpRequest, call_id: int) -> HttpResponse:
             [
                 s.assignment.application.title,
                 s.assignment.assessor.email,
-                s.criterion.code,
+                str(s.criterion.name),
                 float(s.score),
                 s.justification,
             ],
