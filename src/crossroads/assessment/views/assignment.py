@@ -170,13 +170,15 @@ def _consolidation_page(
 @secretariat_only
 def override_view(request: HttpRequest, application_id: int) -> HttpResponse:
     """The secretariat records why an application goes on although its assessment does not meet the call's rules."""
-    application = submitted_or_404(application_id)
+    application = submitted_or_404(str(application_id))
+    actor = request.user
+    assert isinstance(actor, User)  # secretariat_only: logged in
     form = OverrideForm(request.POST)
     if form.is_valid():
         recorded = call_service(
             form,
             lambda: assessment_override_record(
-                actor=request.user, application=application, reason=form.cleaned_data["reason"]
+                actor=actor, application=application, reason=form.cleaned_data["reason"]
             ),
         )
         if recorded is not None:
