@@ -530,3 +530,14 @@ def test_brute_force_agrees_on_the_hand_made_cases() -> None:
     assert best is not None
     assert best[0] == round(2.65 / FIT_RESOLUTION)
     assert brute_force(problem_of("P1 P2", [slot("BE1", 1), slot("NL1", 2), slot("NL2", 2)], per_application=2)) is None
+
+
+def test_completed_check_counts_the_completed_assessments_and_the_countries():
+    from crossroads.assessment.rules.assignment import completed_check
+
+    assert completed_check("7", {"1": "BE", "2": "NL", "3": "NL"}, 3, ("BE", "NL")) == []
+    two_dutch = completed_check("7", {"2": "NL", "3": "NL"}, 3, ("BE", "NL"))
+    assert [(s.code, s.params) for s in two_dutch] == [
+        ("too_few_completed", {"count": 2, "required": 3}),
+        ("no_completed_from_country", {"country": "BE"}),
+    ]
