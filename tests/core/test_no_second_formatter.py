@@ -15,7 +15,7 @@ TEMPLATE_PATTERNS = {
     "|date with a literal pattern": re.compile(r"""\|\s*date\s*:\s*["']"""),
     "|time with a literal pattern": re.compile(r"""\|\s*time\s*:\s*["']"""),
     "|floatformat": re.compile(r"\|\s*floatformat"),
-    "|stringformat": re.compile(r"\|\s*stringformat"),
+    "|stringformat with a number spec": re.compile(r"""\|\s*stringformat\s*:\s*["'][^"']*[dfeEgG%]["']"""),
 }
 PYTHON_PATTERNS = {
     "strftime(": re.compile(r"\bstrftime\("),
