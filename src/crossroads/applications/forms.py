@@ -277,6 +277,8 @@ class InterestStartForm(forms.Form):
 
     def __init__(self, *args: Any, calls: list, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["call"].choices = [(c.code, c.name) for c in calls]
+        field = self.fields["call"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(c.code, c.name) for c in calls]
         if len(calls) == 1:
-            self.fields["call"].initial = calls[0].code
+            field.initial = calls[0].code

@@ -4,7 +4,6 @@ submission PDF show these labels (in the reader's language), never the codes."""
 
 from __future__ import annotations
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from crossroads.companies.models import Country
@@ -12,7 +11,7 @@ from crossroads.companies.models import Country
 from .models import ATTACHMENT_LABELS, SECTION_LABELS, CostCategoryCode, PartnerRole
 
 # The declarations each partner signs, worded in full (the form's checkboxes and the PDF use the same text).
-DECLARATION_LABELS: dict[str, Promise] = {
+DECLARATION_LABELS = {
     "sme": _("We are an SME as defined in EU Recommendation 2003/361, or take part in an allowed role."),
     "oim": _("We are not an undertaking in difficulty."),
     "de_minimis": _("We declared all de minimis aid of the last three years in the registry."),
@@ -20,7 +19,7 @@ DECLARATION_LABELS: dict[str, Promise] = {
 }
 
 # The result indicators of the shared part, and how each is counted: a number of things, FTE or euros.
-INDICATORS: dict[str, Promise] = {
+INDICATORS = {
     "new_products": _("New products, processes or services to the market (number)"),
     "jobs": _("Jobs created within two years after the project (FTE)"),
     "turnover": _("Expected additional yearly turnover after three years (€)"),
@@ -28,7 +27,7 @@ INDICATORS: dict[str, Promise] = {
 INDICATOR_KINDS = {"new_products": "integer", "jobs": "number", "turnover": "money"}
 
 # The fields of the shared part and of a partner's part, as the edit-conflict box names them.
-FIELD_LABELS: dict[str, Promise] = {
+FIELD_LABELS = {
     "title": _("Project title"),
     "acronym": _("Acronym"),
     "duration_months": _("Duration (months)"),

@@ -22,7 +22,7 @@ from ..permissions import can_start_from_interest
 def _page(
     request: HttpRequest, interest: ExpressionOfInterest, form: InterestStartForm, calls: list[Call], status: int
 ) -> HttpResponse:
-    mine = set(request.user.memberships.values_list("company_id", flat=True))
+    mine = set(signed_in(request).memberships.values_list("company_id", flat=True))
     other = interest.target_company if interest.sender_company_id in mine else interest.sender_company
     return render(
         request,
@@ -45,7 +45,7 @@ def start_from_interest(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_start_from_interest(request.user, interest):
         raise Http404  # another company's interest: its existence is not revealed
     calls = services.open_calls()
-    mine = set(request.user.memberships.values_list("company_id", flat=True))
+    mine = set(signed_in(request).memberships.values_list("company_id", flat=True))
     other = (interest.target_company if interest.sender_company_id in mine else interest.sender_company).legal_name
     if request.method != "POST":
         return _page(request, interest, InterestStartForm(calls=calls), calls, 200)
