@@ -165,6 +165,11 @@ def assessed(application: Application, score: str = "7") -> Application:
 
 
 def set_consensus(application: Application, score: str, recorded_by) -> Application:  # type: ignore[no-untyped-def]
+    """The committee's consensus. A consensus rests on completed assessments: an application without any submitted
+    assessment first gets the call's panel (`assessed`), so freezing and deciding meet the call's rules. One that
+    has some keeps exactly those (a test of a short panel stays short)."""
+    if not Assignment.objects.filter(application=application, status=AssignmentStatus.SUBMITTED).exists():
+        assessed(application, score)
     for criterion in application.call.criteria.all():
         ConsensusScore.objects.update_or_create(
             application=application,
