@@ -180,6 +180,10 @@ MATRIX: dict[str, list[Case]] = {
             rule(FORBIDDEN, ok=("adviser_region", *MANAGERS), not_found=("adviser_other",)),
         )
     ),
+    # The introduction of company A and the partner: each of them answers; nobody else learns it exists.
+    "matching:introduction_answer": cases(
+        Case(url("matching:introduction_answer", "introduction"), rule(NOT_FOUND, ok=("applicant_a", "partner"))),
+    ),
     "matching:introduction_update": cases(
         Case(
             url("matching:introduction_update", "introduction"),
@@ -190,6 +194,15 @@ MATRIX: dict[str, list[Case]] = {
     ),
     # ------------------------------------------------------------------ calls and applications
     "applications:calls": cases(Case(url("applications:calls"), PUBLIC)),
+    # The interest of B in A's profile (still pending in this world: A and B are let in and told why not yet).
+    "applications:start_from_interest": cases(
+        Case(url("applications:start_from_interest", "interest"), rule(NOT_FOUND, ok=("applicant_a", "applicant_b"))),
+        Case(
+            url("applications:start_from_interest", "interest"),
+            rule(NOT_FOUND, ok=("applicant_a", "applicant_b")),
+            method="POST",
+        ),
+    ),
     "applications:call_detail": cases(Case(url("applications:call_detail", "call_code"), PUBLIC)),
     "applications:call_document": cases(Case(url("applications:call_document", "call_code", "call_document"), PUBLIC)),
     # Starting for company A: its member; other applicants name a company that is not theirs (404); staff have
@@ -254,6 +267,14 @@ MATRIX: dict[str, list[Case]] = {
     "applications:partner_join": cases(Case(url("applications:partner_join", "join_token"), ANY_USER)),
     # ------------------------------------------------------------------ assessment (secretariat)
     "assessment:call": cases(Case(url("assessment:call", "call"), SECRETARIAT_ONLY)),
+    "assessment:override": cases(
+        Case(
+            url("assessment:override", "application"),
+            SECRETARIAT_ONLY,
+            method="POST",
+            data=lambda ids: {"reason": "Twee beoordelaars volstaan hier."},
+        )
+    ),
     "assessment:screening": cases(Case(url("assessment:screening", "application"), SECRETARIAT_ONLY)),
     "assessment:assignment": cases(Case(url("assessment:assignment", "call"), SECRETARIAT_ONLY)),
     "assessment:assignment_action": cases(
@@ -331,6 +352,18 @@ MATRIX: dict[str, list[Case]] = {
         Case(path("/privacy/requests/0/erase/"), rule(FORBIDDEN, not_found=MANAGERS), method="POST")
     ),
     "assessment_api:ranking": cases(Case(url("assessment_api:ranking", "call"), SECRETARIAT_ONLY, api=True)),
+    # ------------------------------------------------------------------ programme: calls managed by the secretariat
+    "programme:call_list": cases(Case(url("programme:call_list"), SECRETARIAT_ONLY)),
+    "programme:call_create": cases(Case(url("programme:call_create"), SECRETARIAT_ONLY)),
+    "programme:call_edit": cases(Case(url("programme:call_edit", "call"), SECRETARIAT_ONLY)),
+    "programme:call_preview": cases(Case(url("programme:call_preview", "call"), SECRETARIAT_ONLY)),
+    "programme:call_document_add": cases(
+        Case(url("programme:call_document_add", "call"), SECRETARIAT_ONLY, method="POST", data=lambda ids: {})
+    ),
+    # A document id that does not exist: nobody learns more than "not found".
+    "programme:call_document_remove": cases(
+        Case(path("/programme/calls/{call}/documents/999999/remove/"), rule(NOT_FOUND), method="POST")
+    ),
 }
 
 # ---------------------------------------------------------------------- allauth (/accounts/*), by family
