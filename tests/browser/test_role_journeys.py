@@ -145,3 +145,10 @@ def test_role_journey_is_accessible_in_both_languages_and_widths(page, live_serv
         assert page.locator("html").get_attribute("lang") == language
         problems.extend(f"[{language}] {line}" for line in _journey(page, live_server.url, pages[role]))
     assert not problems, f"{role}:\n" + "\n".join(problems)
+
+
+def test_the_vendored_axe_core_finds_violations(page):
+    """The check is alive: a picture without a text alternative and an unlabelled field are found."""
+    page.set_content('<html lang="en"><head><title>t</title></head><body><main><img src="x.png"><input></main></body>')
+    found = {v["id"] for v in axe_violations(page)}
+    assert {"image-alt", "label"} <= found
