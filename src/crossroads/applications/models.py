@@ -10,19 +10,9 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-SECTION_LABELS = {
-    "summary": _("Summary"),
-    "problem": _("Problem and objectives"),
-    "innovation": _("Innovation and technical approach"),
-    "workplan": _("Work plan"),
-    "cross_border": _("Cross-border added value"),
-    "impact": _("Expected impact and business case"),
-}
-ATTACHMENT_LABELS = {
-    "quotations": _("Quotations of external costs"),
-    "annual_accounts": _("Last annual accounts"),
-    "other": _("Other"),
-}
+# The labels of the codes a call lists live with the call (programme data); re-exported for this area.
+from crossroads.programme.labels import ATTACHMENT_LABELS as ATTACHMENT_LABELS
+from crossroads.programme.labels import SECTION_LABELS as SECTION_LABELS
 
 
 class TolerantDecimalField(models.DecimalField):
