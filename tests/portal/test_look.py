@@ -81,7 +81,9 @@ INLINE = (
 )
 
 
-@pytest.mark.parametrize("template", ["base.html", "form_fields.html", "portal/home.html", "portal/dashboard.html"])
+@pytest.mark.parametrize(
+    "template", ["base.html", "500.html", "form_fields.html", "portal/home.html", "portal/dashboard.html"]
+)
 def test_templates_have_no_inline_style_or_script(template):
     source = (TEMPLATES / template).read_text(encoding="utf-8")
     for pattern in INLINE:
