@@ -234,6 +234,7 @@ class Command(BaseCommand):
         from crossroads.applications.services import render_and_send_pdf_task, submission_snapshot
         from crossroads.applications.states import APPLICATION_STATES
         from crossroads.assessment.models import Completeness, ConsensusScore, Eligibility, Screening
+        from crossroads.assessment.services.overrides import assessment_override_record
         from crossroads.assessment.services.ranking import ranking_freeze
         from crossroads.programme.models import Criterion
 
@@ -267,6 +268,11 @@ class Command(BaseCommand):
             render_and_send_pdf_task.enqueue(submission.pk)  # committed with the seed (database task backend)
             Screening.objects.create(
                 application=application, completeness=Completeness.COMPLETE, eligibility=Eligibility.ELIGIBLE
+            )
+            # A load-test seed has no assessors: the secretariat's recorded override is what lets the call's rules
+            # (enough completed assessments, both countries) be passed, exactly as in the platform.
+            assessment_override_record(
+                actor=secretariat, application=application, reason="Load-test seed: scored without assessors."
             )
             for criterion in call.criteria.all():
                 ConsensusScore.objects.create(
