@@ -46,7 +46,7 @@ def start_from_interest(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404  # another company's interest: its existence is not revealed
     calls = services.open_calls()
     mine = set(signed_in(request).memberships.values_list("company_id", flat=True))
-    other = (interest.target_company if interest.sender_company_id in mine else interest.sender_company).legal_name
+    other = interest.target_company if interest.sender_company_id in mine else interest.sender_company
     if request.method != "POST":
         return _page(request, interest, InterestStartForm(calls=calls), calls, 200)
     posted = request.POST.copy()
@@ -71,7 +71,8 @@ def start_from_interest(request: HttpRequest, pk: int) -> HttpResponse:
         if application is not None:
             messages.success(
                 request,
-                _("The joint application is started; %(company)s is invited as a partner.") % {"company": other},
+                _("The joint application is started; %(company)s is invited as a partner.")
+                % {"company": other.legal_name},
             )
             return redirect("applications:detail", pk=application.pk)
     return _page(request, interest, form, calls, 400)
