@@ -133,6 +133,8 @@ def test_indicators_take_dutch_thousands(client, users, consortium, typed, store
 def test_a_start_before_the_call_opens_is_refused_at_the_field(client, users, consortium):
     application = consortium["application"]
     before = (application.call.opens_at - dt.timedelta(days=3)).date()
+    users["applicant"].language = "en"  # the page speaks the user's language; this test reads English
+    users["applicant"].save(update_fields=["language"])
     client.force_login(users["applicant"])
     with translation.override("en"):
         response = client.post(
@@ -151,6 +153,8 @@ def test_a_start_before_the_call_opens_is_refused_at_the_field(client, users, co
 def test_a_duration_over_the_maximum_is_refused_at_the_field(client, users, consortium):
     application = consortium["application"]
     longest = application.call.programme.max_duration_months
+    users["applicant"].language = "en"  # the page speaks the user's language; this test reads English
+    users["applicant"].save(update_fields=["language"])
     client.force_login(users["applicant"])
     with translation.override("en"):
         response = client.post(
