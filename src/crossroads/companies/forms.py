@@ -136,7 +136,7 @@ class CompanyForm(forms.ModelForm):
         return founded
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         country = data.get("country")
         if country and data.get("enterprise_number"):
             try:
@@ -180,7 +180,7 @@ class EstablishmentForm(forms.ModelForm):
         fields = ["name", "street", "postcode", "city", "country", "is_registered_office", "is_project_site"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         country, postcode = data.get("country"), data.get("postcode")
         if country and postcode:
             try:
@@ -263,7 +263,7 @@ class FinancialYearForm(forms.ModelForm):
         return attested
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("is_interim") and not (data.get("attested_on") and data.get("attested_by")):
             self.add_error(
                 "attested_on",
@@ -339,7 +339,7 @@ class HoldingForm(forms.ModelForm):
         return ended
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         started, ended = data.get("started_on"), data.get("ended_on")
         if started and ended and started > ended:
             self.add_error(

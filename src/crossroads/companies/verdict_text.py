@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -207,7 +207,7 @@ _MONEY_KEYS = frozenset(
     | {"headroom"}
 )
 _COUNT_KEYS = frozenset({"count", "members", "years"})
-_LABELS: dict[str, dict[str, Promise]] = {
+_LABELS: dict[str, Mapping[str, Promise | str]] = {
     "class": SIZE_LABELS,
     "raw": SIZE_LABELS,
     "kept": SIZE_LABELS,

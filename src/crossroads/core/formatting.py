@@ -47,8 +47,8 @@ def format_number(value: Decimal | int | str | None, places: int | None = 2) -> 
     if number is None:
         return "–"
     if places is None:
-        normal = number.normalize()
-        places = max(0, -normal.as_tuple().exponent) if isinstance(normal.as_tuple().exponent, int) else 0
+        exponent = number.normalize().as_tuple().exponent
+        places = max(0, -exponent) if isinstance(exponent, int) else 0
     return _localised(number, places)
 
 
