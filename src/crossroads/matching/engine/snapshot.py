@@ -36,19 +36,8 @@ from .types import MatchProfile, ProfileVectors, profile_from_json, profile_to_j
 
 FORMAT = 2  # 2: whole-text passage vectors first (text preparation 3)
 POINTER = "CURRENT"
-_ROW_ARRAYS = (
-    "_active",
-    "_has_seeks",
-    "_eligible",
-    "_country",
-    "_size",
-    "_themes",
-    "_trl",
-    "_province",
-    "_company",
-    "_nace_lo",
-    "_nace_hi",
-)
+# The engine's per-row arrays except the vectors, which are saved apart (float16, memory-mapped).
+_ROW_ARRAYS = tuple(name for name in MatchEngine._ROW_ARRAYS if name not in ("_P", "_Q"))
 _UNSET = object()
 
 
