@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from crossroads.accounts.models import User
 from crossroads.companies.models import Company
 from crossroads.core import clock
+from crossroads.core.views import forbidden
 from crossroads.programme.models import Call
 
 from .. import services
@@ -41,6 +42,14 @@ def application_for(request: HttpRequest, pk: int) -> Application:
     if not can_view_application(request.user, application):
         raise Http404
     return application
+
+
+def editable_application(request: HttpRequest, pk: int) -> tuple[Application, HttpResponse | None]:
+    """The application the user may see, and the refusal page (with its reason) when they may not change its shared
+    part: `application, refused = editable_application(request, pk); if refused: return refused`."""
+    application = application_for(request, pk)
+    permission = can_edit_shared(request.user, application)
+    return application, None if permission else forbidden(request, permission.reason)
 
 
 def back_to_application(anchor: str = "") -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:

@@ -13,14 +13,12 @@ from django.views.decorators.http import require_POST
 
 from crossroads.accounts.requests import signed_in
 from crossroads.companies.models import Company
-from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
 
 from .. import services
 from ..forms import PartnerAddForm
 from ..models import Application, Partner
-from ..permissions import can_edit_shared
-from .common import application_for, application_page, back_to_application, closed, my_companies
+from .common import application_page, back_to_application, closed, editable_application, my_companies
 
 
 def _registered(number: str) -> Company | None:
@@ -49,10 +47,9 @@ def _invite(request: HttpRequest, application: Application, form: PartnerAddForm
 @login_required
 @require_POST
 def partner_add(request: HttpRequest, pk: int) -> HttpResponse:
-    application = application_for(request, pk)
-    permission = can_edit_shared(request.user, application)
-    if not permission:
-        return forbidden(request, permission.reason)
+    application, refused = editable_application(request, pk)
+    if refused:
+        return refused
     if response := closed(request, application):
         return response
     form = PartnerAddForm(request.POST)
@@ -113,10 +110,9 @@ def partner_join(request: HttpRequest, token: str) -> HttpResponse:
 @back_to_application("#consortium")
 def partner_join_decide(request: HttpRequest, pk: int, partner_pk: int) -> HttpResponse:
     """The lead confirms or refuses someone who asked to take an invitation sent to another address."""
-    application = application_for(request, pk)
-    permission = can_edit_shared(request.user, application)
-    if not permission:
-        return forbidden(request, permission.reason)
+    application, refused = editable_application(request, pk)
+    if refused:
+        return refused
     partner = get_object_or_404(application.partners, pk=partner_pk)
     accept = request.POST.get("decision") == "confirm"
     services.partner_join_decide(actor=signed_in(request), partner=partner, accept=accept)

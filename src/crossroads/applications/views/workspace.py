@@ -26,7 +26,7 @@ from ..display import conflict_rows
 from ..forms import CopyForm, SharedForm, WorkPackageForm
 from ..models import Application
 from ..permissions import can_edit_shared, can_invite_full
-from .common import application_for, application_page, back_to_application, closed, typed_shared
+from .common import application_for, application_page, back_to_application, closed, editable_application, typed_shared
 
 
 @login_required
@@ -153,10 +153,9 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def application_copy(request: HttpRequest, pk: int) -> HttpResponse:
-    application = application_for(request, pk)
-    permission = can_edit_shared(request.user, application)
-    if not permission:
-        return forbidden(request, permission.reason)
+    application, refused = editable_application(request, pk)
+    if refused:
+        return refused
     open_calls = [c for c in Call.objects.exclude(pk=application.call_id) if c.is_open(clock.now())]
     form = CopyForm(request.POST, calls=open_calls)
     if form.is_valid():
@@ -173,10 +172,9 @@ def application_copy(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def work_package_add(request: HttpRequest, pk: int) -> HttpResponse:
-    application = application_for(request, pk)
-    permission = can_edit_shared(request.user, application)
-    if not permission:
-        return forbidden(request, permission.reason)
+    application, refused = editable_application(request, pk)
+    if refused:
+        return refused
     if response := closed(request, application):
         return response
     partners = list(application.partners.select_related("company").filter(company__isnull=False))
@@ -202,10 +200,9 @@ def work_package_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @back_to_application("#workplan")
 def work_package_delete(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    application = application_for(request, pk)
-    permission = can_edit_shared(request.user, application)
-    if not permission:
-        return forbidden(request, permission.reason)
+    application, refused = editable_application(request, pk)
+    if refused:
+        return refused
     package = get_object_or_404(application.work_packages, number=number)
     services.work_package_delete(actor=signed_in(request), package=package)
     return redirect(reverse("applications:detail", args=[pk]) + "#workplan")
