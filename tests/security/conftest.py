@@ -279,6 +279,9 @@ def build_world() -> World:
         attachment=application.attachments.get(original_name="offerte.pdf").pk,
         **_assessment(users, application, call),
     )
+    from .world_grants import build_grants
+
+    world.ids.update(build_grants(users, application))
     return world
 
 

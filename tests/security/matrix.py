@@ -463,6 +463,21 @@ def routes(patterns: list | None = None, prefix: str = "", namespace: str = "") 
             yield Route(prefix + str(pattern.pattern), name, pattern.callback)
 
 
+def _grant_rows() -> None:
+    """The follow-up's rows live beside this table, one module per area (tests/security/matrix_grants_*.py)."""
+    import importlib
+    import pkgutil
+
+    from tests import security
+
+    for info in pkgutil.iter_modules(security.__path__):
+        if info.name.startswith("matrix_grants_"):
+            MATRIX.update(importlib.import_module(f"tests.security.{info.name}").ROWS)
+
+
+_grant_rows()
+
+
 def matrix_for(route: Route) -> list[Case] | None:
     if route.key in MATRIX:
         return MATRIX[route.key]

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "crossroads.matching",
     "crossroads.applications",
     "crossroads.assessment",
+    "crossroads.grants",
     "crossroads.privacy",
     "crossroads.portal",
 ]

@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/v1/assessment/", include((assessment_api, "assessment_api"))),
     path("privacy/", include("crossroads.privacy.urls")),
     path("programme/", include("crossroads.programme.urls")),
+    path("grants/", include("crossroads.grants.urls")),
     # Before the admin's own URLs: its login form (password only) must never be reachable.
     path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),

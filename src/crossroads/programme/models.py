@@ -73,6 +73,12 @@ class Programme(Bilingual):
     grant_rate = ratio_field(_("grant rate"), "0.50")
     max_grant_per_project = money_field(_("maximum grant per project"), "250000")
     max_duration_months = models.PositiveSmallIntegerField(_("maximum duration (months)"), default=24)
+    reminder_days_before = models.PositiveSmallIntegerField(
+        _("days before a due date that the reminder goes out"), default=14
+    )
+    follow_up_survey_months = models.PositiveSmallIntegerField(
+        _("months after the end of a project for the follow-up survey"), default=12
+    )
     cost_share_warning = ratio_field(_("warn when one partner carries more than this share"), "0.70")
     personnel_cost_method = models.CharField(
         _("personnel cost method"),
@@ -364,6 +370,31 @@ class Call(Bilingual):
         help_text=_("Criterion codes in order, then submitted_at (earlier first)."),
     )
     assessors_per_application = models.PositiveSmallIntegerField(_("assessors per application"), default=3)
+    # After the award (design decisions, "After the award"): the follow-up each grant agreement of this call gets.
+    advance_share = models.DecimalField(
+        _("advance, as a share of the grant"),
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+        help_text=_("Paid when every partner accepted the agreement. 0: no advance."),
+    )
+    report_interval_months = models.PositiveSmallIntegerField(
+        _("months between progress reports"), default=6, validators=[MinValueValidator(1), MaxValueValidator(24)]
+    )
+    interim_report_due_months = models.PositiveSmallIntegerField(
+        _("months after a period for its progress report"), default=1, validators=[MaxValueValidator(6)]
+    )
+    final_report_months = models.PositiveSmallIntegerField(
+        _("months after the end for the final report"), default=3, validators=[MaxValueValidator(12)]
+    )
+    budget_shift_free_share = models.DecimalField(
+        _("budget shift without approval, as a share of a partner's budget"),
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal("0.10"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+    )
 
     class Meta:
         ordering = ["-opens_at"]

@@ -30,6 +30,7 @@ from ..permissions import can_manage_assessment
 from ..rules.frozen import FrozenEntry
 from ..rules.shares import scale_shares
 from ..selectors import current_ranking, frozen_entries, frozen_entry, partner_users
+from ..signals import grant_created, grant_renounced
 from ..states import DECISION, DECISION_REVIEW, OBJECTION
 from ..verbs import AssessmentVerb
 
@@ -80,6 +81,7 @@ def _grant_create(decision: Decision, amount: Decimal) -> Grant:
         obj=grant,
         after={"total": amount, "shares": {s.company_id: s.amount for s in grant.shares.all()}},
     )
+    grant_created.send(sender=Grant, grant=grant, actor=decision.decided_by)
     return grant
 
 
@@ -302,6 +304,7 @@ def grant_renounce(*, actor: User, grant: Grant) -> Decision | None:
             )
             share.de_minimis.delete()
     audit_record(actor=actor, verb=AssessmentVerb.GRANT_RENOUNCE, obj=grant, before=before, after=snapshot(grant))
+    grant_renounced.send(sender=Grant, grant=grant, actor=actor)
     return reserve_promote(actor=actor, call=grant.application.call)
 
 

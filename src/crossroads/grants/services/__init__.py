@@ -1,0 +1,1 @@
+"""Writes of the follow-up, one module per concern. Each runs in one transaction and writes an audit event."""

@@ -1,0 +1,1 @@
+"""Pages of the follow-up, one module per concern; each module lists its own `urlpatterns`."""
