@@ -39,10 +39,10 @@ def approve(application, secretariat) -> Agreement:  # type: ignore[no-untyped-d
     return Agreement.objects.get(grant__application=application)
 
 
-def funded_application(call, lead, partner, *, title: str = "Warmte over de grens"):  # type: ignore[no-untyped-def]
+def funded_application(the_call, lead, partner, *, title: str = "Warmte over de grens"):  # type: ignore[no-untyped-def]
     """Lead (BE): 800 h x 50,00 personnel + 40.000,00 consumables = 80.000,00 -> grant 40.000,00.
     Partner (NL): 30.000,00 consumables + 10.000,00 external = 40.000,00 -> grant 20.000,00."""
-    application = make_application(call, lead, partner, title=title)
+    application = make_application(the_call, lead, partner, title=title)
     lead_part = application.partners.get(is_lead=True)
     other = application.partners.get(is_lead=False)
     BudgetLine.objects.create(
@@ -67,7 +67,7 @@ def second_finance(programme):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def agreement(call, be_lead, nl_partner, users) -> Agreement:  # type: ignore[no-untyped-def]
+def agreement(call, be_lead, nl_partner, users) -> Agreement:  # type: ignore[no-untyped-def]  # noqa: F811
     """Offered: waiting for both partners to accept."""
     return approve(funded_application(call, be_lead, nl_partner), users["secretariat"])
 
@@ -77,7 +77,9 @@ def running(agreement, users) -> Agreement:  # type: ignore[no-untyped-def]
     """Accepted by the lead (users["applicant"]) and the partner (users["other_applicant"]): the project runs."""
     from crossroads.grants.services.agreement import agreement_accept
 
-    for member, user in zip(agreement.partners.order_by("-is_lead"), (users["applicant"], users["other_applicant"])):
+    for member, user in zip(
+        agreement.partners.order_by("-is_lead"), (users["applicant"], users["other_applicant"]), strict=True
+    ):
         agreement_accept(actor=user, member=member, confirm=True)
     agreement.refresh_from_db()
     return agreement
