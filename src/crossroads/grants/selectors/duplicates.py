@@ -1,0 +1,62 @@
+"""The same invoice or timesheet is never paid twice, in any claim of any project: a claim line is a duplicate of
+an earlier one when a supporting document has the same content (SHA-256), or when supplier, invoice number and
+amount are the same (compared without case, spaces or punctuation in the number)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from ..models import ClaimDocument, ClaimLine, ClaimStatus
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    line: ClaimLine  # the earlier line
+    how: str  # "document" (same file) or "invoice" (same supplier, number and amount)
+
+
+def normalised_number(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def normalised_supplier(text: str) -> str:
+    return " ".join(re.sub(r"[^\w ]", " ", text.casefold()).split())
+
+
+def duplicates_of(line: ClaimLine) -> list[Duplicate]:
+    """Lines of other claims (not drafts, not rejected) or earlier lines of the same claim that claim the same
+    document or invoice. Drafts do not count: a partner may delete them."""
+    found: dict[int, Duplicate] = {}
+    live = ~Q(claim__status=ClaimStatus.DRAFT) | Q(claim=line.claim_id)
+    hashes = list(line.documents.values_list("sha256", flat=True))
+    if hashes:
+        same_file = (
+            ClaimDocument.objects.filter(sha256__in=hashes)
+            .exclude(line=line)
+            .filter(Q(line__claim__status__in=_counted()) | Q(line__claim=line.claim_id))
+            .exclude(line__decision="rejected")
+            .select_related("line__claim__agreement_partner__agreement")
+        )
+        for document in same_file:
+            found.setdefault(document.line_id, Duplicate(document.line, "document"))
+    number = normalised_number(line.invoice_number)
+    if number and line.supplier:
+        candidates = (
+            ClaimLine.objects.filter(live, amount=line.amount)
+            .exclude(pk=line.pk)
+            .exclude(decision="rejected")
+            .exclude(invoice_number="")
+            .select_related("claim__agreement_partner__agreement")
+        )
+        supplier = normalised_supplier(line.supplier)
+        for other in candidates:
+            if normalised_number(other.invoice_number) == number and normalised_supplier(other.supplier) == supplier:
+                found.setdefault(other.pk, Duplicate(other, "invoice"))
+    return sorted(found.values(), key=lambda d: d.line.pk)
+
+
+def _counted() -> list[str]:
+    return [s for s in ClaimStatus.values if s != ClaimStatus.DRAFT]
