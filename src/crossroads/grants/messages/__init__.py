@@ -1,0 +1,1 @@
+"""Notifications of the follow-up, one module per concern (composers registered with @message)."""
