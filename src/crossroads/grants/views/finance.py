@@ -1,7 +1,538 @@
-"""Pages of the follow-up: finance."""
+"""Pages of finance: the verification worklist and a claim's verification, payment approval (four eyes), payment
+orders (SEPA), paid / returned, the payments list with its reconciliation, the final settlement; and for the
+partner its payment statement. Finance acts; the secretariat reads; a partner sees only its own documents and
+statements."""
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+import csv
+from collections.abc import Callable
+from functools import wraps
+from io import BytesIO, StringIO
+from typing import Any
 
-urlpatterns: list[URLPattern] = []
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import URLPattern, path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from crossroads.core import clock
+from crossroads.core.formatting import format_date
+from crossroads.core.spreadsheets import append_row, csv_writer
+from crossroads.core.views import forbidden
+from crossroads.core.views_support import call_service
+
+from ..forms.finance import (
+    ClaimFilterForm,
+    LineDecisionForm,
+    OrderForm,
+    PaidForm,
+    PaymentFilterForm,
+    RepaidForm,
+    ReturnedForm,
+    ReturnForm,
+    VerifyForm,
+)
+from ..models import Agreement, ClaimDocument, ClaimLine, ClaimStatus, CostClaim, Payment, PaymentOrder, PaymentStatus
+from ..pdf_payment import payment_statement_pdf
+from ..permissions import can_approve_payment, can_see_finance, can_verify, is_finance, is_partner_member
+from ..selectors.finance import (
+    claim_findings,
+    explanation_text,
+    finance_claims,
+    finance_payments,
+    orderable_payments,
+    reconciliation,
+)
+from ..services import payments as payment_services
+from ..services import verification as verification_services
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def finance_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Finance and the secretariat see; anyone else gets a 403 that says why. POSTs are for finance only."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        allowed = can_see_finance(request.user)
+        if not allowed:
+            return forbidden(request, allowed.reason)
+        if request.method == "POST":
+            acting = can_verify(request.user)
+            if not acting:
+                return forbidden(request, acting.reason)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _today() -> Any:
+    return clock.now().astimezone(clock.BRUSSELS).date()
+
+
+# ---------------------------------------------------------------------------------------------- worklist
+CLAIM_HEADERS = ("Reference", "Project", "Partner", "Country", "Period", "Status", "Submitted", "Claimed", "Due")
+
+
+def _claim_row(claim: CostClaim) -> list[Any]:
+    agreement = claim.period.agreement
+    return [
+        agreement.reference,
+        agreement.grant.application.title,
+        claim.agreement_partner.company.display_name,
+        claim.agreement_partner.company.get_country_display(),
+        claim.period.number,
+        claim.get_status_display(),
+        claim.submitted_at.astimezone(clock.BRUSSELS).date() if claim.submitted_at else None,
+        claim.claimed,
+        claim.period.due_on,
+    ]
+
+
+def _export(name: str, headers: list[str], rows: list[list[Any]], kind: str) -> HttpResponse:
+    if kind == "csv":
+        buffer = StringIO()
+        writer = csv_writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(headers)
+        writer.writerows(rows)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    book = Workbook()
+    sheet = book.active
+    append_row(sheet, headers)
+    for row in rows:
+        append_row(sheet, row)
+    out = BytesIO()
+    book.save(out)
+    response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+@finance_page
+def worklist(request: HttpRequest) -> HttpResponse:
+    form = ClaimFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    claims = list(
+        finance_claims(
+            status=filters.get("status", ""),
+            call=filters.get("call", ""),
+            country=filters.get("country", ""),
+            overdue=bool(filters.get("overdue")),
+            today=_today(),
+        )
+    )
+    export = request.GET.get("format", "")
+    if export in ("csv", "xlsx"):
+        headers = [
+            _("Reference"),
+            _("Project"),
+            _("Partner"),
+            _("Country"),
+            _("Period"),
+            _("Status"),
+            _("Submitted"),
+            _("Claimed"),
+            _("Due"),
+        ]
+        return _export("claims", headers, [_claim_row(c) for c in claims], export)
+    rows = [(claim, claim_findings(claim)) for claim in claims]
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(
+        request,
+        "grants/finance/worklist.html",
+        {"form": form, "rows": rows, "query": query.urlencode(), "today": _today()},
+    )
+
+
+# ---------------------------------------------------------------------------------------------- verification
+def _claim(pk: int) -> CostClaim:
+    return get_object_or_404(
+        CostClaim.objects.select_related(
+            "period__agreement__grant__application", "agreement_partner__company", "verified_by"
+        ),
+        pk=pk,
+    )
+
+
+def _verify_context(request: HttpRequest, claim: CostClaim, **forms: Any) -> dict[str, Any]:
+    findings = claim_findings(claim)
+    acting = bool(is_finance(request.user)) and claim.status == ClaimStatus.SUBMITTED
+    bound = forms.pop("line_forms", {})
+    lines = [
+        (f, bound.get(f.line.pk) or LineDecisionForm(prefix=f"line{f.line.pk}", initial=_initial(f.line)))
+        for f in findings.lines
+    ]
+    return {
+        "claim": claim,
+        "agreement": claim.period.agreement,
+        "findings": findings,
+        "lines": lines,
+        "acting": acting,
+        "verify_form": forms.get("verify_form") or VerifyForm(),
+        "return_form": forms.get("return_form") or ReturnForm(),
+        "payments": [(p, explanation_text(p)) for p in claim.payments.all()],
+        "accepted": sum((line.accepted_amount or 0 for line in claim.lines.all()), start=0),
+    }
+
+
+def _initial(line: ClaimLine) -> dict[str, Any]:
+    if line.decision == "pending":
+        return {}
+    return {"decision": line.decision, "amount": line.accepted_amount, "reason": line.decision_reason}
+
+
+@finance_page
+def verify(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim(pk)
+    if claim.status == ClaimStatus.DRAFT:
+        raise Http404
+    if request.method == "POST":
+        line = get_object_or_404(ClaimLine, pk=request.POST.get("line", "0") or "0", claim=claim)
+        form = LineDecisionForm(request.POST, prefix=f"line{line.pk}")
+        if form.is_valid():
+            done = call_service(
+                form,
+                lambda: verification_services.line_decide(
+                    actor=request.user,  # type: ignore[arg-type]
+                    line=line,
+                    decision=form.cleaned_data["decision"],
+                    amount=form.cleaned_data["amount"],
+                    reason=form.cleaned_data["reason"],
+                ),
+            )
+            if done is not None:
+                messages.success(request, _("The line's decision is saved."))
+                return redirect(f"{request.path}#line-{line.pk}")
+        context = _verify_context(request, claim, line_forms={line.pk: form})
+        return render(request, "grants/finance/verify.html", context, status=400)
+    return render(request, "grants/finance/verify.html", _verify_context(request, claim))
+
+
+@require_POST
+@finance_page
+def verify_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim(pk)
+    form = VerifyForm(request.POST)
+    if form.is_valid():
+        actor = request.user
+        done = call_service(
+            form,
+            lambda: (
+                verification_services.claim_verify(
+                    actor=actor,  # type: ignore[arg-type]
+                    claim=claim,
+                    note=form.cleaned_data["note"],
+                )
+                or True
+            ),
+        )
+        if done is not None:
+            messages.success(request, _("The claim is verified; its payment waits for a second person's approval."))
+            return redirect("grants:verify", pk=claim.pk)
+    return render(request, "grants/finance/verify.html", _verify_context(request, claim, verify_form=form), status=400)
+
+
+@require_POST
+@finance_page
+def claim_return(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim(pk)
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        done = call_service(
+            form,
+            lambda: verification_services.claim_return(
+                actor=request.user,  # type: ignore[arg-type]
+                claim=claim,
+                reason=form.cleaned_data["reason"],
+            ),
+        )
+        if done is not None:
+            messages.success(request, _("The claim is returned to the partner."))
+            return redirect("grants:finance")
+    return render(request, "grants/finance/verify.html", _verify_context(request, claim, return_form=form), status=400)
+
+
+@login_required
+def claim_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """A supporting document, as an attachment: finance, the secretariat and the claiming partner's members."""
+    document = get_object_or_404(
+        ClaimDocument.objects.select_related("line__claim__agreement_partner__agreement"), pk=pk
+    )
+    member = document.line.claim.agreement_partner
+    user = request.user
+    if not (can_see_finance(user) or member.company_id in set(user.memberships.values_list("company_id", flat=True))):
+        if is_partner_member(user, member.agreement):
+            return forbidden(request, _("Each partner sees only its own supporting documents."))
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404 from error
+    return FileResponse(
+        handle, as_attachment=True, filename=document.original_name, content_type="application/octet-stream"
+    )
+
+
+# ---------------------------------------------------------------------------------------------- payments
+def _payment(pk: int) -> Payment:
+    return get_object_or_404(
+        Payment.objects.select_related(
+            "agreement_partner__company", "agreement_partner__agreement__grant__application", "claim__period", "order"
+        ),
+        pk=pk,
+    )
+
+
+def _payment_context(request: HttpRequest, payment: Payment, **forms: Any) -> dict[str, Any]:
+    approvable = can_approve_payment(request.user, payment.claim)
+    return {
+        "payment": payment,
+        "explanation": explanation_text(payment),
+        "reconciliation": reconciliation(payment.agreement_partner),
+        "acting": is_finance(request.user),
+        "approvable": approvable,
+        "four_eyes_blocked": payment.proposed_by_id == request.user.pk,
+        "paid_form": forms.get("paid_form") or PaidForm(initial={"paid_on": _today()}),
+        "returned_form": forms.get("returned_form") or ReturnedForm(initial={"returned_on": _today()}),
+        "repaid_form": forms.get("repaid_form") or RepaidForm(initial={"repaid_on": _today()}),
+    }
+
+
+@finance_page
+def payment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    payment = _payment(pk)
+    return render(request, "grants/finance/payment.html", _payment_context(request, payment))
+
+
+@require_POST
+@finance_page
+def payment_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    payment = _payment(pk)
+    allowed = can_approve_payment(request.user, payment.claim)
+    if not allowed:
+        return forbidden(request, allowed.reason)
+    payment_services.payment_approve(actor=request.user, payment=payment)  # type: ignore[arg-type]
+    messages.success(request, _("The payment is approved; it goes into the next payment order."))
+    return redirect("grants:payment", pk=payment.pk)
+
+
+@require_POST
+@finance_page
+def payment_reapprove(request: HttpRequest, pk: int) -> HttpResponse:
+    payment = _payment(pk)
+    payment_services.payment_reapprove(actor=request.user, payment=payment)  # type: ignore[arg-type]
+    messages.success(request, _("The payment is approved again; it goes into the next payment order."))
+    return redirect("grants:payment", pk=payment.pk)
+
+
+def _dated_action(
+    request: HttpRequest, pk: int, form_class: type, key: str, act: Callable[[Payment, dict[str, Any]], Any], done: str
+) -> HttpResponse:
+    payment = _payment(pk)
+    form = form_class(request.POST)
+    if form.is_valid() and call_service(form, lambda: act(payment, form.cleaned_data)) is not None:
+        messages.success(request, done)
+        return redirect("grants:payment", pk=payment.pk)
+    return render(request, "grants/finance/payment.html", _payment_context(request, payment, **{key: form}), status=400)
+
+
+@require_POST
+@finance_page
+def payment_paid(request: HttpRequest, pk: int) -> HttpResponse:
+    return _dated_action(
+        request,
+        pk,
+        PaidForm,
+        "paid_form",
+        lambda p, data: payment_services.payment_mark_paid(actor=request.user, payment=p, paid_on=data["paid_on"]),  # type: ignore[arg-type]
+        _("The payment is marked as paid."),
+    )
+
+
+@require_POST
+@finance_page
+def payment_returned(request: HttpRequest, pk: int) -> HttpResponse:
+    return _dated_action(
+        request,
+        pk,
+        ReturnedForm,
+        "returned_form",
+        lambda p, data: payment_services.payment_mark_returned(
+            actor=request.user,  # type: ignore[arg-type]
+            payment=p,
+            returned_on=data["returned_on"],
+            reason=data["reason"],
+        ),
+        _("The payment is marked as returned by the bank."),
+    )
+
+
+@require_POST
+@finance_page
+def recovery_repaid(request: HttpRequest, pk: int) -> HttpResponse:
+    return _dated_action(
+        request,
+        pk,
+        RepaidForm,
+        "repaid_form",
+        lambda p, data: payment_services.recovery_mark_repaid(
+            actor=request.user, payment=p, repaid_on=data["repaid_on"]
+        ),  # type: ignore[arg-type]
+        _("The repayment is recorded."),
+    )
+
+
+def _payment_row(payment: Payment) -> list[Any]:
+    member = payment.agreement_partner
+    return [
+        member.agreement.reference,
+        member.company.display_name,
+        member.company.get_country_display(),
+        payment.get_kind_display(),
+        payment.get_status_display(),
+        payment.amount,
+        payment.proposed_at.astimezone(clock.BRUSSELS).date(),
+        payment.paid_on,
+        explanation_text(payment),
+    ]
+
+
+@finance_page
+def payments(request: HttpRequest) -> HttpResponse:
+    form = PaymentFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    found = list(
+        finance_payments(
+            status=filters.get("status", ""),
+            kind=filters.get("kind", ""),
+            call=filters.get("call", ""),
+            country=filters.get("country", ""),
+        )
+    )
+    export = request.GET.get("format", "")
+    if export in ("csv", "xlsx"):
+        headers = [
+            _("Reference"),
+            _("Partner"),
+            _("Country"),
+            _("Kind"),
+            _("Status"),
+            _("Amount"),
+            _("Proposed"),
+            _("Paid on"),
+            _("Explanation"),
+        ]
+        return _export("payments", headers, [_payment_row(p) for p in found], export)
+    members = {p.agreement_partner_id: p.agreement_partner for p in found}
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(
+        request,
+        "grants/finance/payments.html",
+        {
+            "form": form,
+            "payments": [(p, explanation_text(p)) for p in found],
+            "reconciliations": [(m, reconciliation(m)) for m in members.values()],
+            "orders": PaymentOrder.objects.all()[:20],
+            "query": query.urlencode(),
+        },
+    )
+
+
+@finance_page
+def payment_order(request: HttpRequest) -> HttpResponse:
+    candidates = orderable_payments()
+    choices = [(p.pk, f"{p.agreement_partner.agreement.reference} · {p.agreement_partner.company}") for p in candidates]
+    form = OrderForm(request.POST or None, choices=choices, initial={"execution_date": _today()})
+    if request.method == "POST" and form.is_valid():
+        chosen = [p for p in candidates if str(p.pk) in form.cleaned_data["payments"]]
+        order = call_service(
+            form,
+            lambda: payment_services.order_create(
+                actor=request.user,  # type: ignore[arg-type]
+                payments=chosen,
+                execution_date=form.cleaned_data["execution_date"],
+            ),
+        )
+        if order is not None:
+            messages.success(request, _("The payment order is made: download its SEPA file below."))
+            return redirect("grants:payments")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "grants/finance/order.html", {"form": form, "candidates": candidates}, status=status)
+
+
+@finance_page
+def payment_order_file(request: HttpRequest, pk: int) -> HttpResponse:
+    order = get_object_or_404(PaymentOrder, pk=pk)
+    response = HttpResponse(order.xml.encode("utf-8"), content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="{order.message_id}.xml"'
+    return response
+
+
+@login_required
+def payment_statement(request: HttpRequest, pk: int) -> HttpResponse:
+    """The partner's statement of one payment, in its language: finance, the secretariat and the partner."""
+    payment = _payment(pk)
+    user = request.user
+    member = payment.agreement_partner
+    own = member.company_id in set(user.memberships.values_list("company_id", flat=True))
+    if not (own or can_see_finance(user)):
+        raise Http404
+    if payment.status == PaymentStatus.CANCELLED:
+        raise Http404
+    language = getattr(user, "language", "") or "nl"
+    pdf = payment_statement_pdf(payment, language=language)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"{member.agreement.reference}-{payment.pk}-{format_date(payment.proposed_at)}.pdf".replace(" ", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+# ---------------------------------------------------------------------------------------------- settlement
+@finance_page
+def settle(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = get_object_or_404(Agreement.objects.select_related("grant__application"), pk=pk)
+    if request.method == "POST":
+        payment_services.agreement_settle(actor=request.user, agreement=agreement)  # type: ignore[arg-type]
+        messages.success(request, _("The final settlement is made."))
+        return redirect("grants:settle", pk=agreement.pk)
+    return render(
+        request,
+        "grants/finance/settle.html",
+        {
+            "agreement": agreement,
+            "preview": payment_services.settlement_preview(agreement),
+            "blockers": payment_services.settlement_blockers(agreement),
+            "settled": payment_services.settled(agreement),
+            "acting": is_finance(request.user),
+        },
+    )
+
+
+urlpatterns: list[URLPattern] = [
+    path("finance/", worklist, name="finance"),
+    path("finance/claims/<int:pk>/", verify, name="verify"),
+    path("finance/claims/<int:pk>/verified/", verify_complete, name="verify_complete"),
+    path("finance/claims/<int:pk>/return/", claim_return, name="claim_return"),
+    path("documents/<int:pk>/", claim_document, name="claim_document"),
+    path("finance/payments/", payments, name="payments"),
+    path("finance/payments/<int:pk>/", payment_detail, name="payment"),
+    path("finance/payments/<int:pk>/approve/", payment_approve, name="payment_approve"),
+    path("finance/payments/<int:pk>/approve-again/", payment_reapprove, name="payment_reapprove"),
+    path("finance/payments/<int:pk>/paid/", payment_paid, name="payment_paid"),
+    path("finance/payments/<int:pk>/returned/", payment_returned, name="payment_returned"),
+    path("finance/payments/<int:pk>/repaid/", recovery_repaid, name="recovery_repaid"),
+    path("finance/orders/new/", payment_order, name="payment_order"),
+    path("finance/orders/<int:pk>/sepa.xml", payment_order_file, name="payment_order_file"),
+    path("payments/<int:pk>/statement.pdf", payment_statement, name="payment_statement"),
+    path("finance/agreements/<int:pk>/settle/", settle, name="settle"),
+]
