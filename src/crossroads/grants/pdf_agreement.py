@@ -50,7 +50,11 @@ def _identifiers(member: AgreementPartner) -> list[str]:
 def _acceptance(member: AgreementPartner) -> str:
     if member.accepted_at is None:
         return _("Not accepted yet")
-    return _("Accepted on %(moment)s") % {"moment": format_brussels(member.accepted_at)}
+    person = member.accepted_by
+    name = (person.get_full_name() or person.email) if person is not None else ""
+    if not name:
+        return _("Accepted on %(moment)s") % {"moment": format_brussels(member.accepted_at)}
+    return _("Accepted on %(moment)s by %(name)s") % {"moment": format_brussels(member.accepted_at), "name": name}
 
 
 def _partner(member: AgreementPartner, version: Any) -> dict[str, Any]:
@@ -121,7 +125,7 @@ def agreement_document(agreement: Agreement) -> dict[str, Any]:
     call = application.call
     programme = call.programme
     version = current_version(agreement)
-    members = list(agreement.partners.select_related("company").filter(left_on__isnull=True))
+    members = list(agreement.partners.select_related("company", "accepted_by").filter(left_on__isnull=True))
     partners = [_partner(m, version) for m in members]
     total_grant = sum((partner_grant(m, version) for m in members), Decimal("0.00"))
     return {
