@@ -22,6 +22,7 @@ from openpyxl import Workbook
 
 from crossroads.core import clock
 from crossroads.core.formatting import format_date
+from crossroads.core.money import to_money
 from crossroads.core.spreadsheets import append_row, csv_writer
 from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
@@ -90,7 +91,7 @@ def _claim_row(claim: CostClaim) -> list[Any]:
         claim.period.number,
         claim.get_status_display(),
         claim.submitted_at.astimezone(clock.BRUSSELS).date() if claim.submitted_at else None,
-        claim.claimed,
+        to_money(claim.claimed or 0),
         claim.period.due_on,
     ]
 
