@@ -149,7 +149,7 @@ def test_final_settlement_recovers_an_overpaid_advance_and_pays_a_balance(runnin
     # An advance of 8.000,00 to the lead, paid; the lead then claims only 10.000,00 (earns 5.000,00).
     Agreement.objects.filter(pk=running.pk).update(advance_share=D("0.2"))
     running.refresh_from_db()
-    advance = [p for p in services.propose_advances(running.pk) if p.agreement_partner_id == lead.pk][0]
+    advance = next(p for p in services.propose_advances(running.pk) if p.agreement_partner_id == lead.pk)
     services.payment_approve(actor=users["finance"], payment=advance)
     services.order_create(actor=users["finance"], payments=[advance], execution_date=today)
     services.payment_mark_paid(actor=users["finance"], payment=advance, paid_on=today)
