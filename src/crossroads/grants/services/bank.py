@@ -104,8 +104,18 @@ def _can_decide(user: User, account: BankAccount) -> bool:
     return is_finance(user) or bool(can_sign_for(user, account.agreement_partner))
 
 
+def may_decide(user: User, account: BankAccount) -> bool:
+    """Whether the user is a second person for this account (whatever its status)."""
+    return user.is_authenticated and _can_decide(user, account)
+
+
+def may_withdraw(user: User, account: BankAccount) -> bool:
+    """The manager who asked for a change may withdraw it."""
+    return account.registered_by_id == user.pk and bool(can_sign_for(user, account.agreement_partner))
+
+
 def can_decide_account(user: User, account: BankAccount) -> bool:
-    return user.is_authenticated and account.status == BankAccountStatus.PENDING and _can_decide(user, account)
+    return account.status == BankAccountStatus.PENDING and may_decide(user, account)
 
 
 @transaction.atomic
@@ -202,8 +212,7 @@ def bank_account_refuse(*, actor: User, account: BankAccount, reason: str) -> Ba
     account = _locked(account)
     if account.status != BankAccountStatus.PENDING:
         raise GrantError(_("This bank account is not waiting for approval."))
-    own = account.registered_by_id == actor.pk and bool(can_sign_for(actor, account.agreement_partner))
-    if not (own or _can_decide(actor, account)):
+    if not (may_withdraw(actor, account) or _can_decide(actor, account)):
         raise GrantError(_("Only finance or another manager of the company can refuse this change."), status=403)
     reason = (reason or "").strip()
     if not reason:

@@ -40,6 +40,8 @@ from ..services.bank import (
     bank_account_register,
     can_decide_account,
     format_iban,
+    may_decide,
+    may_withdraw,
 )
 
 
@@ -273,7 +275,7 @@ def _back(request: HttpRequest, account: BankAccount) -> HttpResponse:
 @require_POST
 def bank_account_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
     account = _account(request, pk)
-    if account.status == "pending" and not can_decide_account(request.user, account):  # type: ignore[arg-type]
+    if not may_decide(request.user, account):  # type: ignore[arg-type]
         return forbidden(
             request, _("A second person approves a change of account: finance, or another manager of the company.")
         )
@@ -286,8 +288,7 @@ def bank_account_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def bank_account_refuse_view(request: HttpRequest, pk: int) -> HttpResponse:
     account = _account(request, pk)
-    own = account.registered_by_id == request.user.pk
-    if account.status == "pending" and not (own or can_decide_account(request.user, account)):  # type: ignore[arg-type]
+    if not (may_withdraw(request.user, account) or may_decide(request.user, account)):  # type: ignore[arg-type]
         return forbidden(
             request, _("A second person decides on a change of account: finance, or another manager of the company.")
         )
