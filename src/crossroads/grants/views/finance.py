@@ -321,6 +321,8 @@ def payment_approve(request: HttpRequest, pk: int) -> HttpResponse:
     allowed = can_approve_payment(request.user, payment.claim)
     if not allowed:
         return forbidden(request, allowed.reason)
+    if payment.proposed_by_id == request.user.pk:
+        return forbidden(request, _("You proposed this payment: a second person approves it."))
     payment_services.payment_approve(actor=request.user, payment=payment)  # type: ignore[arg-type]
     messages.success(request, _("The payment is approved; it goes into the next payment order."))
     return redirect("grants:payment", pk=payment.pk)
