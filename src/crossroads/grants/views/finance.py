@@ -78,7 +78,6 @@ def _today() -> Any:
 
 
 # ---------------------------------------------------------------------------------------------- worklist
-CLAIM_HEADERS = ("Reference", "Project", "Partner", "Country", "Period", "Status", "Submitted", "Claimed", "Due")
 
 
 def _claim_row(claim: CostClaim) -> list[Any]:
@@ -141,7 +140,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
             _("Status"),
             _("Submitted"),
             _("Claimed"),
-            _("Due"),
+            _("Report due on"),
         ]
         return _export("claims", headers, [_claim_row(c) for c in claims], export)
     rows = [(claim, claim_findings(claim)) for claim in claims]
