@@ -93,7 +93,7 @@ def _texts() -> dict[str, str]:
         ),
         "line.paid_in_future": _("Paid on %(paid_on)s: a cost is claimed only once it has been paid."),
         "line.paid_before_invoice": _("Paid on %(paid_on)s, before the invoice date %(invoice_date)s."),
-        "line.category_not_budgeted": _("The category %(category)s is not in your approved budget."),
+        "line.category_not_budgeted": _("Not in your approved budget: %(category)s."),
         "line.rate_unknown": _(
             "The hourly rate cannot be worked out under the call's method (%(method)s): fill in the annual gross "
             "employment cost."
@@ -101,7 +101,7 @@ def _texts() -> dict[str, str]:
         "line.rate_above_method": _(
             "The hourly rate %(rate)s is above the %(allowed)s the call's method gives for this person."
         ),
-        "line.document_missing": _("Upload the %(kind)s."),
+        "line.document_missing": _("Document missing: %(kind)s."),
         "line.duplicate": _("Already claimed with %(how)s: project %(reference)s, period %(period)s, %(partner)s."),
     }
 
