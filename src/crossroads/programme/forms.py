@@ -16,7 +16,14 @@ from django.utils.translation import gettext_lazy as _
 
 from crossroads.core.clock import BRUSSELS
 from crossroads.core.fields import LocalizedDecimalField, LocalizedIntegerField, SafeModelMultipleChoiceField
-from crossroads.core.formatting import format_date, format_integer, format_money, format_number
+from crossroads.core.formatting import (
+    format_date,
+    format_integer,
+    format_money,
+    format_months,
+    format_number,
+    format_share,
+)
 
 from .labels import ATTACHMENT_LABELS, SECTION_LABELS
 from .models import (
@@ -36,6 +43,22 @@ WEIGHT_TOTAL = 100
 MONEY_MAX = Decimal("999999999999.99")  # the call's money column: 14 digits, 2 decimals
 RATE_MAX = Decimal("999999.99")  # hourly amounts: 8 digits, 2 decimals
 MOMENT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"]
+# After the award: shares typed as percentages, stored as fractions; intervals in whole months.
+SHARE_FIELDS = ("advance_share", "budget_shift_free_share")
+MONTH_FIELDS = ("report_interval_months", "interim_report_due_months", "final_report_months")
+
+
+def _column_limits(name: str) -> tuple[int, int]:
+    """The smallest and largest value the call's column accepts (its validators)."""
+    from django.core.validators import MaxValueValidator, MinValueValidator
+
+    least, most = 0, 10**4
+    for validator in Call._meta.get_field(name).validators:
+        if isinstance(validator, MinValueValidator):
+            least = int(validator.limit_value)  # type: ignore[arg-type]
+        if isinstance(validator, MaxValueValidator):
+            most = int(validator.limit_value)  # type: ignore[arg-type]
+    return least, most
 
 
 class BrusselsMomentInput(forms.DateTimeInput):
@@ -157,6 +180,27 @@ class CallForm(forms.Form):
         required=False,
     )
     assessors_per_application = LocalizedIntegerField(label=_("Assessors per application"))
+    # After the award: what each grant agreement of this call copies when it is made. Empty: the usual value.
+    advance_share = LocalizedDecimalField(
+        label=_("Advance, as a percentage of each partner's grant"),
+        max_digits=5,
+        decimal_places=2,
+        required=False,
+        help_text=_("Paid when every partner accepted the agreement. 0 or empty: no advance."),
+    )
+    report_interval_months = LocalizedIntegerField(label=_("Months between progress reports"), required=False)
+    interim_report_due_months = LocalizedIntegerField(
+        label=_("Months after a period for its progress report and cost claims"), required=False
+    )
+    final_report_months = LocalizedIntegerField(
+        label=_("Months after the end of the project for the final report"), required=False
+    )
+    budget_shift_free_share = LocalizedDecimalField(
+        label=_("Budget shift between a partner's categories without approval, as a percentage"),
+        max_digits=5,
+        decimal_places=2,
+        required=False,
+    )
     reason = forms.CharField(
         label=_("Reason for the change"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -177,8 +221,24 @@ class CallForm(forms.Form):
             ("", _("The programme's method: %(method)s") % {"method": default}),
             *PersonnelCostMethod.choices,
         ]
+        self._after_award_defaults(new=call is None)
         if call is not None:
             del self.fields["code"]
+
+    def _after_award_defaults(self, *, new: bool) -> None:
+        """The usual values (the column defaults) in the help texts, and in the fields of a new call."""
+        for name in MONTH_FIELDS:
+            default = int(Call._meta.get_field(name).get_default())
+            self.fields[name].help_text = _("Empty: %(months)s.") % {"months": format_months(default)}
+            if new:
+                self.fields[name].initial = default
+        shift = Call._meta.get_field("budget_shift_free_share").get_default()
+        self.fields["budget_shift_free_share"].help_text = _(
+            "Empty: %(share)s. A larger shift, or one between partners, needs the secretariat's approval."
+        ) % {"share": format_share(shift, 0)}
+        if new:
+            for name in SHARE_FIELDS:
+                self.fields[name].initial = Call._meta.get_field(name).get_default() * WEIGHT_TOTAL
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"]
@@ -220,6 +280,42 @@ class CallForm(forms.Form):
         if not Decimal("0") <= value <= WEIGHT_TOTAL:
             raise ValidationError(_("Enter a percentage between 0 and 100."))
         return value
+
+    def _percentage(self, name: str) -> Decimal:
+        value = self.cleaned_data.get(name)
+        if value is None:
+            return Call._meta.get_field(name).get_default() * WEIGHT_TOTAL
+        if not Decimal("0") <= value <= WEIGHT_TOTAL:
+            raise ValidationError(_("Enter a percentage between 0 and 100."))
+        return value
+
+    def clean_advance_share(self) -> Decimal:
+        return self._percentage("advance_share")
+
+    def clean_budget_shift_free_share(self) -> Decimal:
+        return self._percentage("budget_shift_free_share")
+
+    def _months(self, name: str, most: int | None = None) -> int:
+        least, column_most = _column_limits(name)
+        most = column_most if most is None else min(most, column_most)
+        value = self.cleaned_data.get(name)
+        if value is None:
+            return int(Call._meta.get_field(name).get_default())
+        if not least <= value <= most:
+            raise ValidationError(
+                _("Enter a number of months between %(least)s and %(most)s.")
+                % {"least": format_integer(least), "most": format_integer(most)}
+            )
+        return int(value)
+
+    def clean_report_interval_months(self) -> int:
+        return self._months("report_interval_months", self.programme.max_duration_months)
+
+    def clean_interim_report_due_months(self) -> int:
+        return self._months("interim_report_due_months")
+
+    def clean_final_report_months(self) -> int:
+        return self._months("final_report_months")
 
     def clean_assessors_per_application(self) -> int:
         value = self.cleaned_data["assessors_per_application"]
@@ -278,7 +374,8 @@ class CallForm(forms.Form):
     def values(self) -> dict[str, Any]:
         """The cleaned values as the call stores them (a share as a fraction, a single stage without its deadline)."""
         data = {k: v for k, v in self.cleaned_data.items() if k not in ("themes", "reason")}
-        data["reduced_grant_min_share"] = data["reduced_grant_min_share"] / WEIGHT_TOTAL
+        for name in ("reduced_grant_min_share", *SHARE_FIELDS):
+            data[name] = data[name] / WEIGHT_TOTAL
         if data["stages"] != CallStages.TWO:
             data["full_proposal_closes_at"] = None
         return data
@@ -295,8 +392,9 @@ def call_initial(call: Call) -> dict[str, Any]:
         if hasattr(call, name) and name not in ("themes", "reason")
     }
     initial["themes"] = list(call.themes.values_list("pk", flat=True))
-    share = call.reduced_grant_min_share * WEIGHT_TOTAL
-    initial["reduced_grant_min_share"] = share.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    for name in ("reduced_grant_min_share", *SHARE_FIELDS):
+        share = getattr(call, name) * WEIGHT_TOTAL
+        initial[name] = share.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return initial
 
 
