@@ -23,6 +23,7 @@ from openpyxl import Workbook
 from crossroads.core import clock
 from crossroads.core.formatting import format_date
 from crossroads.core.money import to_money
+from crossroads.core.permissions import is_id
 from crossroads.core.spreadsheets import append_row, csv_writer
 from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
@@ -196,7 +197,10 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
     if claim.status == ClaimStatus.DRAFT:
         raise Http404
     if request.method == "POST":
-        line = get_object_or_404(ClaimLine, pk=request.POST.get("line", "0") or "0", claim=claim)
+        line_id = request.POST.get("line", "")
+        if not is_id(line_id):
+            raise Http404
+        line = get_object_or_404(ClaimLine, pk=line_id, claim=claim)
         form = LineDecisionForm(request.POST, prefix=f"line{line.pk}")
         if form.is_valid():
             done = call_service(
