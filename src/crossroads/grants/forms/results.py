@@ -32,7 +32,7 @@ class CoachingForm(forms.Form):
 
     def __init__(self, *args: Any, agreement: Agreement, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [(WHOLE_PROJECT, _("The whole consortium"))]
+        choices: list[tuple[str, str]] = [(WHOLE_PROJECT, str(_("The whole consortium")))]
         choices += [(str(m.company_id), str(m.company)) for m in agreement.partners.select_related("company")]
         self.fields["company"].choices = choices  # type: ignore[attr-defined]
 

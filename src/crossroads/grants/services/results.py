@@ -144,7 +144,10 @@ def indicators_record(*, actor: User, agreement: Agreement, values: list[Indicat
     for item in values:
         _check_value(agreement, item, companies)
         size = item.size_class if item.code == IndicatorCode.RCO01 else ""
-        row = ClosureIndicator.objects.filter(agreement=agreement, company_id=item.company_id, code=item.code).first()
+        rows = ClosureIndicator.objects.filter(agreement=agreement, code=item.code)
+        row = (
+            rows.filter(company__isnull=True) if item.company_id is None else rows.filter(company_id=item.company_id)
+        ).first()
         if row is not None and row.value == item.value and row.size_class == size:
             continue
         before = snapshot(row) if row is not None else None
@@ -178,8 +181,8 @@ def surveys_create(agreement: Agreement) -> int:
 def agreement_closing_start(*, agreement_id: int, today: dt.date) -> bool:
     """A running agreement whose end date passed moves to closing: the lead is told when the final report is due,
     and the partners' follow-up surveys are made. False when there was nothing to do (already moved)."""
-    agreement = Agreement.objects.select_for_update().select_related("grant__application__call__programme")
-    agreement = agreement.get(pk=agreement_id)
+    locked = Agreement.objects.select_for_update().select_related("grant__application__call__programme")
+    agreement = locked.get(pk=agreement_id)
     if agreement.status != AgreementStatus.RUNNING or agreement.end_date >= today:
         return False
     before = snapshot(agreement)

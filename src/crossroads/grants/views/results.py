@@ -81,7 +81,7 @@ def coaching_remove(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, contact.agreement_id)
     if contact.adviser_id != request.user.pk:
         return forbidden(request, _("You can delete only the contacts you logged yourself."))
-    coaching_delete(actor=request.user, contact=contact)  # type: ignore[arg-type]
+    coaching_delete(actor=request.user, contact=contact)
     messages.success(request, _("The coaching contact was deleted."))
     return redirect("grants:coaching", agreement.pk)
 
