@@ -8,7 +8,7 @@ submitted: a change to it is refused with a message (a redirect to the claim, OK
 
 from __future__ import annotations
 
-from .matrix import ADVISERS, FORBIDDEN, MANAGERS, NOT_FOUND, OK, Case, rule, url
+from .matrix import ADVISERS, FORBIDDEN, MANAGERS, NOT_FOUND, Case, rule, url
 
 VIEWERS = ("lead", "partner", *ADVISERS, *MANAGERS, "finance")
 READERS = (*ADVISERS, *MANAGERS, "finance")  # see every claim of the project, change none

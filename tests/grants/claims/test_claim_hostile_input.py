@@ -46,7 +46,7 @@ def page(client, running, users):  # type: ignore[no-untyped-def]
     ],
 )
 def test_bad_input_is_refused_at_the_field(page, client, base, field, value):
-    claim, url = page
+    _claim, url = page
     with at(SUMMER):
         response = client.post(url, {**base, field: value})
     assert response.status_code == 400
@@ -54,7 +54,7 @@ def test_bad_input_is_refused_at_the_field(page, client, base, field, value):
 
 
 def test_huge_hours_with_a_valid_form_never_make_an_error_page(page, client):
-    claim, url = page
+    _claim, url = page
     with at(SUMMER):
         response = client.post(url, {**PERSON, "hours": "99999,99", "annual_cost": "9999999999,99"})
     assert response.status_code in (302, 400)

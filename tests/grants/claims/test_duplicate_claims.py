@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
+from crossroads.grants.errors import GrantError
 from crossroads.grants.messages.claims import finding_text
 from crossroads.grants.selectors.claims import claim_findings
 from crossroads.grants.services import claims as services
@@ -77,7 +78,7 @@ def test_the_same_invoice_in_another_project_is_an_error_naming_the_earlier_clai
     assert duplicates == [
         {"reference": running.reference, "period": 1, "partner": str(claim.agreement_partner.company), "how": "invoice"}
     ]
-    with at(SUMMER), pytest.raises(Exception):  # noqa: B017, PT011  (GrantError: errors block)
+    with at(SUMMER), pytest.raises(GrantError):  # the duplicate is an error: it blocks
         services.claim_submit(actor=owner, claim=claim2)
     finding = next(f for f in claim_findings(claim2, today=dt.date(2027, 7, 10)) if f.code == "line.duplicate")
     with translation.override("en"):
