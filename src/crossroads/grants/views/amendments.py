@@ -188,6 +188,8 @@ def _decide(request: HttpRequest, amendment: Amendment, data: dict[str, Any]) ->
 def amendment_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     amendment = get_object_or_404(Amendment, pk=pk)
     agreement = _agreement(request, amendment.agreement_id)
+    if amendment.requested_by_id != request.user.pk:
+        return forbidden(request, _("Only the person who asked for an amendment can withdraw it."))
     services.amendment_withdraw(actor=request.user, amendment=amendment)
     messages.success(request, _("The amendment was withdrawn."))
     return redirect("grants:amendments", agreement.pk)
