@@ -201,3 +201,14 @@ def test_settlement_page(client, english, running) -> None:  # type: ignore[no-u
     assert response.status_code == 302
     running.refresh_from_db()
     assert running.status == "closed"  # nothing was claimed or paid: nothing to settle
+
+
+def test_the_claim_checks_are_shown_to_finance(client, english, lead) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    claim = make_claim(lead, english["applicant"], [("consumables", "10.00")])
+    claim.lines.update(invoice_date=dt.date(2020, 1, 1), paid_on=dt.date(2020, 1, 2))
+    finance = _as(client, english["finance"])
+    page = finance.get(reverse("grants:verify", args=[claim.pk])).content.decode()
+    assert "outside the project period" in page
+    assert "other point" in finance.get(reverse("grants:finance")).content.decode()

@@ -155,6 +155,7 @@ def _explain_settlement(data: dict[str, Any]) -> str:
 class LineFindings:
     line: ClaimLine
     duplicates: list[Duplicate] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)  # the claim checks' findings, worded
 
 
 @dataclass
@@ -171,6 +172,11 @@ class CategoryCheck:
 class ClaimFindings:
     lines: list[LineFindings]
     categories: list[CategoryCheck]
+    checks: list[str] = field(default_factory=list)  # findings about the claim as a whole
+
+    @property
+    def check_count(self) -> int:
+        return len(self.checks) + sum(len(f.checks) for f in self.lines)
 
     @property
     def duplicate_count(self) -> int:
@@ -181,11 +187,29 @@ class ClaimFindings:
         return [c for c in self.categories if c.over]
 
 
-def claim_findings(claim: CostClaim) -> ClaimFindings:
-    """Duplicates per line (the earlier claim named) and the claimed totals per category against the approved
-    budget, counting what earlier claims had accepted."""
+# Shown otherwise on the finance pages: duplicates with the earlier claim, categories in the budget table.
+_SHOWN_APART = {"line.duplicate", "claim.over_budget"}
+
+
+def _rule_findings(claim: CostClaim, today: dt.date) -> dict[int | None, list[str]]:
+    """What the claim checks of the partner's side (dates, rates, the yearly hours cap, documents) find, worded in
+    the active language, per line id (None: the claim)."""
+    from ..messages.claims import finding_text
+    from .claims import claim_findings as rule_findings
+
+    found: dict[int | None, list[str]] = defaultdict(list)
+    for finding in rule_findings(claim, today=today):
+        if finding.code not in _SHOWN_APART:
+            found[finding.line].append(finding_text(finding))
+    return found
+
+
+def claim_findings(claim: CostClaim, *, today: dt.date | None = None) -> ClaimFindings:
+    """Duplicates per line (the earlier claim named), the claim checks' findings, and the claimed totals per
+    category against the approved budget, counting what earlier claims had accepted."""
     lines = list(claim.lines.prefetch_related("documents"))
-    found = [LineFindings(line, duplicates_of(line)) for line in lines]
+    checks = _rule_findings(claim, today) if today is not None else {}
+    found = [LineFindings(line, duplicates_of(line), checks.get(line.pk, [])) for line in lines]
     budget = approved_budget(claim.agreement_partner)
     earlier: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for row in (
@@ -203,7 +227,7 @@ def claim_findings(claim: CostClaim) -> ClaimFindings:
     for line in lines:
         claimed[line.category] += line.amount
     labels = dict(CostCategoryCode.choices)
-    checks = [
+    categories = [
         CategoryCheck(
             category=c,
             label=str(labels[c]),
@@ -215,7 +239,7 @@ def claim_findings(claim: CostClaim) -> ClaimFindings:
         for c in CostCategoryCode.values
         if claimed[c] or budget[c]
     ]
-    return ClaimFindings(found, checks)
+    return ClaimFindings(found, categories, checks.get(None, []))
 
 
 def finance_claims(

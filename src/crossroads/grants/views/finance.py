@@ -144,7 +144,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
             _("Report due on"),
         ]
         return _export("claims", headers, [_claim_row(c) for c in claims], export)
-    rows = [(claim, claim_findings(claim)) for claim in claims]
+    rows = [(claim, claim_findings(claim, today=_today())) for claim in claims]
     query = request.GET.copy()
     query.pop("format", None)
     return render(
@@ -165,7 +165,7 @@ def _claim(pk: int) -> CostClaim:
 
 
 def _verify_context(request: HttpRequest, claim: CostClaim, **forms: Any) -> dict[str, Any]:
-    findings = claim_findings(claim)
+    findings = claim_findings(claim, today=_today())
     acting = bool(is_finance(request.user)) and claim.status == ClaimStatus.SUBMITTED
     bound = forms.pop("line_forms", {})
     lines = [
