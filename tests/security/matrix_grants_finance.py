@@ -1,8 +1,9 @@
 """Matrix rows of the finance area: verification, payments, payment orders, statements, settlement.
 
 Finance acts; the secretariat and the admin read the worklists but every POST refuses them (403); applicants,
-advisers and assessors get a 403 that says why on the finance pages. A supporting document and a payment statement
-are their partner's: the other partner of the same project gets 403 (document) or 404 (statement), strangers 404.
+advisers and assessors get a 403 that says why on the finance pages. A payment statement is its partner's: the
+other partner of the same project and strangers get 404. (Supporting documents are downloaded through the claims
+area's `grants:claim_document`.)
 The world's payment was proposed by `finance`, so four eyes refuses finance its approval; the approval row also
 uses an advance proposed by nobody (the start of the agreement), which finance approves."""
 
@@ -72,12 +73,6 @@ ROWS: dict[str, list[Case]] = {
     ],
     "grants:claim_return": [
         Case(url("grants:claim_return", "claim"), FINANCE_ACT, method="POST", data=lambda ids: {"reason": "Matrix"})
-    ],
-    "grants:claim_document": [
-        Case(
-            url("grants:claim_document", "claim_document"),
-            rule(NOT_FOUND, ok=(*READERS, "lead"), forbidden=("partner",)),
-        )
     ],
     "grants:payments": [
         Case(url("grants:payments"), FINANCE_READ),

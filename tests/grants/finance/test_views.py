@@ -140,14 +140,14 @@ def test_statement_html_in_the_partners_language(lead, users) -> None:  # type: 
     assert "{" not in html.split("<body>")[1].replace("{%", "")  # no dict repr
 
 
-def test_documents_are_downloaded_by_their_partner_and_finance(client, english, lead, partner) -> None:  # type: ignore[no-untyped-def]
+def test_finance_downloads_the_documents_from_the_verification_page(client, english, lead, partner) -> None:  # type: ignore[no-untyped-def]
     claim = make_claim(lead, english["applicant"], [("consumables", "10.00")])
     document = add_document(claim.lines.get(), english["applicant"])
-    url = reverse("grants:claim_document", args=[document.pk])
-    response = _as(client, english["applicant"]).get(url)
+    page = _as(client, english["finance"]).get(reverse("grants:verify", args=[claim.pk])).content.decode()
+    url = reverse("grants:claim_document", args=[claim.pk, document.pk])  # the claims area's download
+    assert url in page
+    response = _as(client, english["finance"]).get(url)
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
-    assert _as(client, english["finance"]).get(url).status_code == 200
-    assert _as(client, english["other_applicant"]).get(url).status_code == 403  # the other partner of the project
     assert _as(client, english["assessor"]).get(url).status_code == 404
 
 

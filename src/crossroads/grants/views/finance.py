@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
@@ -39,9 +39,9 @@ from ..forms.finance import (
     ReturnForm,
     VerifyForm,
 )
-from ..models import Agreement, ClaimDocument, ClaimLine, ClaimStatus, CostClaim, Payment, PaymentOrder, PaymentStatus
+from ..models import Agreement, ClaimLine, ClaimStatus, CostClaim, Payment, PaymentOrder, PaymentStatus
 from ..pdf_payment import payment_statement_pdf
-from ..permissions import can_approve_payment, can_see_finance, can_verify, is_finance, is_partner_member
+from ..permissions import can_approve_payment, can_see_finance, can_verify, is_finance
 from ..selectors.finance import (
     claim_findings,
     explanation_text,
@@ -263,27 +263,6 @@ def claim_return(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The claim is returned to the partner."))
             return redirect("grants:finance")
     return render(request, "grants/finance/verify.html", _verify_context(request, claim, return_form=form), status=400)
-
-
-@login_required
-def claim_document(request: HttpRequest, pk: int) -> HttpResponse:
-    """A supporting document, as an attachment: finance, the secretariat and the claiming partner's members."""
-    document = get_object_or_404(
-        ClaimDocument.objects.select_related("line__claim__agreement_partner__agreement"), pk=pk
-    )
-    member = document.line.claim.agreement_partner
-    user = request.user
-    if not (can_see_finance(user) or member.company_id in set(user.memberships.values_list("company_id", flat=True))):
-        if is_partner_member(user, member.agreement):
-            return forbidden(request, _("Each partner sees only its own supporting documents."))
-        raise Http404
-    try:
-        handle = document.file.open("rb")
-    except (FileNotFoundError, OSError) as error:
-        raise Http404 from error
-    return FileResponse(
-        handle, as_attachment=True, filename=document.original_name, content_type="application/octet-stream"
-    )
 
 
 # ---------------------------------------------------------------------------------------------- payments
@@ -529,7 +508,6 @@ urlpatterns: list[URLPattern] = [
     path("finance/claims/<int:pk>/", verify, name="verify"),
     path("finance/claims/<int:pk>/verified/", verify_complete, name="verify_complete"),
     path("finance/claims/<int:pk>/return/", claim_return, name="claim_return"),
-    path("documents/<int:pk>/", claim_document, name="claim_document"),
     path("finance/payments/", payments, name="payments"),
     path("finance/payments/<int:pk>/", payment_detail, name="payment"),
     path("finance/payments/<int:pk>/approve/", payment_approve, name="payment_approve"),
