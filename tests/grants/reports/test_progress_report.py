@@ -11,7 +11,7 @@ from django.core import mail
 from crossroads.applications.models import WorkPackage
 from crossroads.core.audit import AuditEvent
 from crossroads.grants.errors import GrantError
-from crossroads.grants.models import ReportStatus
+from crossroads.grants.models import ProgressReport, ReportStatus
 from crossroads.grants.services import reports as services
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +51,7 @@ def test_submission_needs_every_work_package_and_the_prototype_status(period, us
     with pytest.raises(GrantError) as refused:
         services.report_submit(actor=users["applicant"], period=period, data={**DATA, "prototype_status": ""})
     assert refused.value.field == "prototype_status"
+    assert ProgressReport.objects.get(period=period).work_done == DATA["work_done"]  # kept as the draft
     report = services.report_submit(actor=users["applicant"], period=period, data=DATA)
     assert report.status == ReportStatus.SUBMITTED and report.submitted_by == users["applicant"]
 

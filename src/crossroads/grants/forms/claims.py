@@ -63,7 +63,7 @@ class ClaimLineForm(forms.Form):
         return self.fixed_category or self.cleaned_data.get("category", "")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         category = self.fixed_category or data.get("category")
         required = PERSONNEL_REQUIRED if category == "personnel" else INVOICE_REQUIRED
         for name in required:
@@ -99,7 +99,7 @@ class ClaimDocumentForm(forms.Form):
         if self.too_large:
             self.errors.pop("file", None)
             self.add_error("file", str(too_large(max_upload_bytes())))
-        return super().clean()
+        return super().clean() or {}
 
 
 class ClaimSubmitForm(forms.Form):

@@ -40,10 +40,12 @@ def _period(period: ReportingPeriod, today: dt.date, counts: dict[str, int]) -> 
         return
     for kind, member in outstanding(period):
         people = _people(member)
+        params: dict[str, int | str] = {"period_id": period.pk}
         if kind == "report":
-            composer, params = (report_due, report_overdue), {"period_id": period.pk}
+            composer = (report_due, report_overdue)
         else:
-            composer, params = (claim_due, claim_overdue), {"period_id": period.pk, "company": str(member.company)}
+            composer = (claim_due, claim_overdue)
+            params["company"] = str(member.company)
         stage = "overdue" if after else "due"
         key = f"grants-{kind}-{stage}:{period.pk}:{member.pk}"
         counts[f"{kind}_{stage}"] += _send(people, composer[1] if after else composer[0], params, key)

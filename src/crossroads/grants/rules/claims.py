@@ -200,8 +200,8 @@ def _yearly_hours(facts: ClaimFacts) -> list[Finding]:
     """Hours per person per calendar year, across every claim of the partner, at most the annual hours."""
     totals: dict[tuple[str, int], Fraction] = defaultdict(Fraction)
     names: dict[str, str] = {}
-    for (key, year), hours in facts.hours_before.items():
-        totals[(key, year)] += Fraction(hours)
+    for (key, year), before in facts.hours_before.items():
+        totals[(key, year)] += Fraction(before)
     touched: set[tuple[str, int]] = set()
     for line in facts.lines:
         if line.category != PERSONNEL or not (line.person and line.work_from and line.work_to and line.hours):

@@ -231,8 +231,8 @@ def claim_submit(request: HttpRequest, pk: int) -> HttpResponse:
     version = form.cleaned_data.get("version") if form.is_valid() else None
     done = call_service(form, lambda: services.claim_submit(actor=signed_in(request), claim=found, version=version))
     if done is None:
-        for error in form.non_field_errors() + form.errors.get("version", []):
-            messages.error(request, error)
+        for error in [*form.non_field_errors(), *form.errors.get("version", [])]:
+            messages.error(request, str(error))
         return redirect(reverse("grants:claim", args=[found.pk]))
     messages.success(request, _("Claim submitted. Finance verifies it and you will hear the outcome."))
     return redirect(reverse("grants:claim", args=[found.pk]))

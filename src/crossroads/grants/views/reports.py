@@ -114,7 +114,7 @@ def overdue(request: HttpRequest) -> HttpResponse:
     if not (user.is_programme_staff or user.is_adviser):
         return forbidden(request, _("The overdue list is for the secretariat and the advisers."))
     filters = overdue_filters(request.GET)
-    rows = overdue_rows(user, **filters)
+    rows = overdue_rows(user, kind=filters["kind"], q=filters["q"])
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="overdue.csv"'
