@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from crossroads.core.clock import BRUSSELS
@@ -48,16 +49,22 @@ SHARE_FIELDS = ("advance_share", "budget_shift_free_share")
 MONTH_FIELDS = ("report_interval_months", "interim_report_due_months", "final_report_months")
 
 
+def _column(name: str) -> models.Field:
+    column = Call._meta.get_field(name)
+    assert isinstance(column, models.Field)
+    return column
+
+
 def _column_limits(name: str) -> tuple[int, int]:
     """The smallest and largest value the call's column accepts (its validators)."""
     from django.core.validators import MaxValueValidator, MinValueValidator
 
     least, most = 0, 10**4
-    for validator in Call._meta.get_field(name).validators:
+    for validator in _column(name).validators:
         if isinstance(validator, MinValueValidator):
-            least = int(validator.limit_value)  # type: ignore[arg-type]
+            least = int(validator.limit_value)
         if isinstance(validator, MaxValueValidator):
-            most = int(validator.limit_value)  # type: ignore[arg-type]
+            most = int(validator.limit_value)
     return least, most
 
 
@@ -228,17 +235,17 @@ class CallForm(forms.Form):
     def _after_award_defaults(self, *, new: bool) -> None:
         """The usual values (the column defaults) in the help texts, and in the fields of a new call."""
         for name in MONTH_FIELDS:
-            default = int(Call._meta.get_field(name).get_default())
+            default = int(_column(name).get_default())
             self.fields[name].help_text = _("Empty: %(months)s.") % {"months": format_months(default)}
             if new:
                 self.fields[name].initial = default
-        shift = Call._meta.get_field("budget_shift_free_share").get_default()
+        shift = _column("budget_shift_free_share").get_default()
         self.fields["budget_shift_free_share"].help_text = _(
             "Empty: %(share)s. A larger shift, or one between partners, needs the secretariat's approval."
         ) % {"share": format_share(shift, 0)}
         if new:
             for name in SHARE_FIELDS:
-                self.fields[name].initial = Call._meta.get_field(name).get_default() * WEIGHT_TOTAL
+                self.fields[name].initial = _column(name).get_default() * WEIGHT_TOTAL
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"]
@@ -284,7 +291,7 @@ class CallForm(forms.Form):
     def _percentage(self, name: str) -> Decimal:
         value = self.cleaned_data.get(name)
         if value is None:
-            return Call._meta.get_field(name).get_default() * WEIGHT_TOTAL
+            return _column(name).get_default() * WEIGHT_TOTAL
         if not Decimal("0") <= value <= WEIGHT_TOTAL:
             raise ValidationError(_("Enter a percentage between 0 and 100."))
         return value
@@ -300,7 +307,7 @@ class CallForm(forms.Form):
         most = column_most if most is None else min(most, column_most)
         value = self.cleaned_data.get(name)
         if value is None:
-            return int(Call._meta.get_field(name).get_default())
+            return int(_column(name).get_default())
         if not least <= value <= most:
             raise ValidationError(
                 _("Enter a number of months between %(least)s and %(most)s.")

@@ -130,3 +130,13 @@ def test_before_the_due_date_nothing_is_overdue(money):
     assert due_next(rows) is rows[0]
     cells = {c.member.is_lead: c for c in rows[0].claims}
     assert cells[True].done and not cells[False].done
+
+
+def test_nothing_is_overdue_or_due_before_the_agreement_runs(agreement, users):
+    rows = schedule(agreement, dt.date(2027, 8, 15))
+    assert not any(r.overdue for r in rows)
+    client = Client()
+    client.force_login(users["applicant"])
+    page = client.get(reverse("grants:detail", args=[agreement.pk])).text
+    assert 'data-testid="due-next"' not in page
+    assert f'data-testid="accept-{agreement.partners.get(is_lead=True).pk}"' in page

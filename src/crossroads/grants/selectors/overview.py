@@ -18,6 +18,7 @@ from crossroads.applications.models import CostCategoryCode
 from ..models import (
     Agreement,
     AgreementPartner,
+    AgreementStatus,
     ClaimStatus,
     CostClaim,
     LineDecision,
@@ -171,10 +172,11 @@ def _claim_cell(member: AgreementPartner, claim: CostClaim | None) -> ClaimCell:
 
 
 def schedule(agreement: Agreement, today: dt.date) -> list[PeriodRow]:
-    """Each period with its report and the claim of each partner that takes part; overdue when the due date has
-    passed and the report or a claim is not in yet."""
+    """Each period with its report and the claim of each partner that takes part; overdue when the project runs (or
+    is closing), the due date has passed and the report or a claim is not in yet."""
     from django.utils.translation import gettext as _
 
+    tracking = agreement.status in (AgreementStatus.RUNNING, AgreementStatus.CLOSING)
     members = [m for m in agreement.partners.select_related("company") if m.left_on is None]
     rows = []
     for period in agreement.periods.prefetch_related("claims").select_related("report").order_by("number"):
@@ -193,7 +195,7 @@ def schedule(agreement: Agreement, today: dt.date) -> list[PeriodRow]:
                 report_label=report.get_status_display() if report is not None else _("Not started"),
                 claims=cells,
                 done=done,
-                overdue=not done and period.due_on < today,
+                overdue=tracking and not done and period.due_on < today,
             )
         )
     return rows

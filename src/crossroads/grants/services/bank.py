@@ -28,6 +28,7 @@ from ..verbs import GrantVerb
 
 if TYPE_CHECKING:
     from crossroads.accounts.models import User
+    from crossroads.accounts.requests import AnyUser
 
 # Agreements whose partners can still be paid (and so change where the money goes).
 OPEN_STATUSES = (AgreementStatus.OFFERED, AgreementStatus.RUNNING, AgreementStatus.CLOSING)
@@ -97,24 +98,26 @@ def _managers(member: AgreementPartner) -> list[User]:
     return [m.user for m in member.company.memberships.filter(role=MembershipRole.MANAGER).select_related("user")]
 
 
-def _can_decide(user: User, account: BankAccount) -> bool:
+def _can_decide(user: AnyUser, account: BankAccount) -> bool:
     """Finance or a manager of the company, never the person who asked for the change."""
-    if account.registered_by_id == user.pk:
+    if not user.is_authenticated or account.registered_by_id == user.pk:
         return False
     return is_finance(user) or bool(can_sign_for(user, account.agreement_partner))
 
 
-def may_decide(user: User, account: BankAccount) -> bool:
+def may_decide(user: AnyUser, account: BankAccount) -> bool:
     """Whether the user is a second person for this account (whatever its status)."""
-    return user.is_authenticated and _can_decide(user, account)
+    return _can_decide(user, account)
 
 
-def may_withdraw(user: User, account: BankAccount) -> bool:
+def may_withdraw(user: AnyUser, account: BankAccount) -> bool:
     """The manager who asked for a change may withdraw it."""
-    return account.registered_by_id == user.pk and bool(can_sign_for(user, account.agreement_partner))
+    if not user.is_authenticated or account.registered_by_id != user.pk:
+        return False
+    return bool(can_sign_for(user, account.agreement_partner))
 
 
-def can_decide_account(user: User, account: BankAccount) -> bool:
+def can_decide_account(user: AnyUser, account: BankAccount) -> bool:
     return account.status == BankAccountStatus.PENDING and may_decide(user, account)
 
 

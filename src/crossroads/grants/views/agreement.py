@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from crossroads.accounts.requests import signed_in
 from crossroads.core import clock
 from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
@@ -81,7 +82,8 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         agreements = filter_agreements(agreements, status=data["status"], call=data["call"], search=data["q"])
     page = Paginator(agreements.order_by("-created_at", "-pk"), 50).get_page(request.GET.get("page"))
     rows = [{"agreement": a, "lead": lead_name(a), "title": a.grant.application.title} for a in page]
-    staff = request.user.is_programme_staff or is_finance(request.user)  # type: ignore[union-attr]
+    user = signed_in(request)
+    staff = user.is_programme_staff or is_finance(user)
     return render(
         request,
         "grants/agreement/list.html",
@@ -108,7 +110,7 @@ def _bank_rows(request: HttpRequest, agreement: Agreement, mine: set[int]) -> li
                 "active_iban": format_iban(active.iban) if active else "",
                 "pending": pending,
                 "pending_iban": format_iban(pending.iban) if pending else "",
-                "can_decide": pending is not None and can_decide_account(request.user, pending),  # type: ignore[arg-type]
+                "can_decide": pending is not None and can_decide_account(request.user, pending),
                 "can_register": bool(can_sign_for(request.user, member))
                 and agreement.status != AgreementStatus.CLOSED
                 and agreement.status != AgreementStatus.TERMINATED,
@@ -156,7 +158,7 @@ def detail_context(request: HttpRequest, agreement: Agreement, accept_form: Acce
         "figures": figures,
         "totals": totals(figures),
         "periods": _period_links(periods),
-        "next": due_next(periods),
+        "next": due_next(periods) if agreement.status in (AgreementStatus.RUNNING, AgreementStatus.CLOSING) else None,
         "today": today,
         "bank_rows": _bank_rows(request, agreement, mine),
         "accept_form": accept_form or AcceptForm(),
@@ -180,8 +182,9 @@ def agreement_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
         return forbidden(request, _("Only a manager of the company can accept the agreement for it."))
     form = AcceptForm(request.POST)
     if form.is_valid():
+        actor = signed_in(request)
         done = call_service(
-            form, lambda: agreement_accept(actor=request.user, member=member, confirm=form.cleaned_data["confirm"])
+            form, lambda: agreement_accept(actor=actor, member=member, confirm=form.cleaned_data["confirm"])
         )
         if done is not None:
             messages.success(
@@ -203,10 +206,11 @@ def bank_account_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = BankAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        actor = signed_in(request)
         account = call_service(
             form,
             lambda: bank_account_register(
-                actor=request.user, member=member, holder=data["holder"], iban=data["iban"], bic=data["bic"]
+                actor=actor, member=member, holder=data["holder"], iban=data["iban"], bic=data["bic"]
             ),
         )
         if account is not None:
@@ -251,17 +255,18 @@ def bank_account_list(request: HttpRequest) -> HttpResponse:
     allowed = can_see_finance(request.user)
     if not allowed:
         return forbidden(request, allowed.reason)
-    rows = [
-        {
-            "account": a,
-            "iban": format_iban(a.iban),
-            "current": active_account(a.agreement_partner),
-            "can_decide": can_decide_account(request.user, a),  # type: ignore[arg-type]
-        }
-        for a in pending_accounts()
-    ]
-    for row in rows:
-        row["current_iban"] = format_iban(row["current"].iban) if row["current"] else ""
+    rows = []
+    for account in pending_accounts():
+        current = active_account(account.agreement_partner)
+        rows.append(
+            {
+                "account": account,
+                "iban": format_iban(account.iban),
+                "current": current,
+                "current_iban": format_iban(current.iban) if current else "",
+                "can_decide": can_decide_account(request.user, account),
+            }
+        )
     return render(request, "grants/agreement/bank_accounts.html", {"rows": rows, "refuse_form": RefuseForm()})
 
 
@@ -275,11 +280,11 @@ def _back(request: HttpRequest, account: BankAccount) -> HttpResponse:
 @require_POST
 def bank_account_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
     account = _account(request, pk)
-    if not may_decide(request.user, account):  # type: ignore[arg-type]
+    if not may_decide(request.user, account):
         return forbidden(
             request, _("A second person approves a change of account: finance, or another manager of the company.")
         )
-    bank_account_approve(actor=request.user, account=account)  # type: ignore[arg-type]
+    bank_account_approve(actor=signed_in(request), account=account)
     messages.success(request, _("The new bank account is in use."))
     return _back(request, account)
 
@@ -288,7 +293,7 @@ def bank_account_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def bank_account_refuse_view(request: HttpRequest, pk: int) -> HttpResponse:
     account = _account(request, pk)
-    if not (may_withdraw(request.user, account) or may_decide(request.user, account)):  # type: ignore[arg-type]
+    if not (may_withdraw(request.user, account) or may_decide(request.user, account)):
         return forbidden(
             request, _("A second person decides on a change of account: finance, or another manager of the company.")
         )
@@ -296,7 +301,7 @@ def bank_account_refuse_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Say why the change is refused; the company's managers read it."))
         return _back(request, account)
-    bank_account_refuse(actor=request.user, account=account, reason=form.cleaned_data["reason"])  # type: ignore[arg-type]
+    bank_account_refuse(actor=signed_in(request), account=account, reason=form.cleaned_data["reason"])
     messages.success(request, _("The change of account is refused; the account in use stays in use."))
     return _back(request, account)
 
