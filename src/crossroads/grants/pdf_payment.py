@@ -17,7 +17,7 @@ def payment_statement_html(payment: Payment, *, language: str) -> str:
     agreement = member.agreement
     application = agreement.grant.application
     with override(language):
-        lines = list(payment.claim.lines.all()) if payment.claim_id else []
+        lines = list(payment.claim.lines.all()) if payment.claim is not None else []
         return render_to_string(
             "grants/finance/statement.html",
             {

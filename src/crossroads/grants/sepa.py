@@ -41,7 +41,7 @@ def _ascii_name(text: str) -> str:
 def credit_transfer_xml(*, execution_date: dt.date, transfers: list[Transfer]) -> tuple[str, str]:
     """The message id and the pain.001 document; raises sepaxml's ValidationError when it does not validate
     against the schema."""
-    from sepaxml import SepaTransfer
+    from sepaxml import SepaTransfer  # type: ignore[import-untyped]
 
     account = debtor()
     sepa = SepaTransfer(

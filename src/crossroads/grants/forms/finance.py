@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -53,7 +53,7 @@ class OrderForm(forms.Form):
 
     def __init__(self, *args: Any, choices: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["payments"].choices = [(str(pk), label) for pk, label in choices]
+        cast(forms.ChoiceField, self.fields["payments"]).choices = [(str(pk), label) for pk, label in choices]
 
 
 class PaidForm(forms.Form):
@@ -82,8 +82,8 @@ class ClaimFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         waiting = [c for c in ClaimStatus.choices if c[0] != ClaimStatus.DRAFT]
-        self.fields["status"].choices = _blank(_("Waiting for finance")) + waiting
-        self.fields["country"].choices = _blank(_("All")) + list(Country.choices)
+        cast(forms.ChoiceField, self.fields["status"]).choices = _blank(_("Waiting for finance")) + waiting
+        cast(forms.ChoiceField, self.fields["country"]).choices = _blank(_("All")) + list(Country.choices)
 
 
 class PaymentFilterForm(forms.Form):
@@ -94,6 +94,6 @@ class PaymentFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = _blank(_("All")) + list(PaymentStatus.choices)
-        self.fields["kind"].choices = _blank(_("All")) + list(PaymentKind.choices)
-        self.fields["country"].choices = _blank(_("All")) + list(Country.choices)
+        cast(forms.ChoiceField, self.fields["status"]).choices = _blank(_("All")) + list(PaymentStatus.choices)
+        cast(forms.ChoiceField, self.fields["kind"]).choices = _blank(_("All")) + list(PaymentKind.choices)
+        cast(forms.ChoiceField, self.fields["country"]).choices = _blank(_("All")) + list(Country.choices)

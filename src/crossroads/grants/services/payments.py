@@ -249,8 +249,12 @@ def propose_advances(agreement_id: int) -> list[Payment]:
         return made
 
 
-if propose_advances not in hooks.ON_START:
-    hooks.ON_START.append(propose_advances)
+def advance_on_start(agreement_id: int) -> None:
+    propose_advances(agreement_id)
+
+
+if advance_on_start not in hooks.ON_START:
+    hooks.ON_START.append(advance_on_start)
 
 
 # ---------------------------------------------------------------------------------------------- settlement

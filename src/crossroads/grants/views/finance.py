@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from crossroads.accounts.requests import signed_in
 from crossroads.core import clock
 from crossroads.core.formatting import format_date
 from crossroads.core.money import to_money
@@ -91,7 +92,7 @@ def _claim_row(claim: CostClaim) -> list[Any]:
         claim.period.number,
         claim.get_status_display(),
         claim.submitted_at.astimezone(clock.BRUSSELS).date() if claim.submitted_at else None,
-        to_money(claim.claimed or 0),
+        to_money(getattr(claim, "claimed", None) or 0),
         claim.period.due_on,
     ]
 
@@ -206,7 +207,7 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
             done = call_service(
                 form,
                 lambda: verification_services.line_decide(
-                    actor=request.user,  # type: ignore[arg-type]
+                    actor=signed_in(request),
                     line=line,
                     decision=form.cleaned_data["decision"],
                     amount=form.cleaned_data["amount"],
@@ -227,12 +228,12 @@ def verify_complete(request: HttpRequest, pk: int) -> HttpResponse:
     claim = _claim(pk)
     form = VerifyForm(request.POST)
     if form.is_valid():
-        actor = request.user
+        actor = signed_in(request)
         done = call_service(
             form,
             lambda: (
                 verification_services.claim_verify(
-                    actor=actor,  # type: ignore[arg-type]
+                    actor=actor,
                     claim=claim,
                     note=form.cleaned_data["note"],
                 )
@@ -254,7 +255,7 @@ def claim_return(request: HttpRequest, pk: int) -> HttpResponse:
         done = call_service(
             form,
             lambda: verification_services.claim_return(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=signed_in(request),
                 claim=claim,
                 reason=form.cleaned_data["reason"],
             ),
@@ -305,7 +306,7 @@ def payment_approve(request: HttpRequest, pk: int) -> HttpResponse:
         return forbidden(request, allowed.reason)
     if payment.proposed_by_id == request.user.pk:
         return forbidden(request, _("You proposed this payment: a second person approves it."))
-    payment_services.payment_approve(actor=request.user, payment=payment)  # type: ignore[arg-type]
+    payment_services.payment_approve(actor=signed_in(request), payment=payment)
     messages.success(request, _("The payment is approved; it goes into the next payment order."))
     return redirect("grants:payment", pk=payment.pk)
 
@@ -314,7 +315,7 @@ def payment_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @finance_page
 def payment_reapprove(request: HttpRequest, pk: int) -> HttpResponse:
     payment = _payment(pk)
-    payment_services.payment_reapprove(actor=request.user, payment=payment)  # type: ignore[arg-type]
+    payment_services.payment_reapprove(actor=signed_in(request), payment=payment)
     messages.success(request, _("The payment is approved again; it goes into the next payment order."))
     return redirect("grants:payment", pk=payment.pk)
 
@@ -338,7 +339,9 @@ def payment_paid(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         PaidForm,
         "paid_form",
-        lambda p, data: payment_services.payment_mark_paid(actor=request.user, payment=p, paid_on=data["paid_on"]),  # type: ignore[arg-type]
+        lambda p, data: payment_services.payment_mark_paid(
+            actor=signed_in(request), payment=p, paid_on=data["paid_on"]
+        ),
         _("The payment is marked as paid."),
     )
 
@@ -352,7 +355,7 @@ def payment_returned(request: HttpRequest, pk: int) -> HttpResponse:
         ReturnedForm,
         "returned_form",
         lambda p, data: payment_services.payment_mark_returned(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=signed_in(request),
             payment=p,
             returned_on=data["returned_on"],
             reason=data["reason"],
@@ -370,8 +373,8 @@ def recovery_repaid(request: HttpRequest, pk: int) -> HttpResponse:
         RepaidForm,
         "repaid_form",
         lambda p, data: payment_services.recovery_mark_repaid(
-            actor=request.user, payment=p, repaid_on=data["repaid_on"]
-        ),  # type: ignore[arg-type]
+            actor=signed_in(request), payment=p, repaid_on=data["repaid_on"]
+        ),
         _("The repayment is recorded."),
     )
 
@@ -443,7 +446,7 @@ def payment_order(request: HttpRequest) -> HttpResponse:
         order = call_service(
             form,
             lambda: payment_services.order_create(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=signed_in(request),
                 payments=chosen,
                 execution_date=form.cleaned_data["execution_date"],
             ),
@@ -467,7 +470,7 @@ def payment_order_file(request: HttpRequest, pk: int) -> HttpResponse:
 def payment_statement(request: HttpRequest, pk: int) -> HttpResponse:
     """The partner's statement of one payment, in its language: finance, the secretariat and the partner."""
     payment = _payment(pk)
-    user = request.user
+    user = signed_in(request)
     member = payment.agreement_partner
     own = member.company_id in set(user.memberships.values_list("company_id", flat=True))
     if not (own or can_see_finance(user)):
@@ -487,7 +490,7 @@ def payment_statement(request: HttpRequest, pk: int) -> HttpResponse:
 def settle(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_or_404(Agreement.objects.select_related("grant__application"), pk=pk)
     if request.method == "POST":
-        payment_services.agreement_settle(actor=request.user, agreement=agreement)  # type: ignore[arg-type]
+        payment_services.agreement_settle(actor=signed_in(request), agreement=agreement)
         messages.success(request, _("The final settlement is made."))
         return redirect("grants:settle", pk=agreement.pk)
     return render(
