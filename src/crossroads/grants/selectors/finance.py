@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from crossroads.applications.models import CostCategoryCode
 from crossroads.applications.selectors import cost_rules
+from crossroads.core import clock
 from crossroads.core.formatting import format_money, format_share
 
 from ..models import (
@@ -307,7 +308,7 @@ def payments_of(member: AgreementPartner) -> list[PaymentRow]:
                 kind=payment.get_kind_display(),
                 status=payment.get_status_display(),
                 amount=payment.amount,
-                when=payment.paid_on or (moment.date() if moment else None),
+                when=payment.paid_on or (moment.astimezone(clock.BRUSSELS).date() if moment else None),
                 explanation=explanation_text(payment),
             )
         )
