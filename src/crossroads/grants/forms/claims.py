@@ -33,8 +33,17 @@ def _amount(label: Any, digits: int, **kwargs: Any) -> LocalizedDecimalField:
     )
 
 
+class HiddenVersionField(VersionField):
+    """The optimistic-lock version, kept hidden (the core integer field would make its input a text box)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.widget.input_type = "hidden"
+
+
 class ClaimLineForm(forms.Form):
-    version = VersionField(required=False)
+    version = HiddenVersionField()
     category = forms.ChoiceField(label=_("Cost category"), choices=CostCategoryCode.choices)
     description = forms.CharField(label=_("Description"), max_length=200, required=False)
     person = forms.CharField(label=_("Person"), max_length=120, required=False)
@@ -103,4 +112,4 @@ class ClaimDocumentForm(forms.Form):
 
 
 class ClaimSubmitForm(forms.Form):
-    version = VersionField(required=False)
+    version = HiddenVersionField()

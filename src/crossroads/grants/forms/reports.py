@@ -9,11 +9,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.applications.forms import StrictIntegerField, VersionField
+from crossroads.applications.forms import StrictIntegerField
 from crossroads.applications.labels import INDICATOR_KINDS, INDICATORS
 from crossroads.core.fields import LocalizedDecimalField
 
 from ..models import ProgressReport, PrototypeStatus
+from .claims import HiddenVersionField
 
 LONG_TEXT = 20000
 
@@ -36,7 +37,7 @@ def _indicator_field(label: Any, code: str, stored: Any) -> forms.Field:
 
 
 class ReportForm(forms.Form):
-    version = VersionField(required=False)
+    version = HiddenVersionField()
     deviations = forms.CharField(
         label=_("Deviations from the plan"),
         required=False,
