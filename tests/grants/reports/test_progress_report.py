@@ -51,7 +51,7 @@ def test_submission_needs_every_work_package_and_the_prototype_status(period, us
     with pytest.raises(GrantError) as refused:
         services.report_submit(actor=users["applicant"], period=period, data={**DATA, "prototype_status": ""})
     assert refused.value.field == "prototype_status"
-    assert ProgressReport.objects.get(period=period).work_done == DATA["work_done"]  # kept as the draft
+    assert not ProgressReport.objects.filter(period=period).exists()  # a refused request writes nothing
     report = services.report_submit(actor=users["applicant"], period=period, data=DATA)
     assert report.status == ReportStatus.SUBMITTED and report.submitted_by == users["applicant"]
 

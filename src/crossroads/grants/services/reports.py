@@ -117,23 +117,13 @@ def missing_for_submission(period: ReportingPeriod, report: ProgressReport) -> l
     return missing
 
 
+@transaction.atomic
 def report_submit(
     *, actor: User, period: ReportingPeriod, data: dict[str, Any], version: int | None = None
 ) -> ProgressReport:
-    """Save what was typed (kept as the draft even when the submission is refused), then submit when complete;
-    otherwise the first gap is named at its field."""
-    saved = report_save(actor=actor, period=period, data=data, version=version)
-    return _submit(actor, period, saved.lock_version)
-
-
-@transaction.atomic
-def _submit(actor: User, period: ReportingPeriod, version: int) -> ProgressReport:
-    report = ProgressReport.objects.select_for_update().get(period=period)
-    if report.lock_version != version or report.status not in EDITABLE:
-        raise GrantError(
-            _("Someone else changed this report in the meantime. Reload the page and make your change again."),
-            field="version",
-        )
+    """Save what was typed and submit it when complete. A refused submission writes nothing: the page shows what
+    was typed again, with the first gap at its field, and "Save draft" keeps it."""
+    report = _write(actor, period, data, version)
     missing = missing_for_submission(period, report)
     if missing:
         field, text = missing[0]
