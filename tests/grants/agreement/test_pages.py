@@ -172,3 +172,12 @@ def test_finance_refuses_with_a_reason(running, users):
     client.post(url, {"reason": "Niet bevestigd."})
     change.refresh_from_db()
     assert change.status == BankAccountStatus.REFUSED
+
+
+def test_a_second_acceptance_is_refused_with_a_message(running, users):
+    lead = running.partners.get(is_lead=True)
+    client = _client(users["applicant"])
+    with override("en"):
+        for data in ({}, {"confirm": "on"}):
+            response = client.post(reverse("grants:accept", args=[lead.pk]), data, follow=True)
+            assert "message-error" in response.text

@@ -194,6 +194,9 @@ def agreement_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("grants:detail", member.agreement_id)
     context = detail_context(request, member.agreement, accept_form=form)
     context["accept_member"] = member.pk
+    if not any(p["can_accept"] and p["member"].pk == member.pk for p in context["partners"]):
+        # The form is no longer on the page (already accepted, or no longer offered): say why at the top.
+        messages.error(request, _("Your company already accepted this agreement, or it can no longer be accepted."))
     return render(request, "grants/agreement/detail.html", context, status=400)
 
 
