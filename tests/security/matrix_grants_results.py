@@ -2,28 +2,16 @@
 
 The world's agreement X is running; its lead is in the province of adviser_region and its partner in Limburg (NL),
 which adviser_other covers, so both advisers see the project and log coaching. The coaching contact is
-adviser_region's. The world has no follow-up survey yet: the survey row makes one for the lead (idempotent)."""
+adviser_region's."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from .matrix import ADVISERS, FORBIDDEN, MANAGERS, NOT_FOUND, Case, rule, url
 
 VIEWERS = ("lead", "partner", *ADVISERS, *MANAGERS, "finance")
 LOGGERS = (*ADVISERS, *MANAGERS)
-
-
-def _survey_url(ids: dict[str, Any]) -> str:
-    from django.urls import reverse
-
-    from crossroads.grants.models import FollowUpSurvey
-
-    survey, _created = FollowUpSurvey.objects.get_or_create(
-        agreement_partner_id=ids["member_lead"], defaults={"due_on": dt.date(2031, 1, 1)}
-    )
-    return reverse("grants:survey", args=[survey.pk])
 
 
 def _coaching_post(ids: dict[str, Any]) -> dict[str, Any]:
@@ -61,7 +49,7 @@ ROWS: dict[str, list[Case]] = {
     ],
     "grants:survey": [
         Case(
-            _survey_url,
+            url("grants:survey", "survey"),
             rule(NOT_FOUND, ok=("lead",), forbidden=("partner", *ADVISERS, *MANAGERS, "finance")),
         )
     ],

@@ -1,6 +1,7 @@
 """The follow-up part of the security world: application X's agreement, accepted by both partners, with a
-submitted claim of the lead (one line, one invoice), a bank account each, a proposed payment and a coaching
-contact. Built straight in the ORM: the world is a fixture, each service has its own tests."""
+submitted claim of the lead (one line, one invoice), a bank account each, a proposed payment, a coaching contact,
+a budget shift waiting for the secretariat and the lead's follow-up survey. Built straight in the ORM where a
+service would need a whole journey: the world is a fixture, each service has its own tests."""
 
 from __future__ import annotations
 
@@ -93,7 +94,22 @@ def build_grants(users: dict[str, Any], application: Any) -> dict[str, int]:
         topic="Start",
         created_at=now,
     )
+    from crossroads.grants.models import FollowUpSurvey
+    from crossroads.grants.selectors.budget import approved_budget
+    from crossroads.grants.services.amendments import amendment_request
+
+    # A budget shift of the lead waiting for the secretariat (too large to be free), and the lead's follow-up survey.
+    amendment = amendment_request(
+        actor=users["lead"],
+        agreement=agreement,
+        kind="budget_shift",
+        reason="Meer sensoren.",
+        lines={lead.pk: {"consumables": approved_budget(lead)["consumables"] + Decimal("1000000.00")}},
+    )
+    survey = FollowUpSurvey.objects.create(agreement_partner=lead, due_on=agreement.end_date.replace(year=2031))
     return {
+        "amendment": amendment.pk,
+        "survey": survey.pk,
         "agreement": agreement.pk,
         "member_lead": lead.pk,
         "member_partner": partner.pk,

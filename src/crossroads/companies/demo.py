@@ -39,6 +39,7 @@ DEMO_TOTP_SECRETS = {
     "secretariaat@crossroads.example": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXC",
     "beoordelaar@crossroads.example": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXD",
     "financien@crossroads.example": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXE",
+    "financien.controle@crossroads.example": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXG",
     "admin@crossroads.example": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXF",
 }
 
@@ -61,6 +62,8 @@ DEMO_USERS = [
     DemoUser("secretariaat@crossroads.example", Role.SECRETARIAT, "Els", "Maes", "interreg-vl-nl"),
     DemoUser("beoordelaar@crossroads.example", Role.ASSESSOR, "Pieter", "Janssens"),
     DemoUser("financien@crossroads.example", Role.FINANCE, "Marleen", "Bakker", "interreg-vl-nl"),
+    # A second finance officer: whoever verified a claim cannot approve its payment (four eyes).
+    DemoUser("financien.controle@crossroads.example", Role.FINANCE, "Karel", "Jacobs", "interreg-vl-nl"),
     DemoUser("admin@crossroads.example", Role.ADMIN, "Admin", "CrossRoads"),
 ]
 

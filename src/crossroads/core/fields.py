@@ -43,8 +43,9 @@ class LocalizedDecimalField(forms.DecimalField):
         self._invalid_message = (kwargs.get("error_messages") or {}).get("invalid")
         super().__init__(*args, **kwargs)
         # A text input: type="number" would make the browser refuse a decimal comma before we can read it.
-        self.widget.input_type = "text"
-        self.widget.attrs.setdefault("inputmode", "decimal")
+        if not self.widget.is_hidden:
+            self.widget.input_type = "text"
+            self.widget.attrs.setdefault("inputmode", "decimal")
 
     def to_python(self, value: Any) -> Decimal | None:
         if value in self.empty_values or (isinstance(value, str) and not value.strip()):
@@ -71,8 +72,9 @@ class LocalizedIntegerField(forms.IntegerField):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.widget.input_type = "text"
-        self.widget.attrs.setdefault("inputmode", "numeric")
+        if not self.widget.is_hidden:  # a hidden lock version stays hidden
+            self.widget.input_type = "text"
+            self.widget.attrs.setdefault("inputmode", "numeric")
 
     def to_python(self, value: Any) -> int | None:
         if value in self.empty_values or (isinstance(value, str) and not value.strip()):

@@ -7,4 +7,8 @@ class GrantsConfig(AppConfig):
     verbose_name = _("Grant follow-up")
 
     def ready(self) -> None:
+        # Importing these registers what runs when an agreement starts (services.hooks.ON_START): the advance
+        # payment and the start mail, in a worker or a command as well as in the web process.
         from . import signals  # noqa: F401  (an approved grant gets its agreement)
+        from .messages import agreement as agreement_messages  # noqa: F401
+        from .services import payments  # noqa: F401

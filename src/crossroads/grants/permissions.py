@@ -32,7 +32,10 @@ def _companies(user: AnyUser) -> set[int]:
 
 
 def is_partner_member(user: AnyUser, agreement: Agreement) -> bool:
-    return agreement.partners.filter(company__in=_companies(user)).exists()
+    # A company proposed to join (by an amendment not approved yet, or refused) is not a partner: it has no part
+    # of the application and has not joined.
+    partners = agreement.partners.exclude(partner__isnull=True, joined_on__isnull=True)
+    return partners.filter(company__in=_companies(user)).exists()
 
 
 def advises(user: AnyUser, agreement: Agreement) -> bool:

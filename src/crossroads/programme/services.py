@@ -176,6 +176,11 @@ CALL_FIELDS = (
     "allocation_policy",
     "reduced_grant_min_share",
     "assessors_per_application",
+    "advance_share",
+    "report_interval_months",
+    "interim_report_due_months",
+    "final_report_months",
+    "budget_shift_free_share",
 )
 # What submitted applications were written, budgeted and assessed against: frozen once one is submitted.
 FROZEN_AFTER_SUBMISSION = {

@@ -86,10 +86,6 @@ def test_the_editor_page_shows_the_section(client, users, programme):
     assert 'name="advance_share"' in page.text and 'name="report_interval_months"' in page.text
 
 
-@pytest.mark.skipif(
-    "advance_share" not in __import__("crossroads.programme.services", fromlist=["CALL_FIELDS"]).CALL_FIELDS,
-    reason="programme.services.CALL_FIELDS does not list the after-award parameters yet (integration)",
-)
 def test_saving_the_call_keeps_them(client, users, programme):
     from django.urls import reverse
 

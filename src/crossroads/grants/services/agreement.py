@@ -102,6 +102,9 @@ def agreement_create(*, actor: User | None, grant: Grant) -> Agreement:
         )
     periods_create(agreement)
     audit_record(actor=actor, verb=GrantVerb.AGREEMENT_CREATE, obj=agreement, after=snapshot(agreement))
+    from ..messages.agreement import agreement_offered_notify
+
+    agreement_offered_notify(agreement)
     return agreement
 
 
@@ -153,7 +156,9 @@ def agreement_accept(*, actor: User, member: AgreementPartner, confirm: bool) ->
         raise GrantError(_("Only a manager of the company can accept the agreement for it."), status=403)
     if member.accepted_at is not None:
         raise GrantError(_("Your company already accepted this agreement."))
-    if agreement.status != AgreementStatus.OFFERED:
+    # A company that joined a running project by an approved amendment accepts the agreement as it then stands.
+    joiner = agreement.status == AgreementStatus.RUNNING and member.joined_on is not None
+    if agreement.status != AgreementStatus.OFFERED and not joiner:
         raise GrantError(_("This agreement can no longer be accepted."))
     before = snapshot(member)
     member.accepted_at = clock.now()
@@ -161,7 +166,7 @@ def agreement_accept(*, actor: User, member: AgreementPartner, confirm: bool) ->
     member.save(update_fields=["accepted_at", "accepted_by"])
     audit_record(actor=actor, verb=GrantVerb.AGREEMENT_ACCEPT, obj=member, before=before, after=snapshot(member))
     waiting = agreement.partners.filter(accepted_at__isnull=True, left_on__isnull=True).exists()
-    if not waiting:
+    if not waiting and not joiner:
         before = snapshot(agreement)
         AGREEMENT_STATES.move(agreement, AgreementStatus.RUNNING)
         agreement.accepted_at = member.accepted_at

@@ -12,6 +12,7 @@ from crossroads.applications.demo import demo_applications_load
 from crossroads.assessment.demo import demo_assessment_load
 from crossroads.companies.demo import DEMO_PASSWORD, DEMO_TOTP_SECRETS, DEMO_USERS, demo_load
 from crossroads.core.formatting import site_url
+from crossroads.grants.demo import demo_grants_load
 from crossroads.matching.demo import demo_matching_load
 from crossroads.matching.signals import refresh_suppressed
 
@@ -35,15 +36,20 @@ class Command(BaseCommand):
         # The demo's screening verdicts and invitations would otherwise print a dozen e-mails over the logins.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             assessment = demo_assessment_load()
-        self._summary(counts, matching, assessment)
+            # A running project after the award: one claim paid, one waiting for verification.
+            grants = demo_grants_load()
+        self._summary(counts, matching, assessment, grants)
 
-    def _summary(self, counts: dict[str, int], matching: dict[str, int], assessment: dict[str, int]) -> None:
+    def _summary(
+        self, counts: dict[str, int], matching: dict[str, int], assessment: dict[str, int], grants: dict[str, int]
+    ) -> None:
         out = self.stdout.write
         out(
             self.style.SUCCESS(
                 f"Demo programme loaded: {counts['companies']} fictional companies, {matching['profiles']} cooperation "
                 f"profiles; {matching['encoded']} of {matching['keys']} matchable items encoded; "
-                f"{assessment['applications']} applications in the assessment demo call."
+                f"{assessment['applications']} applications in the assessment demo call; "
+                f"{grants.get('agreements', 0)} running grant agreement with {grants.get('claims', 0)} cost claims."
             )
         )
         out("")
