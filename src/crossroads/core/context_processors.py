@@ -19,6 +19,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_matchmaking": role in MATCHMAKING_ROLES,
         "nav_is_applicant": signed_in and bool(getattr(user, "is_applicant", False)),
         "nav_is_assessor": role == Role.ASSESSOR,
+        # Grant follow-up: the partners, their advisers, the secretariat and finance (assessors have none).
+        "nav_grants": signed_in and role not in (None, Role.ASSESSOR),
+        "nav_is_finance": role == Role.FINANCE,
         "nav_is_secretariat": signed_in and bool(getattr(user, "is_programme_staff", False)),
         "nav_is_admin": bool(signed_in and getattr(user, "is_superuser", False)),
         "user_role_label": Role(role).label if role else "",

@@ -51,7 +51,7 @@ def parse_decimal(text: object, *, language: str = "nl") -> Decimal:
     if not cleaned or not cleaned[0].isdigit() or not cleaned[-1].isdigit():
         raise NumberFormatError("invalid")
 
-    decimal_mark, group_mark = ("," , ".") if language.startswith("nl") else (".", ",")
+    decimal_mark, group_mark = (",", ".") if language.startswith("nl") else (".", ",")
     has_dot, has_comma = "." in cleaned, "," in cleaned
     if has_dot and has_comma:
         # Both marks: the last one is the decimal mark, whatever the language ("1.250,50" and "1,250.50").

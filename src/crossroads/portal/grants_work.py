@@ -164,3 +164,26 @@ def overdue_periods():  # type: ignore[no-untyped-def]
         .filter(Q(report__isnull=True) | Q(report__status__in=(ReportStatus.DRAFT, ReportStatus.RETURNED)))
         .distinct()
     )
+
+
+def adviser_grant_work(user: User) -> list[WaitingCount]:
+    """Overdue reports and claims of projects with a partner in the adviser's provinces."""
+    provinces = user.province_codes()
+    overdue = (
+        overdue_periods()
+        .filter(agreement__partners__company__establishments__nuts3__province__in=provinces)
+        .distinct()
+        .count()
+    )
+    items: list[WaitingCount] = []
+    _count(
+        items,
+        overdue,
+        ngettext(
+            "%(count)s overdue report or claim in your provinces",
+            "%(count)s overdue reports or claims in your provinces",
+            overdue,
+        ),
+        "grants:overdue",
+    )
+    return items

@@ -59,18 +59,26 @@ class WaitingCount:
 def dashboard_context(user: User) -> dict[str, Any]:
     """The companies part (the user's own, or what they can see), then what waits for this role."""
     context = _companies_context(user) | _assessment_context(user)
+    from .grants_work import adviser_grant_work, finance_work, grant_steps, secretariat_grant_work
+
     if user.is_applicant:
         context["next_steps"] = next_steps_for(user)
+        context["grant_steps"] = grant_steps(user)
     elif user.role == Role.ASSESSOR:
         context["due_assessments"] = assessments_due_for(user)
     elif user.is_programme_staff:
-        context["waiting"] = waiting_for_staff()
+        context["waiting"] = waiting_for_staff() + secretariat_grant_work()
     elif user.is_adviser:
         context |= adviser_work(user)
+        context["waiting"] = adviser_grant_work(user)
+    elif user.role == Role.FINANCE:
+        context["waiting"] = finance_work(user)
     return context
 
 
 def _companies_context(user: User) -> dict[str, Any]:
+    if user.role in (Role.FINANCE, Role.ASSESSOR):  # they work on claims or assessments, not on companies
+        return {"my_companies": None, "visible_count": 0, "recent": [], "provinces": []}
     companies = companies_visible_to(user).prefetch_related("establishments__nuts3")
     return {
         "my_companies": companies.filter(memberships__user=user) if user.is_applicant else None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from crossroads.applications.models import CostCategoryCode
 
@@ -59,6 +60,13 @@ class PartnerFigures:
     paid: Decimal
     committed: Decimal
     payments: list[Payment] = field(default_factory=list)
+
+    @property
+    def payment_rows(self) -> list[Any]:
+        """The payments as the partner reads them (kind, status, date, why in the reader's language)."""
+        from .finance import payments_of
+
+        return payments_of(self.member)
 
     @property
     def approved(self) -> Decimal:

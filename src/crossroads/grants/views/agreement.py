@@ -164,6 +164,19 @@ def detail_context(request: HttpRequest, agreement: Agreement, accept_form: Acce
         "accept_form": accept_form or AcceptForm(),
         "blank_accept_form": AcceptForm(),
         "refuse_form": RefuseForm(),
+        "links": _links(request, agreement, mine),
+    }
+
+
+def _links(request: HttpRequest, agreement: Agreement, mine: set[int]) -> dict[str, Any]:
+    """The agreement's other pages this person may open: coaching, indicators, their company's survey."""
+    from ..models import FollowUpSurvey
+    from ..permissions import can_log_coaching, can_record_indicators
+
+    return {
+        "coaching": bool(can_log_coaching(request.user, agreement)),
+        "indicators": bool(can_record_indicators(request.user)),
+        "surveys": list(FollowUpSurvey.objects.filter(agreement_partner__in=mine, answered_at__isnull=True)),
     }
 
 
