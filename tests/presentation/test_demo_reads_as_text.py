@@ -181,6 +181,46 @@ def _arguments(user: Any) -> dict[str, Callable[[], list[dict[str, Any]]]]:
         "programme:call_edit": lambda: by_call,
         "programme:call_preview": lambda: by_call,
         "programme:call_document_add": lambda: by_call,
+        **_grant_arguments(user),
+    }
+
+
+def _grant_arguments(user: Any) -> dict[str, Callable[[], list[dict[str, Any]]]]:
+    """The follow-up's pages: the demo's running agreement, its claims (one paid, one waiting), payments, versions,
+    coaching and surveys."""
+    from crossroads.grants.models import (
+        Agreement,
+        AgreementPartner,
+        Amendment,
+        ClaimLine,
+        CostClaim,
+        FollowUpSurvey,
+        Payment,
+        ReportingPeriod,
+    )
+
+    agreements = [{"pk": a.pk} for a in Agreement.objects.order_by("pk")[:PER_URL]]
+    claims = [{"pk": c.pk} for c in CostClaim.objects.order_by("pk")[:PER_URL]]
+    members = [{"pk": m.pk} for m in AgreementPartner.objects.order_by("pk")[:PER_URL]]
+    return {
+        "grants:detail": lambda: agreements,
+        "grants:amendments": lambda: agreements,
+        "grants:amendment_new": lambda: [
+            {"pk": a["pk"], "kind": kind} for a in agreements for kind in ("budget_shift", "extension")
+        ],
+        "grants:amendment_decide": lambda: [{"pk": a.pk} for a in Amendment.objects.order_by("pk")[:PER_URL]],
+        "grants:coaching": lambda: agreements,
+        "grants:indicators": lambda: agreements,
+        "grants:settle": lambda: agreements,
+        "grants:bank_account": lambda: members,
+        "grants:report": lambda: [{"pk": p.pk} for p in ReportingPeriod.objects.order_by("pk")[:PER_URL]],
+        "grants:claim": lambda: claims,
+        "grants:verify": lambda: claims,
+        "grants:claim_line": lambda: [
+            {"pk": line.claim_id, "line_pk": line.pk} for line in ClaimLine.objects.order_by("pk")[:PER_URL]
+        ],
+        "grants:payment": lambda: [{"pk": p.pk} for p in Payment.objects.order_by("pk")[:PER_URL]],
+        "grants:survey": lambda: [{"pk": s.pk} for s in FollowUpSurvey.objects.order_by("pk")[:PER_URL]],
     }
 
 
@@ -268,6 +308,17 @@ def _documents() -> list[tuple[str, str, str]]:
             PrintedHTML.printed = []
             decision_letter_pdf(decision)
             documents.extend((f"decision letter {decision.pk}", language, html) for html in PrintedHTML.printed)
+    from crossroads.grants.models import Agreement, Payment
+    from crossroads.grants.pdf_agreement import agreement_pdf_html
+    from crossroads.grants.pdf_payment import payment_statement_html
+
+    for language in LANGUAGES:
+        for agreement in Agreement.objects.order_by("pk"):
+            documents.append((f"grant agreement {agreement.pk}", language, agreement_pdf_html(agreement, language)))
+        for payment in Payment.objects.order_by("pk"):
+            documents.append(
+                (f"payment statement {payment.pk}", language, payment_statement_html(payment, language=language))
+            )
     return documents
 
 
