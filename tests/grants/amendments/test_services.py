@@ -75,7 +75,7 @@ def test_more_than_ten_percent_waits_for_the_secretariat(
     assert amendment.status == "requested" and amendment.version.status == VersionStatus.PROPOSED
     assert current_version(running).number == 1
     assert [m.to[0] for m in mailoutbox] == ["secretariat@test.example"]
-    assert "Amendment to decide" in mailoutbox[0].subject
+    assert "Wijziging te beslissen" in mailoutbox[0].subject  # the secretariat's language (Dutch)
 
 
 def test_a_shift_between_partners_waits_and_approval_supersedes(running, users):
