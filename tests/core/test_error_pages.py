@@ -13,8 +13,11 @@ pytestmark = pytest.mark.django_db
 
 def test_an_api_url_that_does_not_resolve_answers_json(client, users):
     client.force_login(users["secretariat"])
-    for url in ("/api/v1/assessment/calls/null,null/ranking/", "/api/v1/assessment/assignments/abc/application/",
-                 "/api/v1/nothing-here"):
+    for url in (
+        "/api/v1/assessment/calls/null,null/ranking/",
+        "/api/v1/assessment/assignments/abc/application/",
+        "/api/v1/nothing-here",
+    ):
         response = client.get(url)
         assert response.status_code == 404
         assert response["Content-Type"].startswith("application/json")

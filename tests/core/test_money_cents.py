@@ -28,7 +28,7 @@ def test_half_a_cent_rounds_away_from_zero() -> None:
     assert fraction_to_money(Fraction(1, 3)) == Decimal("0.33")
 
 
-@given(st.fractions(min_value=-10**9, max_value=10**9, max_denominator=10**6))
+@given(st.fractions(min_value=-(10**9), max_value=10**9, max_denominator=10**6))
 def test_fraction_rounding_matches_decimal_half_up(value: Fraction) -> None:
     # 40 significant digits decide the half cent for every value of this range (a value exactly on a half cent has a
     # terminating expansion well inside them).

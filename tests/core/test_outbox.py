@@ -96,6 +96,7 @@ def test_the_decision_letter_goes_out_once_per_partner_when_the_task_runs_again(
         decision = decisions.decision_record(
             actor=users["secretariat"], application=application, outcome=Outcome.APPROVE, reasons="Good project."
         )
+
     # The approval also offers the grant agreement (its own mail, without attachment): count the letters.
     def letters() -> list[str]:
         return sorted(m.to[0] for m in mailoutbox if m.attachments)

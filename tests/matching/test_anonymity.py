@@ -21,9 +21,9 @@ def leaked(text: str, market) -> list[str]:  # type: ignore[no-untyped-def]
     """Anything in `text` that tells the anonymous profile is Visiolab's."""
     nl, profile = market["nl"], market["nl_profile"]
     found = [s for s in ("visiolab", "12345678", "vision-lab") if s in text.lower()]
-    if re.search(rf"/{profile.pk}/", text) or f"p:{profile.pk}\"" in text or f"p:{profile.pk}<" in text:
+    if re.search(rf"/{profile.pk}/", text) or f'p:{profile.pk}"' in text or f"p:{profile.pk}<" in text:
         found.append("profile pk")
-    if f"c:{nl.pk}\"" in text or f"/companies/{nl.pk}/" in text:
+    if f'c:{nl.pk}"' in text or f"/companies/{nl.pk}/" in text:
         found.append("company id")
     return found
 

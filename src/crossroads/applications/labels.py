@@ -75,4 +75,3 @@ def indicator_label(code: str) -> str:
 
 def field_label(name: str) -> str:
     return str(FIELD_LABELS.get(name) or _fallback(name))
-
