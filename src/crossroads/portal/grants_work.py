@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
@@ -157,7 +157,7 @@ def secretariat_grant_work() -> list[WaitingCount]:
     return items
 
 
-def overdue_periods():  # type: ignore[no-untyped-def]
+def overdue_periods() -> QuerySet[ReportingPeriod]:
     """Periods past their due date whose report is not submitted, in agreements that still run."""
     return (
         ReportingPeriod.objects.filter(due_on__lt=clock.today_brussels(), agreement__status__in=LIVE)

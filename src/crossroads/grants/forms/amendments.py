@@ -68,7 +68,7 @@ class PartnerLeaveForm(forms.Form):
     def __init__(self, *args: Any, members: list[AgreementPartner], **kw: Any):
         super().__init__(*args, **kw)
         self.members = {m.pk: m for m in members if not m.is_lead}
-        self.fields["member"].choices = [
+        self.fields["member"].choices = [  # type: ignore[attr-defined]
             ("", _("Choose a partner")),
             *((pk, str(m.company)) for pk, m in self.members.items()),
         ]

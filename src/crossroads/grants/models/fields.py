@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise  # the stubs' name for a lazy translation
 
-def money(verbose: str, *, default: str | None = "0", null: bool = False) -> models.DecimalField:
+
+def money(verbose: str | _StrPromise, *, default: str | None = "0", null: bool = False) -> models.DecimalField:
     return models.DecimalField(
         verbose,
         max_digits=14,

@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from crossroads.core.money import from_cents, whole_cents
 
 from .schedule import project_end
 
-Budget = Mapping[Hashable, Mapping[str, Decimal]]
+Budget = Mapping[Any, Mapping[str, Decimal]]
 
 
 class AmendmentRuleError(ValueError):
@@ -72,7 +73,7 @@ def free_limit(base: Mapping[str, Decimal], free_share: Decimal) -> Decimal:
 
 @dataclass(frozen=True)
 class PartnerShift:
-    partner: Hashable
+    partner: Any
     moved: Decimal
     limit: Decimal
     total_before: Decimal
@@ -121,8 +122,8 @@ def grant_cap(eligible_total: Decimal, grant_rate: Decimal) -> Decimal:
 
 
 def grants_after_change(
-    budget: Budget, grants: Mapping[Hashable, Decimal], grant_rate: Decimal, granted_total: Decimal
-) -> dict[Hashable, Decimal]:
+    budget: Budget, grants: Mapping[Any, Decimal], grant_rate: Decimal, granted_total: Decimal
+) -> dict[Any, Decimal]:
     """Each partner's grant under a new budget: its current grant, lowered to grant rate x its new eligible costs
     when that is less. Never raised; the sum never above `granted_total` (a grant above it is data that an
     earlier version should not have had: the excess is taken from the largest grants, cent by cent)."""
@@ -140,7 +141,7 @@ def grants_after_change(
     return {p: from_cents(c) for p, c in new.items()}
 
 
-def released(granted_total: Decimal, grants: Mapping[Hashable, Decimal]) -> Decimal:
+def released(granted_total: Decimal, grants: Mapping[Any, Decimal]) -> Decimal:
     """The part of the granted total that no partner holds (released by a leaving partner or a reduction)."""
     return from_cents(max(0, _cents(granted_total) - sum(_cents(g) for g in grants.values())))
 

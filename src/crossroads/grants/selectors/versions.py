@@ -63,7 +63,7 @@ def version_table(version: BudgetVersion) -> list[PartnerRow]:
     lines, grants = _cells(version)
     rows = []
     for member in _members(version):
-        cells = [(label, lines.get((member.pk, code), ZERO)) for code, label in CostCategoryCode.choices]
+        cells = [(str(label), lines.get((member.pk, code), ZERO)) for code, label in CostCategoryCode.choices]
         rows.append(PartnerRow(member, cells, sum((v for _l, v in cells), ZERO), grants.get(member.pk, ZERO)))
     return rows
 

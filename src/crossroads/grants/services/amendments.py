@@ -120,6 +120,8 @@ def may_request(user: AnyUser, agreement: Agreement, kind: str) -> bool:
 
 
 def _own_members(user: AnyUser, agreement: Agreement) -> set[int]:
+    if not user.is_authenticated:
+        return set()
     companies = user.memberships.values_list("company_id", flat=True)
     return set(agreement.partners.filter(company_id__in=companies, left_on__isnull=True).values_list("pk", flat=True))
 
@@ -262,7 +264,7 @@ def _extend(agreement: Agreement, current: BudgetVersion, end_date: Any) -> Prop
     return Proposal(version_budget(current), version_grants(current), end_date, details)
 
 
-def _version_create(agreement: Agreement, proposal: Proposal, actor: AnyUser) -> BudgetVersion:
+def _version_create(agreement: Agreement, proposal: Proposal, actor: User) -> BudgetVersion:
     number = (agreement.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = BudgetVersion.objects.create(
         agreement=agreement,

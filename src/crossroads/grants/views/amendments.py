@@ -13,6 +13,7 @@ from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from crossroads.accounts.requests import signed_in
 from crossroads.core.permissions import is_id
 from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
@@ -84,7 +85,7 @@ def _form(request: HttpRequest, agreement: Agreement, kind: str) -> Any:
     active = list(agreement.partners.filter(left_on__isnull=True).select_related("company"))
     if kind == AmendmentKind.BUDGET_SHIFT:
         if not can_write_report(request.user, agreement):
-            companies = set(request.user.memberships.values_list("company_id", flat=True))
+            companies = set(signed_in(request).memberships.values_list("company_id", flat=True))
             active = [m for m in active if m.company_id in companies]
         return BudgetShiftForm(data, members=active, budget=services.version_budget(current_version(agreement)))
     if kind == AmendmentKind.PARTNER_LEAVE:
@@ -107,7 +108,7 @@ def _request(request: HttpRequest, agreement: Agreement, kind: str, form: Any) -
     return call_service(
         form,
         lambda: services.amendment_request(
-            actor=request.user, agreement=agreement, kind=kind, reason=data["reason"], **extra
+            actor=signed_in(request), agreement=agreement, kind=kind, reason=data["reason"], **extra
         ),
     )
 
@@ -179,8 +180,8 @@ def amendment_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _decide(request: HttpRequest, amendment: Amendment, data: dict[str, Any]) -> Amendment:
     if data["decision"] == "approve":
-        return services.amendment_approve(actor=request.user, amendment=amendment, reason=data["reason"])
-    return services.amendment_reject(actor=request.user, amendment=amendment, reason=data["reason"])
+        return services.amendment_approve(actor=signed_in(request), amendment=amendment, reason=data["reason"])
+    return services.amendment_reject(actor=signed_in(request), amendment=amendment, reason=data["reason"])
 
 
 @login_required
