@@ -84,6 +84,7 @@ ROWS: dict[str, list[Case]] = {
         Case(_advance_url, FINANCE_ACT, method="POST", label="an advance"),
     ],
     "grants:payment_reapprove": [Case(url("grants:payment_reapprove", "payment"), FINANCE_ACT, method="POST")],
+    "grants:payment_cancel": [Case(url("grants:payment_cancel", "payment"), FINANCE_ACT, method="POST")],
     "grants:payment_paid": [Case(url("grants:payment_paid", "payment"), FINANCE_ACT, method="POST")],
     "grants:payment_returned": [Case(url("grants:payment_returned", "payment"), FINANCE_ACT, method="POST")],
     "grants:recovery_repaid": [Case(url("grants:recovery_repaid", "payment"), FINANCE_ACT, method="POST")],

@@ -181,3 +181,30 @@ def test_final_settlement_recovers_an_overpaid_advance_and_pays_a_balance(runnin
     r = reconciliation(lead)
     assert (r.paid, r.released, r.remaining) == (D("5000.00"), D("35000.00"), D("0.00"))
     assert r.reconciles
+
+
+def test_cancelling_a_proposed_payment_reopens_the_verification(lead, users, second_finance) -> None:  # type: ignore[no-untyped-def]
+    payment = verified(lead, users["applicant"], users["finance"], ["1000.00"])
+    with pytest.raises(GrantError):
+        services.payment_cancel(actor=users["finance"], payment=payment, reason="  ")
+    services.payment_cancel(actor=users["finance"], payment=payment, reason="Verkeerd bedrag.")
+    payment.refresh_from_db()
+    payment.claim.refresh_from_db()
+    assert payment.status == "cancelled" and payment.claim.status == "submitted"
+    assert payment.claim.verified_by is None
+    # Verified again, by another person: the new payment is proposed and the first one stays cancelled.
+    again = claim_verify(actor=second_finance, claim=payment.claim)
+    assert again.pk != payment.pk and again.amount == D("500.00")
+    with pytest.raises(GrantError):
+        services.payment_cancel(actor=users["applicant"], payment=again, reason="Nee.")
+
+
+def test_a_payment_that_no_longer_fits_a_lowered_grant_is_refused(lead, users, second_finance) -> None:  # type: ignore[no-untyped-def]
+    from crossroads.grants.selectors.budget import current_version
+
+    payment = verified(lead, users["applicant"], users["finance"], ["1000.00"])
+    current_version(lead.agreement).shares.filter(agreement_partner=lead).update(grant=D("400.00"))
+    with pytest.raises(GrantError):
+        services.payment_approve(actor=second_finance, payment=payment)
+    payment.refresh_from_db()
+    assert payment.status == "proposed"

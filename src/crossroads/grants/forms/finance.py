@@ -65,6 +65,10 @@ class ReturnedForm(forms.Form):
     reason = forms.CharField(label=_("Reason given by the bank"), max_length=2000)
 
 
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Why is the payment cancelled?"), max_length=2000, widget=forms.Textarea)
+
+
 class RepaidForm(forms.Form):
     repaid_on = IsoDateField(label=_("Repaid on"))
 

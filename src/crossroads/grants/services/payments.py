@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
+from crossroads.core.formatting import format_money
 from crossroads.core.models import AuditEvent
 from crossroads.core.notifications import notify
 
@@ -99,6 +100,18 @@ def payment_approve(*, actor: User, payment: Payment) -> Payment:
         raise GrantError(_("You proposed this payment: a second person approves it."), status=403)
     if payment.status != P.PROPOSED:
         raise GrantError(_("This payment is not waiting for approval."))
+    if payment.kind != PaymentKind.RECOVERY:
+        # An amendment may have lowered the partner's grant since the payment was proposed: the approved version
+        # decides, so a payment that no longer fits is refused (cancel it and verify again).
+        member = payment.agreement_partner
+        if net_committed(member) > partner_grant(member):
+            raise GrantError(
+                _(
+                    "This payment no longer fits the partner's grant in the approved budget version "
+                    "(%(grant)s). Cancel it and propose the payment again."
+                )
+                % {"grant": format_money(partner_grant(member))}
+            )
     now = clock.now()
     _move(actor, payment, P.APPROVED, GrantVerb.PAYMENT_APPROVE, approved_by=actor, approved_at=now)
     if claim is not None and claim.status == ClaimStatus.VERIFIED:
@@ -207,6 +220,36 @@ def payment_mark_returned(*, actor: User, payment: Payment, returned_on: dt.date
         raise GrantError(_("Only an ordered payment can be returned."))
     _move(actor, payment, P.RETURNED, GrantVerb.PAYMENT_RETURNED, returned_on=returned_on, return_reason=reason)
     notify(to=_members(payment.agreement_partner), composer=payment_returned, params={"payment_id": payment.pk})
+    return payment
+
+
+@transaction.atomic
+def payment_cancel(*, actor: User, payment: Payment, reason: str) -> Payment:
+    """Finance withdraws a payment not approved yet (a wrong amount, a grant lowered by an amendment). The claim
+    it pays goes back to verification: its line decisions stay and can be changed before completing it again."""
+    _finance(actor)
+    payment = _locked(payment)
+    reason = (reason or "").strip()
+    if not reason:
+        raise GrantError(_("Say why the payment is cancelled."), field="reason")
+    if payment.status != P.PROPOSED:
+        raise GrantError(_("Only a payment waiting for approval can be cancelled."))
+    _move(actor, payment, P.CANCELLED, GrantVerb.PAYMENT_CANCEL)
+    audit_record(actor=actor, verb=GrantVerb.PAYMENT_CANCEL, obj=payment, after={"reason": reason})
+    if payment.claim_id:
+        claim = CostClaim.objects.select_for_update().get(pk=payment.claim_id)
+        if claim.status == ClaimStatus.VERIFIED:
+            before = snapshot(claim, ["status", "verified_by", "verified_at"])
+            CLAIM_STATES.move(claim, ClaimStatus.SUBMITTED)
+            claim.verified_by, claim.verified_at = None, None
+            claim.save(update_fields=["status", "verified_by", "verified_at"])
+            audit_record(
+                actor=actor,
+                verb=GrantVerb.CLAIM_REOPEN,
+                obj=claim,
+                before=before,
+                after={**snapshot(claim, ["status", "verified_by", "verified_at"]), "reason": reason},
+            )
     return payment
 
 

@@ -30,6 +30,7 @@ from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
 
 from ..forms.finance import (
+    CancelForm,
     ClaimFilterForm,
     LineDecisionForm,
     OrderForm,
@@ -288,6 +289,7 @@ def _payment_context(request: HttpRequest, payment: Payment, **forms: Any) -> di
         "paid_form": forms.get("paid_form") or PaidForm(initial={"paid_on": _today()}),
         "returned_form": forms.get("returned_form") or ReturnedForm(initial={"returned_on": _today()}),
         "repaid_form": forms.get("repaid_form") or RepaidForm(initial={"repaid_on": _today()}),
+        "cancel_form": forms.get("cancel_form") or CancelForm(),
     }
 
 
@@ -361,6 +363,19 @@ def payment_returned(request: HttpRequest, pk: int) -> HttpResponse:
             reason=data["reason"],
         ),
         _("The payment is marked as returned by the bank."),
+    )
+
+
+@require_POST
+@finance_page
+def payment_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    return _dated_action(
+        request,
+        pk,
+        CancelForm,
+        "cancel_form",
+        lambda p, data: payment_services.payment_cancel(actor=signed_in(request), payment=p, reason=data["reason"]),
+        _("The payment is cancelled; its claim is back in verification."),
     )
 
 
@@ -515,6 +530,7 @@ urlpatterns: list[URLPattern] = [
     path("finance/payments/<int:pk>/", payment_detail, name="payment"),
     path("finance/payments/<int:pk>/approve/", payment_approve, name="payment_approve"),
     path("finance/payments/<int:pk>/approve-again/", payment_reapprove, name="payment_reapprove"),
+    path("finance/payments/<int:pk>/cancel/", payment_cancel, name="payment_cancel"),
     path("finance/payments/<int:pk>/paid/", payment_paid, name="payment_paid"),
     path("finance/payments/<int:pk>/returned/", payment_returned, name="payment_returned"),
     path("finance/payments/<int:pk>/repaid/", recovery_repaid, name="recovery_repaid"),
