@@ -76,6 +76,11 @@ ROWS: dict[str, list[Case]] = {
             data=lambda ids: {"kind": "invoice"},
         )
     ],
-    "grants:claim_document": [Case(url("grants:claim_document", "claim", "claim_document"), LEAD_CLAIM)],
+    "grants:claim_document": [
+        Case(
+            url("grants:claim_document", "claim", "claim_document"),
+            rule(NOT_FOUND, ok=("lead", *MANAGERS, "finance"), forbidden=ADVISERS),
+        )
+    ],
     "grants:claim_submit": [Case(url("grants:claim_submit", "claim_partner"), CHANGE_PARTNER_CLAIM, method="POST")],
 }

@@ -20,9 +20,8 @@ from crossroads.applications.states import APPLICATION_STATES
 from crossroads.companies.demo import DEMO_DATA, DEMO_PASSWORD
 from crossroads.companies.models import Company
 from crossroads.core import clock
+from crossroads.programme.demo import demo_call
 from crossroads.programme.models import Call, Theme
-from crossroads.programme.selectors import current_programme
-from crossroads.programme.services import FIXTURES, call_create
 
 from .models import AssessorProfile, Assignment, Score
 from .services.assignment import assignment_invite, assignment_propose, conflict_declare
@@ -93,23 +92,12 @@ BUDGETS = [
 
 
 def _call() -> Call:
-    call = Call.objects.filter(code=CALL_CODE).first()
-    if call is not None:
-        return call
-    data = json.loads((FIXTURES / "crossroads-2023-2029.json").read_text(encoding="utf-8"))
-    today = clock.today_brussels()
-    return call_create(
-        programme=current_programme(),
-        data=data,
-        call={
-            "code": CALL_CODE,
-            "name_nl": "CrossRoads oproep (demo beoordeling)",
-            "name_en": "CrossRoads call (assessment demo)",
-            "opens": f"{today - dt.timedelta(days=120):%Y-%m-%d} 09:00",
-            "closes": f"{today - dt.timedelta(days=30):%Y-%m-%d} 17:00",
-            "budget": "300000.00",
-            "stages": 1,
-        },
+    return demo_call(
+        code=CALL_CODE,
+        name_nl="CrossRoads oproep (demo beoordeling)",
+        name_en="CrossRoads call (assessment demo)",
+        opened_days_ago=120,
+        closed_days_ago=30,
     )
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import statistics
 from decimal import Decimal
 
@@ -28,9 +27,8 @@ from crossroads.companies.demo import DEMO_PASSWORD
 from crossroads.companies.models import Company, MembershipRole
 from crossroads.core import clock
 from crossroads.core.calendar import add_months
+from crossroads.programme.demo import demo_call
 from crossroads.programme.models import Call
-from crossroads.programme.selectors import current_programme
-from crossroads.programme.services import FIXTURES, call_create
 
 from .files import CheckedDocument
 from .models import Agreement, AgreementPartner, BudgetVersion, CostClaim
@@ -44,23 +42,12 @@ MONTHS_RUNNING = 10
 
 
 def _call() -> Call:
-    call = Call.objects.filter(code=CALL_CODE).first()
-    if call is not None:
-        return call
-    data = json.loads((FIXTURES / "crossroads-2023-2029.json").read_text(encoding="utf-8"))
-    today = clock.today_brussels()
-    return call_create(
-        programme=current_programme(),
-        data=data,
-        call={
-            "code": CALL_CODE,
-            "name_nl": "CrossRoads oproep (demo opvolging)",
-            "name_en": "CrossRoads call (follow-up demo)",
-            "opens": f"{today - dt.timedelta(days=180):%Y-%m-%d} 09:00",
-            "closes": f"{today - dt.timedelta(days=60):%Y-%m-%d} 17:00",
-            "budget": "300000.00",
-            "stages": 1,
-        },
+    return demo_call(
+        code=CALL_CODE,
+        name_nl="CrossRoads oproep (demo opvolging)",
+        name_en="CrossRoads call (follow-up demo)",
+        opened_days_ago=180,
+        closed_days_ago=60,
     )
 
 

@@ -208,6 +208,13 @@ def _claim_document_add(request: HttpRequest, pk: int, line_pk: int) -> HttpResp
 def claim_document(request: HttpRequest, pk: int, document_pk: int) -> HttpResponseBase:
     """Always a download, under the type detected at upload, never sniffed."""
     found = claim_for(request, pk)
+    user = signed_in(request)
+    # Timesheets and invoices carry salaries and personal data: the claiming company, finance and the secretariat
+    # open them; an adviser follows the project from its pages, not from its payroll.
+    if not (is_member(user, found.agreement_partner) or user.is_programme_staff or is_finance(user)):
+        return forbidden(
+            request, _("Only the company that claims, finance and the secretariat open supporting documents.")
+        )
     document = get_object_or_404(ClaimDocument, pk=document_pk, line__claim=found)
     content_type = document.content_type if document.content_type in ALLOWED else "application/octet-stream"
     response = FileResponse(
