@@ -69,7 +69,11 @@ def _finance(actor: User) -> None:
 
 
 def _locked(payment: Payment) -> Payment:
-    return Payment.objects.select_for_update().select_related("claim", "agreement_partner").get(pk=payment.pk)
+    # Only the payment row is locked: its claim is optional (an advance has none), and PostgreSQL refuses FOR UPDATE
+    # on the nullable side of an outer join.
+    return (
+        Payment.objects.select_for_update(of=("self",)).select_related("claim", "agreement_partner").get(pk=payment.pk)
+    )
 
 
 def _members(member: AgreementPartner) -> list[User]:
