@@ -141,7 +141,10 @@ def _move_start_back(agreement: Agreement) -> Agreement:
 
     today = clock.today_brussels()
     start = add_months(today.replace(day=1), -MONTHS_RUNNING)
-    end = project_end(start, 24)
+    # The same length as the agreement was made with (the application's duration, capped by the programme).
+    months = (agreement.end_date.year - agreement.start_date.year) * 12 + agreement.end_date.month
+    months += 1 - agreement.start_date.month
+    end = project_end(start, months)
     Agreement.objects.filter(pk=agreement.pk).update(start_date=start, end_date=end)
     BudgetVersion.objects.filter(agreement=agreement).update(end_date=end)
     agreement.refresh_from_db()
