@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from crossroads.applications.models import CostCategoryCode
 
@@ -15,7 +16,7 @@ class AgreementStatus(models.TextChoices):
     OFFERED = "offered", _("Waiting for the partners to accept")
     RUNNING = "running", _("Running")
     CLOSING = "closing", _("Closing (final report and settlement)")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("grant agreement", "Closed")
     TERMINATED = "terminated", _("Terminated")
 
 
