@@ -25,7 +25,7 @@ def po_entries(path: Path) -> list[dict]:
         elif line.startswith("#"):
             continue
         else:
-            match = re.match(r'^(msgid_plural|msgid|msgstr(?:\[(\d)\])?) "(.*)"$', line)
+            match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d)\])?) "(.*)"$', line)
             if match:
                 key, index, text = match.groups()
                 field = ("msgstr", int(index or 0)) if key.startswith("msgstr") else key
@@ -67,7 +67,7 @@ def test_no_string_is_missing_from_the_catalogue(tmp_path):
 
     work = tmp_path / "crossroads"
     shutil.copytree(SRC, work, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-    before = {e["msgid"] for e in po_entries(work / "locale" / "nl" / "LC_MESSAGES" / "django.po")}
+    before = {(e.get("msgctxt"), e["msgid"]) for e in po_entries(work / "locale" / "nl" / "LC_MESSAGES" / "django.po")}
     import os
 
     cwd = os.getcwd()
@@ -76,8 +76,9 @@ def test_no_string_is_missing_from_the_catalogue(tmp_path):
         call_command("makemessages", locale=["nl"], no_location=True, verbosity=0)
     finally:
         os.chdir(cwd)
-    after = {e["msgid"] for e in po_entries(work / "locale" / "nl" / "LC_MESSAGES" / "django.po")}
-    assert after - before == set(), "new strings not in the catalogue:\n" + "\n".join(sorted(after - before))
+    after = {(e.get("msgctxt"), e["msgid"]) for e in po_entries(work / "locale" / "nl" / "LC_MESSAGES" / "django.po")}
+    new = sorted(f"{context or ''}|{msgid}" for context, msgid in after - before)
+    assert after - before == set(), "new strings not in the catalogue:\n" + "\n".join(new)
 
 
 def _unescape(text: str) -> str:
