@@ -33,6 +33,9 @@ class PartnerOrganisation(models.Model):
         _("country"), max_length=2, choices=[("BE", _("Belgium")), ("NL", _("Netherlands"))], blank=True
     )
     website = models.URLField(_("website"), blank=True)
+    # The public "find my adviser" page shows these, never a staff member's own address unless they agreed to it.
+    public_email = models.EmailField(_("public e-mail address"), blank=True)
+    public_phone = models.CharField(_("public telephone number"), max_length=30, blank=True)
     provinces = models.ManyToManyField(
         "programme.Province", blank=True, related_name="agencies", verbose_name=_("provinces served")
     )
@@ -88,6 +91,11 @@ class User(AbstractUser):
     )
     language = models.CharField(
         _("language"), max_length=5, choices=[("nl", "Nederlands"), ("en", "English")], default="nl"
+    )
+    listed_publicly = models.BooleanField(
+        _("named on the public site"),
+        default=False,
+        help_text=_("An adviser who agreed to be named (with their work e-mail address) by the public adviser finder."),
     )
 
     USERNAME_FIELD = "email"

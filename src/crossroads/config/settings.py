@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "crossroads.assessment",
     "crossroads.grants",
     "crossroads.privacy",
+    "crossroads.insights",
+    "crossroads.showcase",
     "crossroads.portal",
 ]
 

@@ -22,6 +22,9 @@ urlpatterns = [
     path("privacy/", include("crossroads.privacy.urls")),
     path("programme/", include("crossroads.programme.urls")),
     path("grants/", include("crossroads.grants.urls")),
+    path("insights/", include("crossroads.insights.urls")),
+    # The public pages (projects, editions, partner organisations, open data) keep short, stable addresses.
+    path("", include("crossroads.showcase.urls")),
     # Before the admin's own URLs: its login form (password only) must never be reachable.
     path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
