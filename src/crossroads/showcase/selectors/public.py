@@ -26,6 +26,7 @@ class PublicPartner:
     name: str
     country: str  # "BE" / "NL"
     municipality: str
+    nuts3: str  # the region code keep.eu and the Interreg reports use ("BE211", "NL412")
     is_lead: bool
 
 
@@ -73,9 +74,10 @@ def _with_relations(queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
     )
 
 
-def _municipality(company) -> str:  # type: ignore[no-untyped-def]
+def _place(company) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """Municipality and NUTS3 code of the establishment in the company's own country (the first one recorded)."""
     establishments = sorted(company.establishments.all(), key=lambda e: (e.country != company.country, e.pk))
-    return establishments[0].city if establishments else ""
+    return (establishments[0].city, establishments[0].nuts3_id or "") if establishments else ("", "")
 
 
 def _story(agreement: Agreement) -> dict:
@@ -97,7 +99,8 @@ def to_public(agreement: Agreement) -> PublicProject:
         PublicPartner(
             name=member.company.display_name,
             country=member.company.country,
-            municipality=_municipality(member.company),
+            municipality=_place(member.company)[0],
+            nuts3=_place(member.company)[1],
             is_lead=member.is_lead,
         )
         for member in agreement.partners.all()
