@@ -23,6 +23,7 @@ urlpatterns = [
     path("programme/", include("crossroads.programme.urls")),
     path("grants/", include("crossroads.grants.urls")),
     path("insights/", include("crossroads.insights.urls")),
+    path("api/v1/open/", include("crossroads.showcase.api_urls")),
     # The public pages (projects, editions, partner organisations, open data) keep short, stable addresses.
     path("", include("crossroads.showcase.urls")),
     # Before the admin's own URLs: its login form (password only) must never be reachable.
