@@ -463,19 +463,19 @@ def routes(patterns: list | None = None, prefix: str = "", namespace: str = "") 
             yield Route(prefix + str(pattern.pattern), name, pattern.callback)
 
 
-def _grant_rows() -> None:
-    """The follow-up's rows live beside this table, one module per area (tests/security/matrix_grants_*.py)."""
+def _area_rows() -> None:
+    """Later areas keep their rows beside this table, one module per area (tests/security/matrix_<area>.py)."""
     import importlib
     import pkgutil
 
     from tests import security
 
     for info in pkgutil.iter_modules(security.__path__):
-        if info.name.startswith("matrix_grants_"):
+        if info.name.startswith("matrix_") and info.name != "matrix":
             MATRIX.update(importlib.import_module(f"tests.security.{info.name}").ROWS)
 
 
-_grant_rows()
+_area_rows()
 
 
 def matrix_for(route: Route) -> list[Case] | None:
