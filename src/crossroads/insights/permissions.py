@@ -1,0 +1,19 @@
+"""Who sees the programme's figures: the secretariat, administrators, the advisers of the partner organisations
+and finance. Applicants and assessors do not (an assessor must not see how calls are doing)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from crossroads.accounts.models import Role
+from crossroads.core.permissions import Permission, allow, deny
+
+INSIGHT_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN, Role.ADVISER, Role.FINANCE})
+
+
+def can_view_insights(user) -> Permission:  # type: ignore[no-untyped-def]
+    if not user.is_authenticated:
+        return deny(_("Sign in to see the programme's figures."))
+    if user.role not in INSIGHT_ROLES:
+        return deny(_("The programme's figures are for the secretariat, the advisers and finance."))
+    return allow()
