@@ -13,7 +13,9 @@ from .selectors import dashboard_context
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return dashboard(request)
-    return render(request, "portal/home.html")
+    from crossroads.showcase.views import home_context
+
+    return render(request, "portal/home.html", home_context())
 
 
 @login_required

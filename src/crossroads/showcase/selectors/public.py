@@ -123,17 +123,9 @@ def to_public(agreement: Agreement) -> PublicProject:
     )
 
 
-def public_projects(
-    *,
-    text: str = "",
-    theme: str = "",
-    country: str = "",
-    call: str = "",
-    status: str = "",
-    year: int | None = None,
-) -> list[PublicProject]:
-    """Every public project matching the filters, newest start first. Filters are plain values from the query
-    string; an unknown value simply matches nothing."""
+def _filtered(
+    *, text: str = "", theme: str = "", country: str = "", call: str = "", status: str = "", year: int | None = None
+) -> QuerySet[Agreement]:
     queryset = public_agreements()
     if text:
         queryset = queryset.filter(
@@ -155,9 +147,42 @@ def public_projects(
         queryset = queryset.exclude(status=AgreementStatus.CLOSED)
     if year is not None:
         queryset = queryset.filter(start_date__year__lte=year, end_date__year__gte=year)
-    ids = queryset.values("pk").distinct()
-    agreements = _with_relations(Agreement.objects.filter(pk__in=ids)).order_by("-start_date", "reference")
+    return Agreement.objects.filter(pk__in=queryset.values("pk").distinct()).order_by("-start_date", "reference")
+
+
+def public_projects(
+    *,
+    text: str = "",
+    theme: str = "",
+    country: str = "",
+    call: str = "",
+    status: str = "",
+    year: int | None = None,
+) -> list[PublicProject]:
+    """Every public project matching the filters, newest start first. Filters are plain values from the query
+    string; an unknown value simply matches nothing."""
+    agreements = _with_relations(
+        _filtered(text=text, theme=theme, country=country, call=call, status=status, year=year)
+    )
     return [to_public(agreement) for agreement in agreements]
+
+
+def public_project_page(*, page: int, per_page: int, **filters: object) -> tuple[list[PublicProject], int]:
+    """One page of `public_projects(**filters)` and the number of matches; only the page's rows are read, in a
+    constant number of queries."""
+    queryset = _filtered(**filters)  # type: ignore[arg-type]
+    total = queryset.count()
+    start = max(page - 1, 0) * per_page
+    return [to_public(agreement) for agreement in _with_relations(queryset)[start : start + per_page]], total
+
+
+def public_filter_options() -> dict[str, list]:
+    """The values the public filters offer: calls and years that have public projects."""
+    agreements = public_agreements()
+    calls = sorted(set(agreements.values_list("grant__application__call__code", flat=True)))
+    spans = agreements.values_list("start_date__year", "end_date__year")
+    years = sorted({year for first, last in spans for year in range(first, last + 1)})
+    return {"calls": calls, "years": years}
 
 
 def public_project(slug: str) -> PublicProject | None:
