@@ -105,7 +105,7 @@ def _reported(flt: InsightFilter) -> tuple[dict[str, Decimal], dict[str, dict[st
 
 def _derived(flt: InsightFilter, programme: Programme) -> dict[str, tuple[Decimal, list[tuple[str, Decimal]]]]:
     members = AgreementPartner.objects.filter(agreement_member_filter(flt))
-    funded_companies = list(members.values_list("company", flat=True).distinct())
+    funded_companies = list(members.values_list("company", flat=True).order_by().distinct())
     classes = size_classes(funded_companies, programme)
     by_size: dict[str, Decimal] = defaultdict(Decimal)
     for company in funded_companies:
@@ -130,11 +130,11 @@ def _derived(flt: InsightFilter, programme: Programme) -> dict[str, tuple[Decima
     ).values("agreement_partner__company")
     return {
         IndicatorCode.RCO01: (Decimal(len(funded_companies)), _size_rows(by_size)),
-        IndicatorCode.RCO02: (Decimal(granted.values("company").distinct().count()), []),
+        IndicatorCode.RCO02: (Decimal(granted.values("company").order_by().distinct().count()), []),
         IndicatorCode.RCO04: (Decimal(supported), []),
-        IndicatorCode.RCO10: (Decimal(with_knowledge.values("company").distinct().count()), []),
+        IndicatorCode.RCO10: (Decimal(with_knowledge.values("company").order_by().distinct().count()), []),
         IndicatorCode.RCO87: (Decimal(len(funded_companies)), []),
-        IndicatorCode.RCR84: (Decimal(cooperating.distinct().count()), []),
+        IndicatorCode.RCR84: (Decimal(cooperating.order_by().distinct().count()), []),
     }
 
 

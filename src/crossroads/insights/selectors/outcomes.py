@@ -3,6 +3,7 @@ companies and grants by theme, province, NUTS3 region and size class."""
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from crossroads.assessment.models import Decision, GrantShare, Outcome
 from crossroads.companies.models import Country
 from crossroads.companies.verdict_text import SIZE_LABELS
+from crossroads.core import clock
 from crossroads.grants.models import Agreement, AgreementPartner
 from crossroads.programme.models import Nuts3, Programme, Province, Theme
 
@@ -46,6 +48,11 @@ class Row:
     grant: Decimal
 
 
+def _calendar_days(start: dt.datetime, end: dt.datetime) -> int:
+    """Days between two moments as the calendar in Brussels counts them."""
+    return (end.astimezone(clock.BRUSSELS).date() - start.astimezone(clock.BRUSSELS).date()).days
+
+
 def decisions(flt: InsightFilter) -> Decisions:
     qs = Decision.objects.filter(outcome__in=(*APPROVED, Outcome.REJECT), **flt.moments("decided_at"))
     if flt.call is not None:
@@ -53,7 +60,7 @@ def decisions(flt: InsightFilter) -> Decisions:
     if flt.agency is not None:
         qs = qs.filter(application__partners__company__in=company_ids(flt)).distinct()
     rows = list(qs.values_list("outcome", "decided_at", "application__submitted_at"))
-    days = sorted((decided - submitted).days for _o, decided, submitted in rows if submitted is not None)
+    days = sorted(_calendar_days(submitted, decided) for _o, decided, submitted in rows if submitted is not None)
     median = Decimal(str(statistics.median(days))) if days else None
     return Decisions(
         decided=len(rows), approved=sum(1 for outcome, *_rest in rows if outcome in APPROVED), median_days=median
@@ -110,7 +117,7 @@ def by_theme(flt: InsightFilter) -> list[Row]:
 
 def _by_region(flt: InsightFilter, field: str, names: dict[str, str]) -> list[Row]:
     counts: dict[str | None, int] = defaultdict(int)
-    members = _funded_members(flt).values_list("company", flat=True).distinct()
+    members = _funded_members(flt).values_list("company", flat=True).order_by().distinct()
     regions = dict(companies(flt).filter(pk__in=members).values_list("pk", field))
     for region in regions.values():
         counts[region] += 1
@@ -135,7 +142,7 @@ def by_nuts3(flt: InsightFilter) -> list[Row]:
 def by_size(flt: InsightFilter, programme: Programme) -> list[Row]:
     """Distinct funded companies and their grant per size class (EU recommendation, from their financial years
     and holdings; "unknown" without figures)."""
-    members = list(_funded_members(flt).values_list("company", flat=True).distinct())
+    members = list(_funded_members(flt).values_list("company", flat=True).order_by().distinct())
     classes = size_classes(members, programme)
     counts: dict[str, int] = defaultdict(int)
     for company in members:
