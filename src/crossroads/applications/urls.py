@@ -3,6 +3,7 @@ from django.urls import path, register_converter
 from crossroads.core.numbers import parse_int_id
 
 from . import views
+from .views import exports_lists
 
 
 class IdConverter:
@@ -30,6 +31,7 @@ urlpatterns = [
     path("calls/<slug:code>/start/", views.application_start, name="start"),
     path("calls/<slug:code>/documents/<app_id:pk>/", views.call_document, name="call_document"),
     path("applications/", views.my_applications, name="mine"),
+    path("applications/export.<str:fmt>", exports_lists.my_applications_export, name="mine_export"),
     path("applications/<app_id:pk>/", views.application_detail, name="detail"),
     path("applications/<app_id:pk>/shared/", views.application_shared, name="shared"),
     path("applications/<app_id:pk>/partners/add/", views.partner_add, name="partner_add"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import api, applicant, assessor, assignment, exports, ranking, screening
+from .views import api, applicant, assessor, assignment, exports, exports_lists, ranking, screening
 
 app_name = "assessment"
 
@@ -16,6 +16,15 @@ urlpatterns = [
     path("calls/<int:call_id>/ranking/unfreeze/", ranking.ranking_unfreeze_view, name="ranking_unfreeze"),
     path("calls/<int:call_id>/meeting/", ranking.meeting_view, name="meeting"),
     path("calls/<int:call_id>/ranking.xlsx", exports.ranking_export, name="ranking_export"),
+    path(
+        "calls/<int:call_id>/applications.<str:fmt>", exports_lists.call_applications_export, name="applications_export"
+    ),
+    path("calls/<int:call_id>/scores.<str:fmt>", exports_lists.call_scores_export, name="scores_export"),
+    path(
+        "calls/<int:call_id>/frozen-ranking.<str:fmt>",
+        exports_lists.frozen_ranking_export,
+        name="frozen_ranking_export",
+    ),
     path("calls/<int:call_id>/decisions/", ranking.decisions_view, name="decisions"),
     path("objections/<int:objection_id>/", ranking.objection_resolve_view, name="objection_resolve"),
     path("decisions/<int:decision_id>/renounce/", ranking.grant_renounce_view, name="grant_renounce"),

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views, views_import
+from . import views, views_exports, views_import
 
 app_name = "companies"
 urlpatterns = [
     path("", views.company_list, name="list"),
+    path("export.<str:fmt>", views_exports.company_list_export, name="list_export"),
     path("new/", views.company_create, name="create"),
     path("<int:pk>/", views.company_detail, name="detail"),
     path("<int:pk>/edit/", views.company_edit, name="edit"),

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from .views import agreement, amendments, claims, finance, reports, results
+from .views import agreement, amendments, claims, exports_lists, finance, reports, results
 
 app_name = "grants"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     *claims.urlpatterns,
     *finance.urlpatterns,
     *results.urlpatterns,
+    *exports_lists.urlpatterns,
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, views_advisers, views_interests, views_profiles, views_search
+from . import api, views_advisers, views_exports, views_interests, views_profiles, views_search
 
 # Ids are taken as text and checked in the views (core.numbers.parse_int_id, opaque profile ids): an `int`
 # converter lets a 40-digit number through to the database driver, which answers with a 500.
@@ -8,6 +8,7 @@ app_name = "matching"
 urlpatterns = [
     path("", views_search.find_partners, name="find"),
     path("profiles/", views_profiles.my_profiles, name="my_profiles"),
+    path("profiles/export.<str:fmt>", views_exports.my_profiles_export, name="my_profiles_export"),
     path("profiles/new/<str:company_pk>/", views_profiles.profile_create, name="profile_create"),
     path("profiles/<str:ref>/", views_profiles.profile_detail, name="profile_detail"),
     path("profiles/<str:ref>/edit/", views_profiles.profile_edit, name="profile_edit"),
