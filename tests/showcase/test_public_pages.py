@@ -177,3 +177,25 @@ def test_editions_page_shows_live_figures_for_the_current_edition(showcase, clie
     assert "CrossRoads2 Sustainable Energy" in html
     assert "75 innovation projects and 43 feasibility studies" in html
     assert "https://www.crossroads2.eu/crossroads2/project-crossroads2" in html
+
+
+@pytest.mark.parametrize("url", ["/projects/", "/", "/editions/", "/projects/?q=Warmte&country=NL"])
+def test_query_count_does_not_grow_with_the_projects_listed(showcase, users, django_assert_max_num_queries, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from crossroads.grants.services.agreement import agreement_accept
+
+    client = Client()
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    offered = Agreement.objects.exclude(pk=showcase.pk).get()
+    for member, user in zip(
+        offered.partners.order_by("-is_lead"), (users["applicant"], users["other_applicant"]), strict=True
+    ):
+        agreement_accept(actor=user, member=member, confirm=True)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert url == "/editions/" or "Aangeboden Zonnedak" in response.content.decode()

@@ -106,7 +106,8 @@ def find_adviser(country: str, postcode: str) -> AdviserResult:
     serving = tuple(a for a in agencies if province in {p.code for p in a.provinces.all()})
     base = {"postcode": normal, "country": country, "region": region, "province": province_name}
     if not serving:
-        nearest = tuple(a for a in agencies if a.country == country and a.provinces.all())
+        # Brussels or Wallonia: the Flemish agency is the nearest; the Dutch agencies each serve one province only.
+        nearest = tuple(a for a in agencies if country == "BE" and a.country == "BE" and a.provinces.all())
         return AdviserResult("outside", region_status=status, fallback=nearest[:1] + fallback, **base)
     return AdviserResult(
         "found",
