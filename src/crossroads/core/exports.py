@@ -163,10 +163,16 @@ def _width(column: Column, header: str) -> int:
     return min(MAX_WIDTH, max(len(header) + 2, defaults.get(column.kind, 24)))
 
 
+def _sheet_title(title: str) -> str:
+    """A worksheet name Excel accepts: at most 31 characters, none of []:*?/\\ and no leading apostrophe."""
+    cleaned = "".join(" " if c in "[]:*?/\\" else c for c in title).strip().lstrip("'")
+    return cleaned[:31].strip() or "Export"
+
+
 def _xlsx(columns: Sequence[Column], rows: Iterable[Any], title: str) -> bytes:
     language = _language()
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=safe_cell(title).lstrip("'")[:31] or "Export")
+    sheet = book.create_sheet(title=_sheet_title(title))
     headers = [str(c.header) for c in columns]
     for index, (column, header) in enumerate(zip(columns, headers, strict=True), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = _width(column, header)
