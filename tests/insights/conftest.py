@@ -249,15 +249,19 @@ def world(programme, users):  # type: ignore[no-untyped-def]
     )
     CooperationProfile.objects.create(company=a, title="Warmtesensoren")
     CooperationProfile.objects.create(company=e, title="Biomaterialen")
-    Embedding.objects.create(
+    Embedding.objects.filter(company__in=[b, c, d, e]).update(active=False)  # a task may have made them
+    Embedding.objects.update_or_create(
         key=f"c:{a.pk}",
-        company=a,
-        encoder="t",
-        version="1",
-        text_hash="x",
-        profile={},
-        query_vectors=b"",
-        passage_vectors=b"",
+        defaults={
+            "company": a,
+            "active": True,
+            "encoder": "t",
+            "version": "1",
+            "text_hash": "x",
+            "profile": {},
+            "query_vectors": b"",
+            "passage_vectors": b"",
+        },
     )
     ExpressionOfInterest.objects.create(
         sender_company=a, target_company=b, message="Hallo", expires_at=clock.now() + dt.timedelta(days=30)
