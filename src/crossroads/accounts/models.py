@@ -22,6 +22,8 @@ PROGRAMME_STAFF_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
 COMPANY_VIEWER_ROLES = frozenset({Role.ADVISER, *PROGRAMME_STAFF_ROLES})
 # Who may use matchmaking.
 MATCHMAKING_ROLES = frozenset({Role.APPLICANT, *COMPANY_VIEWER_ROLES})
+# Who sees the programme's figures (KPIs, funnel, indicators): not applicants, not assessors.
+INSIGHT_ROLES = frozenset({Role.ADVISER, Role.FINANCE, *PROGRAMME_STAFF_ROLES})
 
 
 class PartnerOrganisation(models.Model):

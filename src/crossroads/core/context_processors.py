@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from crossroads.accounts.models import COMPANY_VIEWER_ROLES, MATCHMAKING_ROLES, Role
+from crossroads.accounts.models import COMPANY_VIEWER_ROLES, INSIGHT_ROLES, MATCHMAKING_ROLES, Role
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -22,6 +22,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         # Grant follow-up: the partners, their advisers, the secretariat and finance (assessors have none).
         "nav_grants": signed_in and role not in (None, Role.ASSESSOR),
         "nav_is_finance": role == Role.FINANCE,
+        "nav_insights": role in INSIGHT_ROLES,
         "nav_is_secretariat": signed_in and bool(getattr(user, "is_programme_staff", False)),
         "nav_is_admin": bool(signed_in and getattr(user, "is_superuser", False)),
         "user_role_label": Role(role).label if role else "",

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from crossroads.accounts.models import Role
+from crossroads.accounts.models import INSIGHT_ROLES
 from crossroads.core.permissions import Permission, allow, deny
 
-INSIGHT_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN, Role.ADVISER, Role.FINANCE})
+__all__ = ["INSIGHT_ROLES", "can_view_insights"]
 
 
 def can_view_insights(user) -> Permission:  # type: ignore[no-untyped-def]
