@@ -7,9 +7,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 
-from crossroads.companies.selectors import company_verdicts
+from crossroads.companies.selectors import CompanyVerdicts, company_verdicts, company_verdicts_many
 from crossroads.core import clock
 from crossroads.programme.models import Call, Programme
 
@@ -151,6 +151,7 @@ def _partner_facts(
     costs: PartnerCosts,
     grant: Decimal,
     de_minimis_applies: bool,
+    verdicts: CompanyVerdicts | None = None,
 ) -> tuple[PartnerFacts, PartnerSummary | None]:
     """The checks' facts of one partner, and its line in the totals (none for an invitation not accepted yet)."""
     if partner.company is None:
@@ -165,7 +166,7 @@ def _partner_facts(
             registered=False,
         )
         return waiting, None
-    verdicts = company_verdicts(partner.company, programme=programme)
+    verdicts = verdicts or company_verdicts(partner.company, programme=programme)
     facts = PartnerFacts(
         id=str(partner.pk),
         name=partner.company.legal_name,
@@ -198,16 +199,43 @@ def application_facts(application: Application) -> tuple[ApplicationFacts, Grant
     """Everything the checks need, in plain data (the programme's own numbers and countries included), with the
     grant allocation and the per-partner totals the pages show."""
     call = application.call
-    programme = call.programme
     partners = list(application.partners.select_related("company").prefetch_related("budget_lines"))
+    return _facts(
+        application,
+        partners,
+        themes=frozenset(application.themes.values_list("code", flat=True)),
+        call_themes=frozenset(call.themes.values_list("code", flat=True)),
+        attachments=frozenset(application.attachments.values_list("kind", flat=True)),
+        verdicts=None,
+    )
+
+
+def _facts(
+    application: Application,
+    partners: list[Partner],
+    *,
+    themes: frozenset[str],
+    call_themes: frozenset[str],
+    attachments: frozenset[str],
+    verdicts: dict[int, CompanyVerdicts] | None,
+) -> tuple[ApplicationFacts, GrantAllocation, list[PartnerSummary]]:
+    call = application.call
+    programme = call.programme
     costs = {p.pk: partner_costs(p) for p in partners}
     allocation = allocate_grant(list(costs.values()), cost_rules(call), share_warning=programme.cost_share_warning)
-    de_minimis = programme.rules().state_aid_basis == "de_minimis"
+    # The state-aid basis is a plain field of the programme: no need to build its rules (and read its regions).
+    de_minimis = programme.state_aid_basis == "de_minimis"
     facts, summaries = [], []
     for p in partners:
         grant = allocation.per_partner.get(str(p.pk), Decimal("0"))
         partner_facts, summary = _partner_facts(
-            p, application, programme, costs=costs[p.pk], grant=grant, de_minimis_applies=de_minimis
+            p,
+            application,
+            programme,
+            costs=costs[p.pk],
+            grant=grant,
+            de_minimis_applies=de_minimis,
+            verdicts=(verdicts or {}).get(p.company_id) if p.company_id else None,
         )
         facts.append(partner_facts)
         if summary is not None:
@@ -215,11 +243,11 @@ def application_facts(application: Application) -> tuple[ApplicationFacts, Grant
     app_facts = ApplicationFacts(
         duration_months=application.duration_months,
         max_duration_months=programme.max_duration_months,
-        themes=frozenset(application.themes.values_list("code", flat=True)),
-        call_themes=frozenset(call.themes.values_list("code", flat=True)),
+        themes=themes,
+        call_themes=call_themes,
         sections_filled=frozenset(k for k, v in application.sections.items() if (v or "").strip()),
         required_sections=tuple(application.required_sections),
-        attachments=frozenset(application.attachments.values_list("kind", flat=True)),
+        attachments=attachments,
         required_attachments=_required_attachments(call, allocation),
         planned_start=application.planned_start,
         today=clock.today_brussels(),
@@ -239,3 +267,30 @@ def application_facts(application: Application) -> tuple[ApplicationFacts, Grant
 def application_checks(application: Application, *, at_submission: bool = False) -> list[Message]:
     facts, _allocation, _summaries = application_facts(application)
     return check_application(facts, at_submission=at_submission)
+
+
+def application_checks_many(applications: list[Application]) -> dict[int, list[Message]]:
+    """`application_checks` of many applications of one programme (an overview of a call) in a constant number
+    of queries: partners, budget lines, themes and attachments are read in bulk and the partners' company
+    verdicts computed together."""
+    if not applications:
+        return {}
+    prefetch_related_objects(
+        applications, "partners__company", "partners__budget_lines", "themes", "attachments", "call__themes"
+    )
+    programme = applications[0].call.programme
+    companies = {p.company_id: p.company for a in applications for p in a.partners.all() if p.company_id}
+    verdicts = company_verdicts_many(list(companies.values()), programme=programme)
+    result = {}
+    for application in applications:
+        partners = list(application.partners.all())  # the model's order, as application_facts
+        facts, _allocation, _summaries = _facts(
+            application,
+            partners,
+            themes=frozenset(t.code for t in application.themes.all()),
+            call_themes=frozenset(t.code for t in application.call.themes.all()),
+            attachments=frozenset(a.kind for a in application.attachments.all()),
+            verdicts=verdicts,
+        )
+        result[application.pk] = check_application(facts)
+    return result

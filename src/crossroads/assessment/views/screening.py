@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from crossroads.applications.check_text import describe_check
-from crossroads.applications.selectors import application_checks
+from crossroads.applications.selectors import application_checks, application_checks_many
 
 from ..errors import AssessmentError
 from ..forms import IneligibleForm, RequestItemsForm
@@ -22,8 +22,10 @@ from .common import call_or_404, secretariat_only, submitted_or_404
 def call_overview(request: HttpRequest, call_id: int) -> HttpResponse:
     call = call_or_404(call_id)
     rows = []
-    for application in submitted_applications(call):
-        checks = application_checks(application)
+    applications = list(submitted_applications(call).select_related("call__programme"))
+    checks_of = application_checks_many(applications)  # one bulk computation: queries do not grow with the rows
+    for application in applications:
+        checks = checks_of[application.pk]
         screening = getattr(application, "screening", None)  # select_related by the selector; None when unscreened
         rows.append(
             {
