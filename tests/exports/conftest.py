@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from tests.assessment.conftest import ranked  # noqa: F401  (fixture)
+from tests.assessment.conftest import application, ranked  # noqa: F401  (fixtures)
 from tests.grants.conftest import (  # noqa: F401  (fixtures)
     _isolated,
     agreement,
