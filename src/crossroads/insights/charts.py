@@ -103,20 +103,29 @@ def targets_chart(flt: InsightFilter, programme: Programme) -> Chart:
     )
 
 
+def _signed_change(loss: int | None) -> str:
+    """The steps are not nested (a company may apply without an introduction), so a step can also gain companies:
+    "-175" lost (shown with a true minus sign), "+12" gained, "0"."""
+    if loss is None:
+        return "–"
+    if loss == 0:
+        return format_integer(0)
+    return ("\u2212" if loss > 0 else "+") + format_integer(abs(loss))
+
+
 def funnel_chart(flt: InsightFilter) -> Chart:
     f = funnel_selectors.funnel(flt)
     top = max((s.count for s in f.steps), default=0)
     rows, raw, bars = [], [], []
     for step in f.steps:
-        loss = "–" if step.loss is None else format_integer(step.loss)
-        rows.append([step.label, format_integer(step.count), loss])
-        raw.append([step.label, step.count, "" if step.loss is None else step.loss])
+        rows.append([step.label, format_integer(step.count), _signed_change(step.loss)])
+        raw.append([step.label, step.count, "" if step.loss is None else -step.loss])
         bars.append(Bar(step.label, Decimal(step.count), format_integer(step.count), _fraction(step.count, top)))
     return Chart(
         "funnel",
         _("Funnel"),
         _("Bars: how many companies reach each step, from registered to finished."),
-        [_("Step"), _("Companies"), _("Fewer than the step before")],
+        [_("Step"), _("Companies"), _("Change from the step before")],
         rows,
         raw,
         bars,
