@@ -52,9 +52,9 @@ def _story() -> int:
     if agreement is None or ProjectStory.objects.filter(agreement=agreement).exists():
         return 0
     lead = agreement.partners.filter(is_lead=True).first()
-    author = User.objects.filter(
-        memberships__company=lead.company_id if lead else None, memberships__role=MembershipRole.MANAGER
-    ).first()
+    if lead is None:
+        return 0
+    author = User.objects.filter(memberships__company=lead.company_id, memberships__role=MembershipRole.MANAGER).first()
     secretariat = User.objects.filter(role=Role.SECRETARIAT).order_by("pk").first()
     if author is None or secretariat is None:
         return 0
