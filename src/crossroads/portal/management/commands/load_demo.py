@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.test.utils import override_settings
 from django.urls import reverse
 
@@ -24,6 +25,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--logins-only", action="store_true", help="Print the demo logins (at CROSSROADS_SITE_URL); load nothing."
         )
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=None,
+            help="After the demo, add a programme at scale for benchmarks: 1 = 5,000 companies, 2,000 applications, "
+            "500 grants with claims and payments (0.01 = a small one). Bulk-written, no e-mails, profiles not encoded.",
+        )
+        parser.add_argument("--seed", type=int, default=None, help="Seed of the --scale generator.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["logins_only"]:
@@ -39,6 +48,26 @@ class Command(BaseCommand):
             # A running project after the award: one claim paid, one waiting for verification.
             grants = demo_grants_load()
         self._summary(counts, matching, assessment, grants)
+        if options.get("scale"):
+            self._scale(options["scale"], options.get("seed"))
+
+    def _scale(self, scale: float, seed: int | None) -> None:
+        from crossroads.portal.scale import SEED, generate
+        from crossroads.programme.selectors import current_programme
+
+        if not 0 < scale <= 20:
+            raise CommandError("--scale takes a number above 0 and at most 20 (1 = 5,000 companies).")
+        started = time.perf_counter()
+        made = generate(current_programme(), scale=scale, seed=SEED if seed is None else seed)
+        out = self.stdout.write
+        if not made.created:
+            out("A programme at scale is already loaded (calls scale-...): nothing added.")
+            return
+        out(self.style.SUCCESS(f"Programme at scale {scale} added in {time.perf_counter() - started:.1f} s:"))
+        for name, n in made.counts.items():
+            out(f"  {name:<38} {n:>8}")
+        for name, seconds in made.seconds.items():
+            out(f"  step {name:<33} {seconds:>7.1f} s")
 
     def _summary(
         self, counts: dict[str, int], matching: dict[str, int], assessment: dict[str, int], grants: dict[str, int]
