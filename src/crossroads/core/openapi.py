@@ -158,6 +158,219 @@ _RANKING = {
 _ID = {"type": "integer", "minimum": 1}
 
 
+# ---------------------------------------------------------------------------------------------- open data
+# Read-only, no login (security: []): the contracted projects of the public whitelist and the opened calls, as
+# JSON and CSV; and the keep.eu export, for programme staff only. See docs/open-data.md.
+
+_DATE = {"type": "string", "format": "date"}
+_MOMENT = {"type": "string", "format": "date-time", "description": "ISO 8601 with its offset (Brussels time)."}
+_THEME = {
+    "type": "object",
+    "required": ["code", "name_nl", "name_en"],
+    "properties": {"code": {"type": "string"}, "name_nl": {"type": "string"}, "name_en": {"type": "string"}},
+}
+_PUBLIC_PARTNER = {
+    "type": "object",
+    "required": ["name", "role", "country", "municipality", "nuts3"],
+    "properties": {
+        "name": {"type": "string", "description": "The company's name with its legal form."},
+        "role": {"type": "string", "enum": ["lead", "partner"]},
+        "country": {"type": "string", "description": "ISO 3166-1 alpha-2 (BE, NL)."},
+        "municipality": {"type": "string"},
+        "nuts3": {"type": "string", "description": "NUTS 2021 level-3 code; empty when unknown."},
+    },
+}
+_PUBLIC_PROJECT = {
+    "type": "object",
+    "required": [
+        "reference",
+        "slug",
+        "url",
+        "api_url",
+        "title",
+        "acronym",
+        "call",
+        "status",
+        "start_date",
+        "end_date",
+        "grant",
+        "themes",
+        "partners",
+        "summary",
+        "story",
+        "results",
+        "story_language",
+        "published_at",
+    ],
+    "properties": {
+        "reference": {"type": "string", "description": "The agreement's reference, stable."},
+        "slug": {"type": "string", "description": "The reference in lower case: the project's address."},
+        "url": {"type": ["string", "null"], "description": "The public page of the project."},
+        "api_url": {"type": "string"},
+        "title": {"type": "string"},
+        "acronym": {"type": "string"},
+        "call": {"type": "string", "description": "Code of the call."},
+        "status": {"type": "string", "enum": ["running", "finished"]},
+        "start_date": _DATE,
+        "end_date": _DATE,
+        "grant": _MONEY,
+        "themes": {"type": "array", "items": {"$ref": "#/components/schemas/Theme"}},
+        "partners": {"type": "array", "items": {"$ref": "#/components/schemas/PublicPartner"}},
+        "summary": {"type": "string", "description": "Approved by the secretariat; empty until then."},
+        "story": {"type": "string"},
+        "results": {"type": "string"},
+        "story_language": {"type": "string"},
+        "published_at": {**_MOMENT, "type": ["string", "null"]},
+    },
+}
+_PUBLIC_CALL = {
+    "type": "object",
+    "required": ["code", "title_nl", "title_en", "status", "opens_at", "closes_at", "budget", "themes"],
+    "properties": {
+        "code": {"type": "string"},
+        "title_nl": {"type": "string"},
+        "title_en": {"type": "string"},
+        "status": {"type": "string", "enum": ["open", "closed"]},
+        "opens_at": _MOMENT,
+        "closes_at": _MOMENT,
+        "budget": _MONEY,
+        "themes": {"type": "array", "items": {"$ref": "#/components/schemas/Theme"}},
+    },
+}
+
+
+def _page_of(schema: str) -> dict[str, Any]:
+    link = {"type": ["string", "null"], "description": "Absolute address of the page, null when there is none."}
+    return {
+        "type": "object",
+        "required": ["count", "page", "page_size", "next", "previous", "results"],
+        "properties": {
+            "count": {"type": "integer", "minimum": 0, "description": "Matches in all pages."},
+            "page": {"type": "integer", "minimum": 1},
+            "page_size": {"type": "integer", "minimum": 1, "maximum": 100},
+            "next": link,
+            "previous": link,
+            "results": {"type": "array", "items": {"$ref": f"#/components/schemas/{schema}"}},
+        },
+    }
+
+
+_PAGINATION = [
+    {
+        "name": "page",
+        "in": "query",
+        "description": "From 1 (default 1). Past the last page: an empty `results`. 0, negative or not a number: 400.",
+        "schema": {"type": "integer", "minimum": 1},
+    },
+    {
+        "name": "page_size",
+        "in": "query",
+        "description": "1 to 100 (default 20); anything else: 400.",
+        "schema": {"type": "integer", "minimum": 1, "maximum": 100},
+    },
+]
+_PROJECT_FILTERS = [
+    {"name": "q", "in": "query", "description": "Free text (at most 200 characters).", "schema": {"type": "string"}},
+    {"name": "theme", "in": "query", "description": "Code of a theme.", "schema": {"type": "string"}},
+    {"name": "country", "in": "query", "description": "A partner's country (BE, NL).", "schema": {"type": "string"}},
+    {"name": "call", "in": "query", "description": "Code of the call.", "schema": {"type": "string"}},
+    {"name": "status", "in": "query", "schema": {"type": "string", "enum": ["", "running", "finished"]}},
+    {
+        "name": "year",
+        "in": "query",
+        "description": "Projects running at some time in that year (2000-2100).",
+        "schema": {"type": "integer"},
+    },
+]
+_CSV = {"description": "", "content": {"text/csv": {"schema": {"type": "string"}}}}
+_BAD_QUERY = _error("A parameter is not valid (see `fields`), or the query is too long.")
+
+
+def _csv(description: str) -> dict[str, Any]:
+    return {**_CSV, "description": description}
+
+
+def _open(
+    operation: str, summary: str, parameters: list, responses: dict[str, Any], *, staff: bool = False
+) -> dict[str, Any]:
+    return {
+        "get": {
+            "operationId": operation,
+            "summary": summary,
+            "tags": ["open data"],
+            "security": [{"session": []}] if staff else [],
+            "parameters": parameters,
+            "responses": responses,
+        }
+    }
+
+
+def _open_data_paths() -> dict[str, Any]:
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    keep_eu = {
+        "401": _UNAUTHENTICATED,
+        "403": _error("Logged in, but only programme staff export for keep.eu (or the second factor is missing)."),
+    }
+    return {
+        "/api/v1/open/projects/": _open(
+            "open_projects",
+            "Contracted projects (public fields only), newest start first.",
+            [*_PROJECT_FILTERS, *_PAGINATION],
+            {"200": _json(_page_of("PublicProject"), "One page of projects."), "400": _BAD_QUERY},
+        ),
+        "/api/v1/open/projects.csv": _open(
+            "open_projects_csv",
+            "The same projects as CSV (all matches, one row per project).",
+            _PROJECT_FILTERS,
+            {"200": _csv("UTF-8 with a byte-order mark, comma-separated."), "400": _BAD_QUERY},
+        ),
+        "/api/v1/open/projects/{slug}/": _open(
+            "open_project",
+            "One contracted project.",
+            [
+                {
+                    "name": "slug",
+                    "in": "path",
+                    "required": True,
+                    "description": "The project's reference in lower case (`slug` of a project).",
+                    "schema": {"type": "string", "pattern": "^[a-z0-9-]{1,40}$"},
+                }
+            ],
+            {
+                "200": _json({"$ref": "#/components/schemas/PublicProject"}, "The project."),
+                "400": _error("The query is too long."),
+                "404": _error("No public project with this reference."),
+            },
+        ),
+        "/api/v1/open/calls/": _open(
+            "open_calls",
+            "Calls whose window has opened (open or closed), newest first; never a draft.",
+            _PAGINATION,
+            {"200": _json(_page_of("PublicCall"), "One page of calls."), "400": _BAD_QUERY},
+        ),
+        "/api/v1/open/calls.csv": _open(
+            "open_calls_csv",
+            "The same calls as CSV.",
+            [],
+            {"200": _csv("UTF-8 with a byte-order mark, comma-separated."), "400": _error("The query is too long.")},
+        ),
+        "/api/v1/open/keep-eu.xlsx": _open(
+            "open_keep_eu_xlsx",
+            "Contracted projects in keep.eu's shape, one row per partner (programme staff only).",
+            [],
+            {"200": {"description": "The workbook.", "content": {xlsx: {"schema": {"type": "string"}}}}, **keep_eu},
+            staff=True,
+        ),
+        "/api/v1/open/keep-eu.csv": _open(
+            "open_keep_eu_csv",
+            "The keep.eu export as CSV (programme staff only).",
+            [],
+            {"200": _csv("UTF-8 with a byte-order mark, comma-separated."), **keep_eu},
+            staff=True,
+        ),
+    }
+
+
 def openapi_schema() -> dict[str, Any]:
     """The OpenAPI 3.1 document of /api/v1 (a fresh dict each call: callers may change it)."""
     secured = [{"session": []}]
@@ -169,7 +382,8 @@ def openapi_schema() -> dict[str, Any]:
             "description": "Matchmaking suggestions and profiles for companies, advisers and the secretariat; "
             "assignments for assessors and the ranking for the secretariat. Authenticated with the session "
             "cookie of a normal login (staff: with the second factor passed). The same permission checks and "
-            "the same anonymity as the pages apply.",
+            "the same anonymity as the pages apply. Open data (/api/v1/open/) needs no login: the contracted "
+            "projects' public fields and the calls, as JSON and CSV (see docs/open-data.md).",
         },
         "servers": [{"url": "/"}],
         "components": {
@@ -182,6 +396,10 @@ def openapi_schema() -> dict[str, Any]:
                 "AssignedApplication": _ASSIGNED_APPLICATION,
                 "RankingEntry": _RANKING_ENTRY,
                 "Ranking": _RANKING,
+                "Theme": _THEME,
+                "PublicPartner": _PUBLIC_PARTNER,
+                "PublicProject": _PUBLIC_PROJECT,
+                "PublicCall": _PUBLIC_CALL,
             },
         },
         "security": secured,
@@ -345,5 +563,6 @@ def openapi_schema() -> dict[str, Any]:
                     },
                 }
             },
+            **_open_data_paths(),
         },
     }
