@@ -70,7 +70,7 @@ class Edition(models.Model):
     investment_total = models.DecimalField(_("total budget"), max_digits=14, decimal_places=2, null=True, blank=True)
     notes_nl = models.TextField(_("notes (Dutch)"), blank=True)
     notes_en = models.TextField(_("notes (English)"), blank=True)
-    sources = models.JSONField(_("sources"), default=list, blank=True)  # list of URLs
+    sources = models.JSONField(_("sources"), default=list, blank=True)  # [{figure_nl, figure_en, url}]
     is_current = models.BooleanField(_("current edition"), default=False)
 
     class Meta:

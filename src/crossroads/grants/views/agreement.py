@@ -169,11 +169,16 @@ def detail_context(request: HttpRequest, agreement: Agreement, accept_form: Acce
 
 
 def _links(request: HttpRequest, agreement: Agreement, mine: set[int]) -> dict[str, Any]:
-    """The agreement's other pages this person may open: coaching, indicators, their company's survey."""
+    """The agreement's other pages this person may open: coaching, indicators, their company's survey, the public
+    story (written by a manager of a partner company once the project is contracted, reviewed by the secretariat)."""
     from ..models import FollowUpSurvey
-    from ..permissions import can_log_coaching, can_record_indicators
+    from ..permissions import can_log_coaching, can_record_indicators, can_sign_for
 
+    contracted = agreement.status in (AgreementStatus.RUNNING, AgreementStatus.CLOSING, AgreementStatus.CLOSED)
+    members = [m for m in agreement.partners.all() if m.pk in mine and m.left_on is None]
     return {
+        "story": contracted
+        and (request.user.is_programme_staff or any(can_sign_for(request.user, m) for m in members)),
         "coaching": bool(can_log_coaching(request.user, agreement)),
         "indicators": bool(can_record_indicators(request.user)),
         "surveys": list(FollowUpSurvey.objects.filter(agreement_partner__in=mine, answered_at__isnull=True)),
