@@ -252,3 +252,20 @@ def test_payments_export_is_the_payments_list(client, users, running, django_ass
         pay(member, "1.00")
     with django_assert_max_num_queries(few):
         assert len(xlsx_rows(_ok(client, "grants:payments_export", "xlsx"))) == 13
+
+
+def test_overdue_export_is_the_overdue_list(client, users, running) -> None:  # type: ignore[no-untyped-def]
+    from unittest import mock
+
+    from tests.grants.conftest import day
+
+    with mock.patch("crossroads.grants.selectors.overdue.today", return_value=day("2027-08-09")):
+        for role in ("applicant", "assessor", "finance"):
+            assert _get(login(client, users[role]), "grants:overdue_export", "csv").status_code == 403, role
+        rows = xlsx_rows(_ok(login(client, users["adviser_be"]), "grants:overdue_export", "xlsx"))
+        assert [(r[0], r[2], r[6]) for r in rows[1:]] == [(running.reference, 1, 10)] * 3
+        response = login(client, users["secretariat"]).get(
+            reverse("grants:overdue_export", args=["csv"]) + "?kind=report"
+        )
+        rows = csv_rows(response)
+    assert len(rows) == 2 and rows[1][0] == running.reference and rows[1][5] and rows[1][6] == "10"

@@ -1,7 +1,8 @@
 """Matrix rows of the list exports (CSV and XLSX, issue 14 §2): each export has the permission of the list it
 belongs to. The companies, cooperation profiles and applications lists are open to every logged-in user, who sees
 only their own rows (tests/exports/ checks the rows); the call's applications, scores and frozen ranking are the
-secretariat's; agreements with partners and grants, claims and payments are for finance and the secretariat."""
+secretariat's; agreements with partners and grants, claims and payments are for finance and the secretariat;
+the overdue list is for the secretariat and the advisers."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from .matrix import ANY_USER, FORBIDDEN, MANAGERS, SECRETARIAT_ONLY, Case, rule
+from .matrix import ADVISERS, ANY_USER, FORBIDDEN, MANAGERS, SECRETARIAT_ONLY, Case, rule
 
 FINANCE_READ = rule(FORBIDDEN, ok=(*MANAGERS, "finance"))
 
@@ -32,4 +33,6 @@ ROWS: dict[str, list[Case]] = {
     "grants:list_export": _both("grants:list_export", FINANCE_READ),
     "grants:claims_export": _both("grants:claims_export", FINANCE_READ),
     "grants:payments_export": _both("grants:payments_export", FINANCE_READ),
+    # As the overdue page: the secretariat and the advisers (an adviser's file holds their region only).
+    "grants:overdue_export": _both("grants:overdue_export", rule(FORBIDDEN, ok=(*ADVISERS, *MANAGERS))),
 }

@@ -18,6 +18,7 @@ from .forms.finance import ClaimFilterForm, PaymentFilterForm
 from .models import AgreementPartner, CostClaim, Payment
 from .selectors.agreement import filter_agreements, visible_agreements
 from .selectors.finance import explanation_text, finance_claims, finance_payments
+from .selectors.overdue import OverdueRow, overdue_filters, overdue_rows
 
 
 def _cleaned(form: Any) -> dict[str, Any]:
@@ -114,4 +115,25 @@ PAYMENT_COLUMNS = [
     Column(_("Proposed"), lambda p: p.proposed_at, Kind.DATE),
     Column(_("Paid on"), lambda p: p.paid_on, Kind.DATE),
     Column(_("Explanation"), explanation_text, width=60),
+]
+
+
+# ---------------------------------------------------------------------------------------------- overdue
+
+
+def overdue_export_rows(user: User, params: Any) -> list[OverdueRow]:
+    """The overdue list's rows for `user` (the secretariat all, an adviser their region) and its filters (kind, q)."""
+    filters = overdue_filters(params)
+    return overdue_rows(user, kind=filters["kind"], q=filters["q"])
+
+
+OVERDUE_COLUMNS = [
+    Column(_("Project"), lambda r: r.period.agreement.reference, width=18),
+    Column(_("Title"), lambda r: r.period.agreement.grant.application.title, width=48),
+    Column(_("Period"), lambda r: r.period.number, Kind.INTEGER),
+    Column(_("What"), lambda r: r.kind_label),
+    Column(_("Partner"), lambda r: r.member.company.display_name, width=36),
+    Column(_("Due"), lambda r: r.period.due_on, Kind.DATE),
+    Column(_("Days overdue"), lambda r: r.days, Kind.INTEGER, width=14),
+    Column(_("Contact"), lambda r: r.contact, width=36),
 ]
