@@ -329,6 +329,55 @@ class Reconciliation:
         return self.grant == self.paid + self.committed + self.released + self.remaining
 
 
+def reconciliations(members: list[AgreementPartner]) -> dict[int, Reconciliation]:
+    """`reconciliation` of many partners in three queries (lists): the grant of each in its agreement's current
+    approved version, and its payments summed by kind and status. `member.agreement` should be select_related."""
+    if not members:
+        return {}
+    from ..models import BudgetVersion, BudgetVersionShare
+    from ..models.agreement import VersionStatus
+
+    agreements = {m.agreement_id for m in members}
+    current: dict[int, int] = {}
+    for version in BudgetVersion.objects.filter(agreement_id__in=agreements, status=VersionStatus.APPROVED).order_by(
+        "agreement_id", "number"
+    ):
+        current[version.agreement_id] = version.pk  # the latest number wins
+    grants = {
+        s.agreement_partner_id: s.grant
+        for s in BudgetVersionShare.objects.filter(
+            version_id__in=current.values(), agreement_partner__in=[m.pk for m in members]
+        )
+    }
+    sums: dict[int, dict[tuple[str, str], Decimal]] = defaultdict(dict)
+    for row in (
+        Payment.objects.filter(agreement_partner__in=[m.pk for m in members])
+        .values("agreement_partner_id", "kind", "status")
+        .annotate(total=Sum("amount"))
+    ):
+        sums[row["agreement_partner_id"]][(row["kind"], row["status"])] = row["total"] or ZERO
+    result = {}
+    for member in members:
+        mine = sums.get(member.pk, {})
+        outgoing = {k: v for k, v in mine.items() if k[0] != PaymentKind.RECOVERY}
+        paid = sum((v for (_k, st), v in outgoing.items() if st == P.PAID), ZERO) - mine.get(
+            (PaymentKind.RECOVERY, P.RECOVERED), ZERO
+        )
+        committed = sum((v for (_k, st), v in outgoing.items() if st in IN_FLIGHT), ZERO)
+        grant = grants.get(member.pk, ZERO)
+        rest = grant - paid - committed
+        closed = member.agreement.status in (AgreementStatus.CLOSED, AgreementStatus.TERMINATED)
+        result[member.pk] = Reconciliation(
+            grant=grant,
+            paid=paid,
+            committed=committed,
+            to_recover=mine.get((PaymentKind.RECOVERY, P.RECOVERY_REQUESTED), ZERO),
+            released=rest if closed else ZERO,
+            remaining=ZERO if closed else rest,
+        )
+    return result
+
+
 def reconciliation(member: AgreementPartner) -> Reconciliation:
     """grant = paid + committed + remaining; once the agreement is closed the remaining grant is released."""
     grant = partner_grant(member)

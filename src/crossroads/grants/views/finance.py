@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
@@ -51,11 +52,14 @@ from ..selectors.finance import (
     finance_payments,
     orderable_payments,
     reconciliation,
+    reconciliations,
 )
 from ..services import payments as payment_services
 from ..services import verification as verification_services
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PAYMENTS_PER_PAGE = 50
+CLAIMS_PER_PAGE = 25
 
 
 def finance_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -413,13 +417,11 @@ def _payment_row(payment: Payment) -> list[Any]:
 def payments(request: HttpRequest) -> HttpResponse:
     form = PaymentFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    found = list(
-        finance_payments(
-            status=filters.get("status", ""),
-            kind=filters.get("kind", ""),
-            call=filters.get("call", ""),
-            country=filters.get("country", ""),
-        )
+    found = finance_payments(
+        status=filters.get("status", ""),
+        kind=filters.get("kind", ""),
+        call=filters.get("call", ""),
+        country=filters.get("country", ""),
     )
     export = request.GET.get("format", "")
     if export in ("csv", "xlsx"):
@@ -435,16 +437,22 @@ def payments(request: HttpRequest) -> HttpResponse:
             _("Explanation"),
         ]
         return _export("payments", headers, [_payment_row(p) for p in found], export)
-    members = {p.agreement_partner_id: p.agreement_partner for p in found}
+    # Thousands of payments at programme scale: one page at a time, the reconciliation of the partners on it
+    # computed together (queries do not grow with the rows).
+    page = Paginator(found, PAYMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    members = {p.agreement_partner_id: p.agreement_partner for p in page}
+    reconciled = reconciliations(list(members.values()))
     query = request.GET.copy()
     query.pop("format", None)
+    query.pop("page", None)
     return render(
         request,
         "grants/finance/payments.html",
         {
             "form": form,
-            "payments": [(p, explanation_text(p)) for p in found],
-            "reconciliations": [(m, reconciliation(m)) for m in members.values()],
+            "payments": [(p, explanation_text(p)) for p in page],
+            "page": page,
+            "reconciliations": [(m, reconciled[m.pk]) for m in members.values()],
             "orders": PaymentOrder.objects.all()[:20],
             "query": query.urlencode(),
         },
