@@ -40,6 +40,41 @@ class Country(models.TextChoices):
     NL = "NL", _("Netherlands")
 
 
+class MemberState(models.TextChoices):
+    """Country of registration of a company or a related party, and the Member State that granted an aid.
+
+    The platform's applicants are Belgian or Dutch (`Country`); related enterprises and aid may be from elsewhere.
+    "XX" (ISO 3166 user-assigned) stands for any other country.
+    """
+
+    BE = "BE", _("Belgium")
+    NL = "NL", _("Netherlands")
+    DE = "DE", _("Germany")
+    FR = "FR", _("France")
+    LU = "LU", _("Luxembourg")
+    OTHER = "XX", _("other country")
+
+
+class PartyKind(models.TextChoices):
+    """What a company record stands for: an enterprise, or a holder that is not one (Annex Art. 3(3)-(4))."""
+
+    ENTERPRISE = "enterprise", _("Enterprise")
+    NATURAL_PERSON = "natural_person", _("Natural person")
+    PUBLIC_BODY = "public_body", _("Public body")
+
+
+class InvestorType(models.TextChoices):
+    """The investors of Annex Art. 3(2) second subparagraph, whose 25-50 % stake does not make them partners."""
+
+    NONE = "", _("not an exempt investor")
+    PUBLIC_INVESTMENT = "public_investment", _("Public investment corporation")
+    VENTURE_CAPITAL = "venture_capital", _("Venture capital company")
+    BUSINESS_ANGEL = "business_angel", _("Business angel")
+    RESEARCH = "research", _("University or non-profit research centre")
+    INSTITUTIONAL = "institutional", _("Institutional investor or regional development fund")
+    LOCAL_AUTHORITY = "local_authority", _("Autonomous local authority")
+
+
 class CompanyRole(models.TextChoices):
     SME = "sme", _("Company (SME applicant)")
     LARGE = "large", _("Large company")
@@ -48,18 +83,35 @@ class CompanyRole(models.TextChoices):
 
 class Company(models.Model):
     legal_name = models.CharField(_("legal name"), max_length=200)
-    legal_form = models.CharField(_("legal form"), max_length=30)
-    country = models.CharField(_("country of registration"), max_length=2, choices=Country.choices)
+    legal_form = models.CharField(_("legal form"), max_length=30, blank=True)
+    country = models.CharField(_("country of registration"), max_length=2, choices=MemberState.choices)
     enterprise_number = models.CharField(
         _("enterprise number"),
         max_length=20,
+        blank=True,
         help_text=_("Belgium: KBO/BCE number (0123.456.789). Netherlands: KvK number (8 digits)."),
+    )
+    foreign_identifier = models.CharField(
+        _("identifier abroad"),
+        max_length=60,
+        blank=True,
+        help_text=_("For an enterprise registered outside Belgium and the Netherlands, e.g. HRB 12345 or SIREN."),
+    )
+    kind = models.CharField(_("kind of holder"), max_length=16, choices=PartyKind.choices, default=PartyKind.ENTERPRISE)
+    investor_type = models.CharField(
+        _("exempt investor"), max_length=20, choices=InvestorType.choices, default=InvestorType.NONE, blank=True
+    )
+    local_authority_budget = ReadableDecimalField(
+        _("annual budget of the local authority"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    local_authority_inhabitants = models.PositiveIntegerField(
+        _("inhabitants of the local authority"), null=True, blank=True
     )
     vat_number = models.CharField(_("VAT number"), max_length=20, blank=True)
     role = models.CharField(
         _("kind of organisation"), max_length=12, choices=CompanyRole.choices, default=CompanyRole.SME
     )
-    founded_on = models.DateField(_("founding date"))
+    founded_on = models.DateField(_("founding date"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("activities"), blank=True)
     description_en = models.TextField(_("activities (English)"), blank=True)
@@ -71,7 +123,11 @@ class Company(models.Model):
     class Meta:
         ordering = ["legal_name"]
         constraints = [
-            models.UniqueConstraint(fields=["country", "enterprise_number"], name="unique_enterprise_number")
+            models.UniqueConstraint(
+                fields=["country", "enterprise_number"],
+                condition=~models.Q(enterprise_number=""),
+                name="unique_enterprise_number",
+            )
         ]
         verbose_name = _("company")
         verbose_name_plural = _("companies")
@@ -142,8 +198,8 @@ class NaceCode(models.Model):
         return f"{self.code} (NACE {self.revision})"
 
 
-def money(verbose: str) -> models.DecimalField:
-    return ReadableDecimalField(verbose, max_digits=16, decimal_places=2)
+def money(verbose: str, *, optional: bool = False) -> models.DecimalField:
+    return ReadableDecimalField(verbose, max_digits=16, decimal_places=2, null=optional, blank=optional)
 
 
 class FinancialYear(models.Model):
@@ -157,6 +213,18 @@ class FinancialYear(models.Model):
     staff_fte = ReadableDecimalField(
         _("staff (FTE)"), max_digits=9, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
     )
+    annual_work_units = ReadableDecimalField(
+        _("annual work units (AWU)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_(
+            "Full-time staff for the whole year count as one unit; part-time and seasonal work as fractions. "
+            "Leave out apprentices, students in vocational training and staff on maternity or parental leave."
+        ),
+    )
     turnover = money(_("turnover"))
     balance_sheet_total = money(_("balance-sheet total"))
     equity = money(_("equity"))
@@ -164,6 +232,19 @@ class FinancialYear(models.Model):
     is_interim = models.BooleanField(_("interim figures"), default=False)
     attested_on = models.DateField(_("attested on"), null=True, blank=True)
     attested_by = models.CharField(_("attested by (auditor or accountant)"), max_length=200, blank=True)
+    is_estimate = models.BooleanField(
+        _("good-faith estimate"),
+        default=False,
+        help_text=_("A new enterprise without closed accounts estimates the current year in good faith (Art. 4(3))."),
+    )
+    collective_insolvency = models.BooleanField(
+        _("in collective insolvency proceedings or meeting their criteria"), default=False
+    )
+    rescue_aid_outstanding = models.BooleanField(_("rescue aid not yet repaid"), default=False)
+    restructuring_aid_running = models.BooleanField(_("restructuring plan still running"), default=False)
+    book_debt = money(_("book debt"), optional=True)
+    ebitda = money(_("EBITDA"), optional=True)
+    interest_expense = money(_("interest expense"), optional=True)
 
     class Meta:
         ordering = ["company", "-year"]
@@ -175,6 +256,20 @@ class FinancialYear(models.Model):
         return f"{self.company} {self.year}{' (interim)' if self.is_interim else ''}"
 
 
+class MarketRelation(models.TextChoices):
+    """Whether enterprises linked through persons are on the same or adjacent markets (Art. 3(3) last subpar.)."""
+
+    BY_NACE = "", _("decide by NACE codes")
+    SAME = "same", _("same or adjacent market as the applicant")
+    OTHER = "other", _("another market")
+
+
+class AidOrigin(models.TextChoices):
+    OWN = "own", _("granted to this undertaking")
+    MERGED = "merged", _("taken over in a merger or acquisition")
+    SPLIT = "split", _("allocated on a split")
+
+
 class Holding(models.Model):
     """`owner` holds `percent` of the capital or voting rights of `owned`."""
 
@@ -183,16 +278,43 @@ class Holding(models.Model):
         Company, on_delete=models.CASCADE, related_name="holdings_in", verbose_name=_("held enterprise")
     )
     percent = ReadableDecimalField(
-        _("share (%)"),
+        _("share of capital (%)"),
         max_digits=5,
         decimal_places=2,
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
     )
-    has_control = models.BooleanField(
-        _("dominant influence by other means"),
-        default=False,
-        help_text=_("Tick when the holder controls the enterprise by contract, statutes or voting agreements."),
+    voting_percent = ReadableDecimalField(
+        _("share of voting rights (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        help_text=_("Leave empty when equal to the share of capital. The higher of the two counts."),
     )
+    has_control = models.BooleanField(
+        _("dominant influence by contract or statutes"),
+        default=False,
+        help_text=_("Tick when the holder controls the enterprise by a contract or a clause in its statutes."),
+    )
+    appoints_board_majority = models.BooleanField(_("may appoint or remove the majority of the board"), default=False)
+    controls_votes_by_agreement = models.BooleanField(
+        _("controls the majority of voting rights by agreement with other shareholders"), default=False
+    )
+    acting_jointly_group = models.CharField(
+        _("acting jointly with (group label)"),
+        max_length=60,
+        blank=True,
+        help_text=_("Give holders who act jointly the same label, e.g. the family name."),
+    )
+    market_relation = models.CharField(
+        _("market of the held enterprise"),
+        max_length=10,
+        choices=MarketRelation.choices,
+        default=MarketRelation.BY_NACE,
+        blank=True,
+    )
+    invested_amount = money(_("total amount invested by the holder"), optional=True)
     started_on = models.DateField(_("held since"), null=True, blank=True)
     ended_on = models.DateField(_("held until"), null=True, blank=True)
 
@@ -227,6 +349,15 @@ class DeMinimisAid(models.Model):
     )
     granting_body = models.CharField(_("granting body"), max_length=200)
     description = models.CharField(_("description"), max_length=255, blank=True)
+    member_state = models.CharField(
+        _("granting Member State"),
+        max_length=2,
+        choices=MemberState.choices,
+        blank=True,
+        help_text=_("Leave empty when it is the company's own country."),
+    )
+    origin = models.CharField(_("origin"), max_length=8, choices=AidOrigin.choices, default=AidOrigin.OWN)
+    origin_source = models.CharField(_("undertaking it came from"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["-granted_on"]
