@@ -19,7 +19,7 @@ from crossroads.core.money import fraction_to_money
 from ..models import AgreementPartner, ClaimLine, ClaimStatus, CostClaim, LineDecision, ReportingPeriod
 from ..rules.claims import ClaimFacts, EarlierClaim, Finding, LineFacts, check_claim, hours_by_year, person_key
 from .budget import approved_budget
-from .duplicates import duplicates_of
+from .duplicates import Duplicate, duplicates_of
 
 if TYPE_CHECKING:
     from crossroads.accounts.requests import AnyUser
@@ -49,18 +49,21 @@ def _other_lines(claim: CostClaim) -> QuerySet[ClaimLine]:
     ).exclude(claim=claim)
 
 
-def claimed_before(claim: CostClaim) -> dict[str, Decimal]:
-    """The partner's other claims (past the draft), per category."""
+def claimed_before(claim: CostClaim, other_lines: list[ClaimLine] | None = None) -> dict[str, Decimal]:
+    """The partner's other claims (past the draft), per category. `other_lines`: those lines, read already."""
     totals = {c: Decimal("0.00") for c in CostCategoryCode.values}
-    for line in _other_lines(claim):
+    for line in _other_lines(claim) if other_lines is None else other_lines:
         totals[line.category] = totals.get(line.category, Decimal("0.00")) + counted_amount(line)
     return totals
 
 
-def hours_before(claim: CostClaim) -> dict[tuple[str, int], Decimal]:
+def hours_before(claim: CostClaim, other_lines: list[ClaimLine] | None = None) -> dict[tuple[str, int], Decimal]:
     """Hours per person and calendar year in the partner's other claims (rejected lines do not count)."""
     totals: dict[tuple[str, int], Fraction] = defaultdict(Fraction)
-    lines = _other_lines(claim).filter(category="personnel").exclude(decision=LineDecision.REJECTED)
+    if other_lines is None:
+        lines = list(_other_lines(claim).filter(category="personnel").exclude(decision=LineDecision.REJECTED))
+    else:
+        lines = [x for x in other_lines if x.category == "personnel" and x.decision != LineDecision.REJECTED]
     for line in lines:
         if line.work_from and line.work_to and line.hours is not None:
             for year, hours in hours_by_year(line.work_from, line.work_to, line.hours).items():
@@ -68,9 +71,20 @@ def hours_before(claim: CostClaim) -> dict[tuple[str, int], Decimal]:
     return {key: fraction_to_money(value) for key, value in totals.items()}
 
 
-def earlier_claims(line: ClaimLine) -> tuple[EarlierClaim, ...]:
+@dataclass
+class Prepared:
+    """What `claim_facts` reads, read in bulk for a page of claims (see finance.claims_prepared)."""
+
+    lines: list[ClaimLine]  # with their documents
+    other_lines: list[ClaimLine]  # the partner's lines in its other claims past the draft
+    budget: dict[str, Decimal]
+    rules: CostRules
+    duplicates: dict[int, list[Duplicate]]
+
+
+def earlier_claims(line: ClaimLine, duplicates: list[Duplicate] | None = None) -> tuple[EarlierClaim, ...]:
     out = []
-    for duplicate in duplicates_of(line):
+    for duplicate in duplicates_of(line) if duplicates is None else duplicates:
         other = duplicate.line.claim
         out.append(
             EarlierClaim(
@@ -83,7 +97,7 @@ def earlier_claims(line: ClaimLine) -> tuple[EarlierClaim, ...]:
     return tuple(out)
 
 
-def line_facts(line: ClaimLine) -> LineFacts:
+def line_facts(line: ClaimLine, duplicates: list[Duplicate] | None = None) -> LineFacts:
     return LineFacts(
         id=line.pk,
         category=line.category,
@@ -100,14 +114,28 @@ def line_facts(line: ClaimLine) -> LineFacts:
         paid_on=line.paid_on,
         amount=line.amount,
         documents=frozenset(d.kind for d in line.documents.all()),
-        duplicates=earlier_claims(line),
+        duplicates=earlier_claims(line, duplicates),
     )
 
 
-def claim_facts(claim: CostClaim, *, today: dt.date) -> ClaimFacts:
+def claim_facts(claim: CostClaim, *, today: dt.date, prepared: Prepared | None = None) -> ClaimFacts:
     member = claim.agreement_partner
     agreement = member.agreement
     period = claim.period
+    if prepared is not None:
+        return ClaimFacts(
+            project_start=agreement.start_date,
+            project_end=agreement.end_date,
+            period_start=period.starts_on,
+            period_end=period.ends_on,
+            today=today,
+            rules=prepared.rules,
+            country=member.company.country,
+            budget=prepared.budget,
+            claimed_before=claimed_before(claim, prepared.other_lines),
+            hours_before=hours_before(claim, prepared.other_lines),
+            lines=tuple(line_facts(line, prepared.duplicates.get(line.pk, [])) for line in prepared.lines),
+        )
     lines = claim.lines.prefetch_related("documents")
     return ClaimFacts(
         project_start=agreement.start_date,
@@ -124,8 +152,8 @@ def claim_facts(claim: CostClaim, *, today: dt.date) -> ClaimFacts:
     )
 
 
-def claim_findings(claim: CostClaim, *, today: dt.date) -> list[Finding]:
-    return check_claim(claim_facts(claim, today=today))
+def claim_findings(claim: CostClaim, *, today: dt.date, prepared: Prepared | None = None) -> list[Finding]:
+    return check_claim(claim_facts(claim, today=today, prepared=prepared))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
@@ -35,6 +35,9 @@ from ..models import (
 from ..rules.payable import ZERO
 from .budget import approved_budget, partner_grant
 from .duplicates import Duplicate, duplicates_of
+
+if TYPE_CHECKING:
+    from .claims import Prepared
 
 P = PaymentStatus
 # Money that went, or is on its way, to the partner (a returned payment waits to be ordered again).
@@ -192,22 +195,74 @@ class ClaimFindings:
 _SHOWN_APART = {"line.duplicate", "claim.over_budget"}
 
 
-def _rule_findings(claim: CostClaim, today: dt.date) -> dict[int | None, list[str]]:
+def _rule_findings(claim: CostClaim, today: dt.date, prepared: Prepared | None = None) -> dict[int | None, list[str]]:
     """What the claim checks of the partner's side (dates, rates, the yearly hours cap, documents) find, worded in
     the active language, per line id (None: the claim)."""
     from ..messages.claims import finding_text
     from .claims import claim_findings as rule_findings
 
     found: dict[int | None, list[str]] = defaultdict(list)
-    for finding in rule_findings(claim, today=today):
+    for finding in rule_findings(claim, today=today, prepared=prepared):
         if finding.code not in _SHOWN_APART:
             found[finding.line].append(finding_text(finding))
     return found
 
 
-def claim_findings(claim: CostClaim, *, today: dt.date | None = None) -> ClaimFindings:
+def claims_prepared(claims: list[CostClaim]) -> dict[int, Prepared]:
+    """What the findings of each claim read, for a page of claims in a constant number of queries: the lines and
+    their documents, the partners' other lines, the approved budgets, the call's money rules and the duplicates.
+    The claims come from `finance_claims` (period, agreement, application and call select_related)."""
+    if not claims:
+        return {}
+    from django.db.models import prefetch_related_objects
+
+    from ..models import BudgetVersion, BudgetVersionLine
+    from ..models.agreement import VersionStatus
+    from .claims import COUNTED, Prepared
+    from .duplicates import duplicates_of_many
+
+    prefetch_related_objects(claims, "lines__documents")
+    lines = [line for claim in claims for line in claim.lines.all()]
+    members = {claim.agreement_partner_id for claim in claims}
+    others: dict[int, list[ClaimLine]] = defaultdict(list)
+    for line in ClaimLine.objects.filter(
+        claim__agreement_partner__in=members, claim__status__in=COUNTED
+    ).select_related("claim"):
+        others[line.claim.agreement_partner_id].append(line)
+    current: dict[int, int] = {}
+    agreements = {claim.agreement_partner.agreement_id for claim in claims}
+    for version in BudgetVersion.objects.filter(agreement_id__in=agreements, status=VersionStatus.APPROVED).order_by(
+        "agreement_id", "number"
+    ):
+        current[version.agreement_id] = version.pk
+    budgets: dict[int, dict[str, Decimal]] = defaultdict(lambda: {c: ZERO for c in CostCategoryCode.values})
+    for row in BudgetVersionLine.objects.filter(version_id__in=current.values(), agreement_partner__in=members):
+        budgets[row.agreement_partner_id][row.category] = row.eligible
+    rules: dict[int, Any] = {}
+    duplicates = duplicates_of_many(lines)
+    prepared = {}
+    for claim in claims:
+        call = claim.period.agreement.grant.application.call
+        if call.pk not in rules:
+            rules[call.pk] = cost_rules(call)
+        prepared[claim.pk] = Prepared(
+            lines=list(claim.lines.all()),
+            other_lines=[x for x in others[claim.agreement_partner_id] if x.claim_id != claim.pk],
+            budget=dict(budgets[claim.agreement_partner_id]),
+            rules=rules[call.pk],
+            duplicates=duplicates,
+        )
+    return prepared
+
+
+def claim_findings(
+    claim: CostClaim, *, today: dt.date | None = None, prepared: Prepared | None = None
+) -> ClaimFindings:
     """Duplicates per line (the earlier claim named), the claim checks' findings, and the claimed totals per
-    category against the approved budget, counting what earlier claims had accepted."""
+    category against the approved budget, counting what earlier claims had accepted. `prepared`: the same read
+    in bulk for a list (`claims_prepared`)."""
+    if prepared is not None:
+        return _findings(claim, today, prepared)
     lines = list(claim.lines.prefetch_related("documents"))
     checks = _rule_findings(claim, today) if today is not None else {}
     found = [LineFindings(line, duplicates_of(line), checks.get(line.pk, [])) for line in lines]
@@ -224,6 +279,31 @@ def claim_findings(claim: CostClaim, *, today: dt.date | None = None) -> ClaimFi
         .annotate(total=Sum("accepted_amount"))
     ):
         earlier[row["category"]] = row["total"] or ZERO
+    return _categories(found, lines, budget, earlier, checks)
+
+
+def _findings(claim: CostClaim, today: dt.date | None, prepared: Prepared) -> ClaimFindings:
+    checks = _rule_findings(claim, today, prepared) if today is not None else {}
+    found = [
+        LineFindings(line, prepared.duplicates.get(line.pk, []), checks.get(line.pk, [])) for line in prepared.lines
+    ]
+    earlier: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for line in prepared.other_lines:
+        if line.claim.status in (ClaimStatus.VERIFIED, ClaimStatus.APPROVED) and line.decision in (
+            LineDecision.ACCEPTED,
+            LineDecision.REDUCED,
+        ):
+            earlier[line.category] += line.accepted_amount or ZERO
+    return _categories(found, prepared.lines, prepared.budget, earlier, checks)
+
+
+def _categories(
+    found: list[LineFindings],
+    lines: list[ClaimLine],
+    budget: dict[str, Decimal],
+    earlier: dict[str, Decimal],
+    checks: dict[int | None, list[str]],
+) -> ClaimFindings:
     claimed: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for line in lines:
         claimed[line.category] += line.amount
@@ -248,7 +328,9 @@ def finance_claims(
 ) -> QuerySet[CostClaim]:
     """Claims finance works on (not drafts), waiting ones first."""
     claims = CostClaim.objects.exclude(status=ClaimStatus.DRAFT).select_related(
-        "period__agreement__grant__application__call", "agreement_partner__company"
+        "period__agreement__grant__application__call__programme",
+        "agreement_partner__company",
+        "agreement_partner__agreement",
     )
     if status in ClaimStatus.values:
         claims = claims.filter(status=status)

@@ -47,6 +47,7 @@ from ..pdf_payment import payment_statement_pdf
 from ..permissions import can_approve_payment, can_see_finance, can_verify, is_finance
 from ..selectors.finance import (
     claim_findings,
+    claims_prepared,
     explanation_text,
     finance_claims,
     finance_payments,
@@ -127,14 +128,12 @@ def _export(name: str, headers: list[str], rows: list[list[Any]], kind: str) -> 
 def worklist(request: HttpRequest) -> HttpResponse:
     form = ClaimFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    claims = list(
-        finance_claims(
-            status=filters.get("status", ""),
-            call=filters.get("call", ""),
-            country=filters.get("country", ""),
-            overdue=bool(filters.get("overdue")),
-            today=_today(),
-        )
+    claims = finance_claims(
+        status=filters.get("status", ""),
+        call=filters.get("call", ""),
+        country=filters.get("country", ""),
+        overdue=bool(filters.get("overdue")),
+        today=_today(),
     )
     export = request.GET.get("format", "")
     if export in ("csv", "xlsx"):
@@ -150,13 +149,18 @@ def worklist(request: HttpRequest) -> HttpResponse:
             _("Report due on"),
         ]
         return _export("claims", headers, [_claim_row(c) for c in claims], export)
-    rows = [(claim, claim_findings(claim, today=_today())) for claim in claims]
+    # One page at a time; the findings of the page's claims read in bulk (queries do not grow with the rows).
+    page = Paginator(claims, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    shown = list(page)
+    prepared = claims_prepared(shown)
+    rows = [(claim, claim_findings(claim, today=_today(), prepared=prepared[claim.pk])) for claim in shown]
     query = request.GET.copy()
     query.pop("format", None)
+    query.pop("page", None)
     return render(
         request,
         "grants/finance/worklist.html",
-        {"form": form, "rows": rows, "query": query.urlencode(), "today": _today()},
+        {"form": form, "rows": rows, "page": page, "query": query.urlencode(), "today": _today()},
     )
 
 
