@@ -30,9 +30,10 @@ def codes(verdict) -> list[str]:
 
 
 def test_window_is_three_years_ending_on_the_reference_date(rules):
-    """Reg. 2023/2831 Art. 3(2) 'over any period of three years': 16 June 2022 up to 15 June 2025."""
+    """Reg. 2023/2831 Art. 3(2) 'over any period of three years': 15 June 2022 up to 15 June 2025, both
+    inclusive (docs/rules.md: the reading that never lets aid exceed the ceiling; was 16 June 2022)."""
     verdict = verdict_for(rules, [])
-    assert verdict.window_start == dt.date(2022, 6, 16)
+    assert verdict.window_start == dt.date(2022, 6, 15)
     assert verdict.window_end == REFERENCE
 
 
@@ -44,13 +45,14 @@ def test_aid_three_years_and_one_day_old_is_out(rules):
     assert verdict.entries == []
 
 
-def test_aid_exactly_three_years_old_is_out(rules):
-    """Reg. 2023/2831 Art. 3(2): the window starts at reference - 3 years + 1 day, so 15 June 2022 is out."""
-    assert verdict_for(rules, [aid(dt.date(2022, 6, 15), 100000)]).used == D("0")
+def test_aid_exactly_three_years_old_is_in(rules):
+    """Reg. 2023/2831 Art. 3(2): the window starts at reference - 3 years (inclusive), so aid of 15 June 2022
+    still counts on 15 June 2025 (the law's reading changed this assertion: it was out)."""
+    assert verdict_for(rules, [aid(dt.date(2022, 6, 15), 100000)]).used == D("100000")
 
 
 def test_aid_on_the_first_day_of_the_window_is_in(rules):
-    """Reg. 2023/2831 Art. 3(2): aid of reference - 3 years + 1 day (16 June 2022) still counts."""
+    """Reg. 2023/2831 Art. 3(2): aid of reference - 3 years + 1 day (16 June 2022) counts."""
     verdict = verdict_for(rules, [aid(dt.date(2022, 6, 16), 100000)])
     assert verdict.used == D("100000")
     assert verdict.headroom == D("200000")
@@ -91,7 +93,7 @@ def test_headroom_is_never_negative(rules):
     assert verdict.headroom == D("0")
     assert verdict.fits(D("0.01")) is False
     assert codes(verdict)[-1] == "deminimis.exhausted"
-    assert verdict.reasons[-1].params["release"] == dt.date(2027, 2, 1)
+    assert verdict.reasons[-1].params["release"] == dt.date(2027, 2, 2)  # was 1 Feb 2027: window inclusive
 
 
 def test_used_up_exactly_is_exhausted(rules):
@@ -139,13 +141,13 @@ def test_control_without_majority_makes_a_single_undertaking(rules):
 
 
 def test_next_release_is_when_the_oldest_aid_leaves_the_window(rules):
-    """Reg. 2023/2831 Art. 3(2): aid of 1 March 2023 stops counting on 1 March 2026 (its window ends
-    on 28 February 2026)."""
+    """Reg. 2023/2831 Art. 3(2): aid of 1 March 2023 still counts on 1 March 2026 (exactly three years back
+    is inside the window) and stops counting on 2 March 2026 (was 1 March: the window is now inclusive)."""
     entries = [aid(dt.date(2024, 1, 10), 50000), aid(dt.date(2023, 3, 1), 100000)]
     verdict = verdict_for(rules, entries)
-    assert verdict.next_release == dt.date(2026, 3, 1)
-    assert verdict_for(rules, entries, reference=dt.date(2026, 2, 28)).used == D("150000")
-    assert verdict_for(rules, entries, reference=dt.date(2026, 3, 1)).used == D("50000")
+    assert verdict.next_release == dt.date(2026, 3, 2)
+    assert verdict_for(rules, entries, reference=dt.date(2026, 3, 1)).used == D("150000")
+    assert verdict_for(rules, entries, reference=dt.date(2026, 3, 2)).used == D("50000")
 
 
 def test_no_aid_no_release(rules):
@@ -158,7 +160,7 @@ def test_no_aid_no_release(rules):
 
 def test_next_release_of_leap_day_aid_matches_the_window(rules):
     """Reg. 2023/2831 Art. 3(2): on the announced release date the aid must no longer count. Aid of
-    29 February 2024: the window still holds it on 28 February 2027 (window start = 29 Feb 2024), so the
+    29 February 2024: the window still holds it on 28 February 2027 (window start = 28 Feb 2024), so the
     release is 1 March 2027, the first day it is out."""
     entries = [aid(dt.date(2024, 2, 29), 100000)]
     release = verdict_for(rules, entries).next_release
@@ -180,8 +182,8 @@ def test_ceiling_and_window_come_from_the_rules(rules):
     assert (standard.used, standard.headroom) == (D("270000"), D("30000"))
     other = dataclasses.replace(rules, de_minimis_ceiling=D("200000"), de_minimis_window_years=2)
     verdict = verdict_for(other, entries)
-    assert verdict.window_start == dt.date(2023, 6, 16)
+    assert verdict.window_start == dt.date(2023, 6, 15)  # was 16 June: the window is inclusive
     assert verdict.used == D("150000")
     assert verdict.ceiling == D("200000")
     assert verdict.headroom == D("50000")
-    assert verdict.next_release == dt.date(2026, 5, 1)
+    assert verdict.next_release == dt.date(2026, 5, 2)  # was 1 May: the window is inclusive
