@@ -8,16 +8,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from crossroads.companies.models import MembershipRole
+from crossroads.companies.models import CompanyMembership, MembershipRole
 from crossroads.core import clock
 from crossroads.core.formatting import format_date
 from crossroads.core.spreadsheets import csv_writer
 
-from ..models import AgreementPartner, AgreementStatus, ClaimStatus, ReportingPeriod, ReportStatus
+from ..models import AgreementPartner, AgreementStatus, ClaimStatus, CostClaim, ReportingPeriod, ReportStatus
 
 if TYPE_CHECKING:
     from crossroads.accounts.requests import AnyUser
@@ -63,28 +63,63 @@ def contact_of(member: AgreementPartner) -> str:
 
 def outstanding(period: ReportingPeriod) -> list[tuple[str, AgreementPartner]]:
     """(kind, partner) of what the period still waits for."""
-    members = [m for m in period.agreement.partners.select_related("company") if m.left_on is None]
+    prefetched = hasattr(period, "submitted")  # by overdue_rows: partners with their company, submitted claims
+    partners = period.agreement.partners.all() if prefetched else period.agreement.partners.select_related("company")
+    members = [m for m in partners if m.left_on is None]
     out: list[tuple[str, AgreementPartner]] = []
     report = getattr(period, "report", None)
     lead = next((m for m in members if m.is_lead), None)
     if lead is not None and (report is None or report.status not in SUBMITTED_REPORT):
         out.append(("report", lead))
-    submitted = set(period.claims.filter(status__in=SUBMITTED_CLAIM).values_list("agreement_partner_id", flat=True))
+    if prefetched:
+        submitted = {c.agreement_partner_id for c in period.submitted}
+    else:
+        submitted = set(period.claims.filter(status__in=SUBMITTED_CLAIM).values_list("agreement_partner_id", flat=True))
     out += [("claim", m) for m in members if m.pk not in submitted]
     return out
 
 
+def contacts_of(companies: set[int]) -> dict[int, str]:
+    """`contact_of` for many companies in one query: the first manager's e-mail, else the first member's."""
+    found: dict[int, tuple[bool, str]] = {}
+    memberships = (
+        CompanyMembership.objects.filter(company_id__in=companies).select_related("user").order_by("created_at", "pk")
+    )
+    for membership in memberships:
+        is_manager = membership.role == MembershipRole.MANAGER
+        best = found.get(membership.company_id)
+        if best is None or (is_manager and not best[0]):
+            found[membership.company_id] = (is_manager, membership.user.email)
+    return {pk: email for pk, (_manager, email) in found.items()}
+
+
 def overdue_rows(user: AnyUser, *, kind: str = "", q: str = "", on: dt.date | None = None) -> list[OverdueRow]:
+    """Every overdue report and claim, read in a constant number of queries (the partners, the report and the
+    submitted claims of all periods at once)."""
     on = on or today()
-    rows = []
-    for period in periods_visible_to(user).filter(due_on__lt=on).order_by("due_on", "agreement__reference"):
+    periods = (
+        periods_visible_to(user)
+        .filter(due_on__lt=on)
+        .select_related("report")
+        .prefetch_related(
+            Prefetch("agreement__partners", queryset=AgreementPartner.objects.select_related("company")),
+            Prefetch("claims", queryset=CostClaim.objects.filter(status__in=SUBMITTED_CLAIM), to_attr="submitted"),
+        )
+        .order_by("due_on", "agreement__reference")
+    )
+    found = []
+    for period in periods:
         for what, member in outstanding(period):
             if kind and what != kind:
                 continue
             if q and q.casefold() not in f"{period.agreement.reference} {member.company}".casefold():
                 continue
-            rows.append(OverdueRow(what, period, member, (on - period.due_on).days, contact_of(member)))
-    return rows
+            found.append((what, period, member))
+    contacts = contacts_of({member.company_id for _what, _period, member in found})
+    return [
+        OverdueRow(what, period, member, (on - period.due_on).days, contacts.get(member.company_id, "–"))
+        for what, period, member in found
+    ]
 
 
 def overdue_filters(params: Any) -> dict[str, str]:
