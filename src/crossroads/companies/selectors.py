@@ -18,7 +18,7 @@ from .rules.de_minimis import DeMinimisVerdict, de_minimis_verdict
 from .rules.difficulty import DifficultyVerdict, difficulty_verdict
 from .rules.eligibility import EligibilityVerdict, eligibility_verdict
 from .rules.size import SizeVerdict, size_verdict
-from .rules.types import AidEntry, Enterprise, Link, YearFigures
+from .rules.types import AidEntry, Enterprise, Link, YearFigures, links_on
 
 
 def companies_visible_to(user: User | AnonymousUser) -> QuerySet[Company]:
@@ -40,9 +40,7 @@ def _group_company_ids(company: Company, reference: dt.date | None = None) -> tu
     directions), and those holdings. A holding that ended before, or starts after, the reference date links nobody."""
     reference = reference or clock.today_brussels()
     seen, frontier, holdings = {company.pk}, {company.pk}, {}
-    current = (Q(started_on__isnull=True) | Q(started_on__lte=reference)) & (
-        Q(ended_on__isnull=True) | Q(ended_on__gte=reference)
-    )
+    current = _holdings_until(reference)
     while frontier:
         batch = Holding.objects.filter(current).filter(Q(owner_id__in=frontier) | Q(owned_id__in=frontier))
         frontier = set()
@@ -66,10 +64,60 @@ def _enterprise(company: Company) -> Enterprise:
             subscribed_capital=f.subscribed_capital,
             is_interim=f.is_interim,
             attested_on=f.attested_on,
+            annual_work_units=f.annual_work_units,
+            is_estimate=f.is_estimate,
+            collective_insolvency=f.collective_insolvency,
+            rescue_aid_outstanding=f.rescue_aid_outstanding,
+            restructuring_aid_running=f.restructuring_aid_running,
+            book_debt=f.book_debt,
+            ebitda=f.ebitda,
+            interest_expense=f.interest_expense,
         )
         for f in company.financial_years.all()
     )
-    return Enterprise(company.pk, company.display_name, company.legal_form, company.founded_on, company.role, years)
+    return Enterprise(
+        company.pk,
+        company.display_name,
+        company.legal_form,
+        company.founded_on,
+        company.role,
+        years,
+        kind=company.kind,
+        investor_type=company.investor_type,
+        country=company.country,
+        nace=tuple(n.code for n in company.nace_codes.all()),
+        authority_budget=company.local_authority_budget,
+        authority_inhabitants=company.local_authority_inhabitants,
+    )
+
+
+def _link(h: Holding) -> Link:
+    return Link(
+        h.owner_id,
+        h.owned_id,
+        h.percent,
+        h.has_control,
+        voting_percent=h.voting_percent,
+        board_majority=h.appoints_board_majority,
+        votes_by_agreement=h.controls_votes_by_agreement,
+        acting_jointly=h.acting_jointly_group,
+        market=h.market_relation,
+        invested=h.invested_amount,
+        started_on=h.started_on,
+        ended_on=h.ended_on,
+    )
+
+
+def _aid(a: DeMinimisAid) -> AidEntry:
+    return AidEntry(
+        a.company_id,
+        a.granted_on,
+        a.amount,
+        a.granting_body,
+        member_state=a.member_state,
+        origin=a.origin,
+        origin_source=a.origin_source,
+    )
 
 
 @dataclass
@@ -90,14 +138,12 @@ def company_verdicts(
     rules = programme.rules()
     reference = reference or clock.today_brussels()
     ids, holdings = _group_company_ids(company, reference)
-    companies = {c.pk: c for c in Company.objects.filter(pk__in=ids).prefetch_related("financial_years")}
+    companies = {c.pk: c for c in Company.objects.filter(pk__in=ids).prefetch_related("financial_years", "nace_codes")}
     enterprises = {pk: _enterprise(c) for pk, c in companies.items()}
-    links = [Link(h.owner_id, h.owned_id, h.percent, h.has_control) for h in holdings]
-    aid = [
-        AidEntry(a.company_id, a.granted_on, a.amount, a.granting_body)
-        for a in DeMinimisAid.objects.filter(company_id__in=ids)
-    ]
-    size = size_verdict(company.pk, enterprises, links, rules)
+    history = [_link(h) for h in holdings]
+    links = links_on(history, reference)
+    aid = [_aid(a) for a in DeMinimisAid.objects.filter(company_id__in=ids)]
+    size = size_verdict(company.pk, enterprises, history, rules, reference=reference)
     difficulty = difficulty_verdict(company.pk, enterprises, links, rules, reference=reference, is_sme=size.is_sme)
     de_minimis = de_minimis_verdict(company.pk, aid, links, rules, reference=reference)
     site = company.project_establishment
@@ -111,8 +157,14 @@ def company_verdicts(
         de_minimis=de_minimis,
         rules=rules,
     )
-    related = [c for pk, c in companies.items() if pk != company.pk]
+    current = {pk for link in links for pk in (link.owner, link.owned)}
+    related = [c for pk, c in companies.items() if pk != company.pk and pk in current]
     return CompanyVerdicts(reference, size, difficulty, de_minimis, eligibility, nuts3, related)
+
+
+def _holdings_until(reference: dt.date) -> Q:
+    """Holdings held on `reference` or before it: each reference year of the size test uses its own (Art. 4)."""
+    return Q(started_on__isnull=True) | Q(started_on__lte=reference)
 
 
 def _current_holdings(reference: dt.date) -> Q:
@@ -126,7 +178,7 @@ def _groups_of(pks: set[int], reference: dt.date) -> tuple[dict[int, set[int]], 
     holdings, however many companies."""
     seen, frontier, holdings = set(pks), set(pks), {}
     while frontier:
-        batch = Holding.objects.filter(_current_holdings(reference)).filter(
+        batch = Holding.objects.filter(_holdings_until(reference)).filter(
             Q(owner_id__in=frontier) | Q(owned_id__in=frontier)
         )
         frontier = set()
@@ -164,24 +216,21 @@ def company_verdicts_many(
     reference = reference or clock.today_brussels()
     groups, holdings = _groups_of({c.pk for c in companies}, reference)
     ids = set().union(*groups.values())
-    loaded = {c.pk: c for c in Company.objects.filter(pk__in=ids).prefetch_related("financial_years", "establishments")}
+    loaded = {
+        c.pk: c
+        for c in Company.objects.filter(pk__in=ids).prefetch_related("financial_years", "establishments", "nace_codes")
+    }
     enterprises = {pk: _enterprise(c) for pk, c in loaded.items()}
-    aid_all = [
-        AidEntry(a.company_id, a.granted_on, a.amount, a.granting_body)
-        for a in DeMinimisAid.objects.filter(company_id__in=ids)
-    ]
+    aid_all = [_aid(a) for a in DeMinimisAid.objects.filter(company_id__in=ids)]
     result = {}
     for company in companies:
         group = groups[company.pk]
         own = loaded[company.pk]
-        links = [
-            Link(h.owner_id, h.owned_id, h.percent, h.has_control)
-            for h in holdings
-            if h.owner_id in group and h.owned_id in group
-        ]
+        history = [_link(h) for h in holdings if h.owner_id in group and h.owned_id in group]
+        links = links_on(history, reference)
         group_enterprises = {pk: enterprises[pk] for pk in group}
         aid = [a for a in aid_all if a.enterprise in group]
-        size = size_verdict(company.pk, group_enterprises, links, rules)
+        size = size_verdict(company.pk, group_enterprises, history, rules, reference=reference)
         difficulty = difficulty_verdict(
             company.pk, group_enterprises, links, rules, reference=reference, is_sme=size.is_sme
         )
@@ -197,6 +246,7 @@ def company_verdicts_many(
             de_minimis=de_minimis,
             rules=rules,
         )
-        related = [c for pk, c in loaded.items() if pk in group and pk != company.pk]
+        current = {pk for link in links for pk in (link.owner, link.owned)}
+        related = [c for pk, c in loaded.items() if pk in current and pk != company.pk]
         result[company.pk] = CompanyVerdicts(reference, size, difficulty, de_minimis, eligibility, nuts3, related)
     return result

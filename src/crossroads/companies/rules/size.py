@@ -9,13 +9,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from crossroads.programme.rules import ProgrammeRules, SizeThresholds
 
-from .types import Enterprise, Link, Reason
+from .types import Enterprise, Link, Reason, links_on
 
 SIZE_ORDER = ("micro", "small", "medium", "large")
 HUNDRED = Decimal("100")
@@ -179,7 +180,16 @@ def effective_classes(raw: list[str], years_needed: int) -> list[str]:
     return effective
 
 
-def size_verdict(enterprise_id: int | str, enterprises: dict, links: list[Link], rules: ProgrammeRules) -> SizeVerdict:
+def size_verdict(
+    enterprise_id: int | str,
+    enterprises: dict,
+    links: list[Link],
+    rules: ProgrammeRules,
+    *,
+    reference: dt.date | None = None,
+) -> SizeVerdict:
+    if reference is not None:
+        links = links_on(links, reference)
     enterprise: Enterprise = enterprises[enterprise_id]
     years = [y.year for y in enterprise.closed_years()]
     if not years:
