@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
@@ -299,18 +299,28 @@ def _needs_screening(call: Call) -> int:
 
 def _short_of_assessors(call: Call) -> int:
     """Eligible applications where an assessor declined (a declared conflict) and the active ones fall short."""
-    count = 0
-    for application in assessable_applications(call).filter(assignments__status=AssignmentStatus.DECLINED).distinct():
-        active = Assignment.objects.filter(
-            application=application, status__in=(AssignmentStatus.PROPOSED, *ACTIVE)
-        ).count()
-        if active < call.assessors_per_application:
-            count += 1
-    return count
+    declined = assessable_applications(call).filter(assignments__status=AssignmentStatus.DECLINED).distinct()
+    active = dict(
+        Assignment.objects.filter(application__in=declined, status__in=(AssignmentStatus.PROPOSED, *ACTIVE))
+        .values("application_id")
+        .annotate(n=Count("pk"))
+        .values_list("application_id", "n")
+    )
+    return sum(1 for pk in declined.values_list("pk", flat=True) if active.get(pk, 0) < call.assessors_per_application)
 
 
 def _ready_to_consolidate(call: Call) -> list[Application]:
-    return [a for a in assessable_applications(call).filter(consensus__isnull=True).distinct() if all_submitted(a)]
+    """`all_submitted` of every eligible application without a consensus, in two queries."""
+    waiting = assessable_applications(call).filter(consensus__isnull=True).distinct()
+    candidates = list(waiting)
+    statuses: dict[int, list[str]] = {}
+    for application_id, status in Assignment.objects.filter(
+        application__in=waiting.values("pk"), status__in=ACTIVE
+    ).values_list("application_id", "status"):
+        statuses.setdefault(application_id, []).append(status)
+    return [
+        a for a in candidates if statuses.get(a.pk) and all(s == AssignmentStatus.SUBMITTED for s in statuses[a.pk])
+    ]
 
 
 def _ready_to_freeze(call: Call) -> bool:

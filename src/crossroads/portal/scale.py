@@ -30,6 +30,7 @@ from crossroads.assessment.models import (
     Assignment,
     AssignmentStatus,
     Completeness,
+    ConsensusScore,
     Decision,
     Eligibility,
     Grant,
@@ -512,6 +513,23 @@ class Generator:
                     )
                 )
         Score.objects.bulk_create(scores_plan, batch_size=1000)
+        # The committee's consensus per criterion: the assessors' mean, to the half point.
+        by_pair: dict[tuple[int, int], list[Decimal]] = {}
+        for score in scores_plan:
+            by_pair.setdefault((score.assignment.application_id, score.criterion.pk), []).append(score.score)
+        consensus = [
+            ConsensusScore(
+                application_id=application_id,
+                criterion_id=criterion_id,
+                score=Decimal(round(float(sum(values) / len(values)) * 2) / 2).quantize(Decimal("0.1")),
+                rationale="Consensus van het comité.",
+                recorded_by=secretariat,
+                recorded_at=_moment(self.today),
+            )
+            for (application_id, criterion_id), values in by_pair.items()
+        ]
+        ConsensusScore.objects.bulk_create(consensus, batch_size=1000)
+        self._count("consensus scores", len(consensus))
         self._count("screenings", len(screenings))
         self._count("assignments", len(assignments))
         self._count("scores", len(scores_plan))
