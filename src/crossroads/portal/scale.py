@@ -514,6 +514,7 @@ class Generator:
                 )
         Score.objects.bulk_create(scores_plan, batch_size=1000)
         # The committee's consensus per criterion: the assessors' mean, to the half point.
+        closes_of = {a.pk: a.call.closes_at for a in self.apps}
         by_pair: dict[tuple[int, int], list[Decimal]] = {}
         for score in scores_plan:
             by_pair.setdefault((score.assignment.application_id, score.criterion.pk), []).append(score.score)
@@ -524,7 +525,7 @@ class Generator:
                 score=Decimal(round(float(sum(values) / len(values)) * 2) / 2).quantize(Decimal("0.1")),
                 rationale="Consensus van het comité.",
                 recorded_by=secretariat,
-                recorded_at=_moment(self.today),
+                recorded_at=closes_of[application_id] + dt.timedelta(days=60),
             )
             for (application_id, criterion_id), values in by_pair.items()
         ]
