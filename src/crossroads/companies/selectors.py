@@ -35,12 +35,16 @@ def companies_visible_to(user: User | AnonymousUser) -> QuerySet[Company]:
     return base.filter(memberships__user=user).distinct()
 
 
-def _group_company_ids(company: Company, reference: dt.date | None = None) -> tuple[set[int], list[Holding]]:
+def _group_company_ids(
+    company: Company, reference: dt.date | None = None, *, history: bool = False
+) -> tuple[set[int], list[Holding]]:
     """Every company connected to `company` through holdings held on `reference` (today by default; both
-    directions), and those holdings. A holding that ended before, or starts after, the reference date links nobody."""
+    directions), and those holdings. A holding that ended before, or starts after, the reference date links nobody.
+    With `history`, holdings that ended before the reference date are included too (the size test consolidates
+    each reference year with the holdings of that year)."""
     reference = reference or clock.today_brussels()
     seen, frontier, holdings = {company.pk}, {company.pk}, {}
-    current = _holdings_until(reference)
+    current = _holdings_until(reference) if history else _current_holdings(reference)
     while frontier:
         batch = Holding.objects.filter(current).filter(Q(owner_id__in=frontier) | Q(owned_id__in=frontier))
         frontier = set()
@@ -137,7 +141,7 @@ def company_verdicts(
     programme = programme or current_programme()
     rules = programme.rules()
     reference = reference or clock.today_brussels()
-    ids, holdings = _group_company_ids(company, reference)
+    ids, holdings = _group_company_ids(company, reference, history=True)
     companies = {c.pk: c for c in Company.objects.filter(pk__in=ids).prefetch_related("financial_years", "nace_codes")}
     enterprises = {pk: _enterprise(c) for pk, c in companies.items()}
     history = [_link(h) for h in holdings]
