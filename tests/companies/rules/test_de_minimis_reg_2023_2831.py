@@ -252,3 +252,17 @@ def test_art_3_9_pro_rata_shares_reconcile_to_the_cent(amount, equity):
         assert all(share >= 0 for share in shares.values())
     else:
         assert all(share == amount for share in shares.values())
+
+
+def test_art_2_2_b_to_d_read_from_the_registrys_links(rules):
+    """Reg. 2023/2831 Art. 2(2)(b) and (d) from the registry's `Link` records: B (10 %, appoints the board)
+    and C (30 %, votes by agreement) both join A: 50k + 100k + 100k = 250k."""
+    from crossroads.companies.rules.types import Link
+
+    links = [Link("B", "A", D("10"), board_majority=True), Link("C", "A", D("30"), votes_by_agreement=True)]
+    entries = [
+        aid(dt.date(2024, 1, 1), 50000),
+        aid(dt.date(2024, 2, 1), 100000, "B"),
+        aid(dt.date(2024, 3, 1), 100000, "C"),
+    ]
+    assert verdict_for(rules, entries, links).used == D("250000")

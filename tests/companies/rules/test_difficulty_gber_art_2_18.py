@@ -222,3 +222,16 @@ def test_art_2_18_a_stand_alone_failure_is_not_hidden_by_missing_group_figures(g
     verdict = verdict_for(gber, company, parent, links=[Link("B", "A", D("60"))])
     assert verdict.status == "in_difficulty"
     assert codes(verdict) == ["oim.last_accounts_used", "oim.standalone_fails", "oim.group_figures_needed"]
+
+
+def test_art_2_18_c_to_e_inputs_are_read_from_the_financial_years(gber):
+    """GBER Art. 2(18)(c)-(e) from the registry's financial years (no separate facts): the 2024 accounts
+    record a restructuring plan still running (d): in difficulty; a natural person holding 60 % is not
+    tested for figures (it has no accounts)."""
+    year = dataclasses.replace(accounts(2024, 90000), restructuring_aid_running=True)
+    company = ent("A", year)
+    person = Enterprise("P", "Ms Peeters", kind="natural_person")
+    verdict = verdict_for(gber, company, person, links=[Link("P", "A", D("60"))])
+    assert verdict.status == "in_difficulty"
+    assert "oim.group_figures_needed" not in codes(verdict)
+    assert codes(verdict)[-1] == "oim.restructuring_aid_running"

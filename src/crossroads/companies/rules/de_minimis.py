@@ -38,15 +38,10 @@ ORIGIN_MERGED = "merged"
 ORIGIN_SPLIT = "split"
 
 
-@dataclass(frozen=True)
-class GrantedAid(AidEntry):
-    """An aid with the Member State that granted it ("" = the recipient's own country) and where it comes from:
-    granted to this undertaking (`own`), taken over on a merger or acquisition (`merged`, Art. 3(8)) or allocated
-    on a split (`split`, Art. 3(9)); `origin_source` names the undertaking it came from."""
-
-    member_state: str = ""
-    origin: str = ORIGIN_OWN
-    origin_source: str = ""
+# An aid with the Member State that granted it (`member_state`, "" = the recipient's own country) and where it
+# comes from (`origin`): granted to this undertaking ("own"), taken over on a merger or acquisition ("merged",
+# Art. 3(8)) or allocated on a split ("split", Art. 3(9)); `origin_source` names the undertaking it came from.
+GrantedAid = AidEntry
 
 
 @dataclass

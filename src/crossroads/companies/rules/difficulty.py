@@ -74,6 +74,24 @@ class DifficultyVerdict:
 FactsMap = Mapping[int | str, Sequence[DifficultyFacts]]
 
 
+def facts_of(enterprise: Enterprise) -> list[DifficultyFacts]:
+    """The (c)-(e) inputs recorded on an enterprise's financial years (estimates left out)."""
+    return [
+        DifficultyFacts(
+            y.year,
+            collective_insolvency=bool(getattr(y, "collective_insolvency", False)),
+            rescue_aid_outstanding=bool(getattr(y, "rescue_aid_outstanding", False)),
+            restructuring_aid_running=bool(getattr(y, "restructuring_aid_running", False)),
+            book_debt=getattr(y, "book_debt", None),
+            ebitda=getattr(y, "ebitda", None),
+            interest_expense=getattr(y, "interest_expense", None),
+            is_interim=y.is_interim,
+        )
+        for y in enterprise.years
+        if not getattr(y, "is_estimate", False)
+    ]
+
+
 def _figures_for_test(enterprise: Enterprise, reference: dt.date, rules: ProgrammeRules) -> YearFigures | None:
     interim = _recent_interim(enterprise, reference, rules)
     if interim:
@@ -117,12 +135,18 @@ def difficulty_verdict(
     is_sme: bool | None,
     facts: FactsMap | None = None,
 ) -> DifficultyVerdict:
-    """GBER Art. 2(18) for `enterprise_id`. `facts` holds each enterprise's inputs for (c)-(e) (none: not
-    recorded, which (c)-(d) read as "no proceedings, no rescue or restructuring aid")."""
-    facts = facts or {}
+    """GBER Art. 2(18) for `enterprise_id`. `facts` holds each enterprise's inputs for (c)-(e); by default they are
+    read from its `YearFigures` (nothing recorded reads as "no proceedings, no rescue or restructuring aid").
+    Natural persons and public bodies in the group (no accounts) are not tested themselves."""
     enterprise: Enterprise = enterprises[enterprise_id]
     applies = rules.state_aid_basis != "de_minimis"
-    group = [enterprises[i] for i in linked_group(enterprise_id, links, rules)]
+    group = [
+        enterprises[i]
+        for i in linked_group(enterprise_id, links, rules)
+        if i == enterprise_id or getattr(enterprises[i], "kind", "enterprise") == "enterprise"
+    ]
+    if facts is None:
+        facts = {member.id: facts_of(member) for member in group}
     always = _insolvency_and_rescue(group, facts)  # (c) and (d): no exemption
 
     form = enterprise.legal_form.strip().lower()

@@ -68,7 +68,8 @@ class Control:
 
 
 def as_control_link(link: object) -> ControlLink:
-    """A `ControlLink` from a `ControlLink` or from the size rules' `Link` (owner, owned, percent, control)."""
+    """A `ControlLink` from a `ControlLink` or from the rules' `Link` (owner, owned, percent, voting_percent,
+    control, board_majority, votes_by_agreement, acting_jointly)."""
     if isinstance(link, ControlLink):
         return link
     return ControlLink(
@@ -77,8 +78,9 @@ def as_control_link(link: object) -> ControlLink:
         capital_percent=link.percent,  # type: ignore[attr-defined]
         voting_percent=getattr(link, "voting_percent", None),
         dominant_influence=bool(getattr(link, "control", False)),
-        board_majority=bool(getattr(link, "appoints_board_majority", False)),
-        votes_by_agreement=bool(getattr(link, "controls_votes_by_agreement", False)),
+        board_majority=bool(getattr(link, "board_majority", False)),
+        votes_by_agreement=bool(getattr(link, "votes_by_agreement", False)),
+        acting_jointly=getattr(link, "acting_jointly", "") or "",
     )
 
 
