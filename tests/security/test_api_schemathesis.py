@@ -28,6 +28,8 @@ CALLERS = {
     "/api/v1/matching/": "applicant_a",
     "/api/v1/assessment/assignments/": "assessor_assigned",
     "/api/v1/assessment/calls/": "secretariat",
+    # The open data answers everyone alike; the secretariat also reaches the keep.eu export.
+    "/api/v1/open/": "secretariat",
 }
 
 
@@ -67,7 +69,15 @@ def cookies(world):  # type: ignore[no-untyped-def]
 
 
 def real_ids(world) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    return {"ref": world.ids["profile_a"], "assignment_id": world.ids["assignment"], "call_id": world.ids["call"]}
+    from crossroads.grants.models import Agreement
+
+    agreement = Agreement.objects.filter(pk=world.ids.get("agreement")).first()
+    return {
+        "ref": world.ids["profile_a"],
+        "assignment_id": world.ids["assignment"],
+        "call_id": world.ids["call"],
+        "slug": agreement.reference.lower() if agreement else "no-such-project",
+    }
 
 
 def _schema():  # type: ignore[no-untyped-def]

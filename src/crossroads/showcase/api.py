@@ -29,7 +29,7 @@ from crossroads.core import clock
 from crossroads.core.spreadsheets import csv_writer
 from crossroads.programme.models import Call
 
-from .selectors.public import PublicProject, public_project, public_projects
+from .selectors.public import PublicProject, public_project, public_project_page, public_projects
 
 MAX_QUERY_STRING = 4096  # the longest honest query (every filter filled) is far shorter
 DEFAULT_PAGE_SIZE = 20
@@ -120,21 +120,29 @@ def _page_link(request: HttpRequest, page: int) -> str:
 
 
 def paginate(request: HttpRequest, form: forms.Form, items: Sequence[Any], render: Callable[[Any], dict]) -> dict:
+    """The envelope of a list held in memory (the calls)."""
+    page, size = page_and_size(form)
+    start = (page - 1) * size
+    return envelope(request, page, size, len(items), items[start : start + size], render)
+
+
+def page_and_size(form: forms.Form) -> tuple[int, int]:
+    return form.cleaned_data["page"] or 1, form.cleaned_data["page_size"] or DEFAULT_PAGE_SIZE
+
+
+def envelope(
+    request: HttpRequest, page: int, size: int, count: int, rows: Sequence[Any], render: Callable[[Any], dict]
+) -> dict:
     """The envelope every list answers with. A page past the end is empty; `previous` then points at the last
     page that has rows."""
-    page = form.cleaned_data["page"] or 1
-    size = form.cleaned_data["page_size"] or DEFAULT_PAGE_SIZE
-    count = len(items)
     last = max((count + size - 1) // size, 1)
-    start = (page - 1) * size
-    rows = items[start : start + size] if start < count else []
     return {
         "count": count,
         "page": page,
         "page_size": size,
         "next": _page_link(request, page + 1) if page < last else None,
         "previous": _page_link(request, min(page - 1, last)) if page > 1 else None,
-        "results": [render(item) for item in rows],
+        "results": [render(item) for item in rows] if (page - 1) * size < count else [],
     }
 
 
@@ -189,8 +197,10 @@ def projects(request: HttpRequest) -> HttpResponse:
     form, refused = _parsed(request, ProjectFilters)
     if refused or form is None:
         return refused  # type: ignore[return-value]
-    items = public_projects(**form.filters())  # type: ignore[attr-defined]
-    return _public(JsonResponse(paginate(request, form, items, lambda p: project_json(p, request))))
+    # Only the requested page is read from the database: the list can hold every project of the programme.
+    page, size = page_and_size(form)
+    rows, count = public_project_page(page=page, per_page=size, **form.filters())  # type: ignore[attr-defined]
+    return _public(JsonResponse(envelope(request, page, size, count, rows, lambda p: project_json(p, request))))
 
 
 def project(request: HttpRequest, slug: str) -> HttpResponse:
