@@ -11,9 +11,10 @@ from django.db.models import Q, QuerySet
 from crossroads.accounts.models import User
 from crossroads.core import clock
 from crossroads.programme.models import Programme
+from crossroads.programme.rules import ProgrammeRules
 from crossroads.programme.selectors import current_programme
 
-from .models import Company, DeMinimisAid, Holding
+from .models import Company, DeMinimisAid, Establishment, Holding
 from .rules.de_minimis import DeMinimisVerdict, de_minimis_verdict
 from .rules.difficulty import DifficultyVerdict, difficulty_verdict
 from .rules.eligibility import EligibilityVerdict, eligibility_verdict
@@ -124,6 +125,25 @@ def _aid(a: DeMinimisAid) -> AidEntry:
     )
 
 
+def _de_minimis(
+    company: Company,
+    site: Establishment | None,
+    aid: list[AidEntry],
+    links: list[Link],
+    enterprises: dict,
+    rules: ProgrammeRules,
+    reference: dt.date,
+) -> DeMinimisVerdict:
+    """Reg. 2023/2831 Art. 3(2): the headroom under the ceiling of the Member State that grants the CrossRoads aid,
+    the country of the establishment carrying out the project (else of registration); an aid without a recorded
+    Member State is its recipient's country's."""
+    countries = {pk: e.country for pk, e in enterprises.items() if e.country}
+    granting_state = (site.country if site else "") or company.country
+    return de_minimis_verdict(
+        company.pk, aid, links, rules, reference=reference, granting_state=granting_state, countries=countries
+    )
+
+
 @dataclass
 class CompanyVerdicts:
     reference: dt.date
@@ -149,8 +169,8 @@ def company_verdicts(
     aid = [_aid(a) for a in DeMinimisAid.objects.filter(company_id__in=ids)]
     size = size_verdict(company.pk, enterprises, history, rules, reference=reference)
     difficulty = difficulty_verdict(company.pk, enterprises, links, rules, reference=reference, is_sme=size.is_sme)
-    de_minimis = de_minimis_verdict(company.pk, aid, links, rules, reference=reference)
     site = company.project_establishment
+    de_minimis = _de_minimis(company, site, aid, links, enterprises, rules, reference)
     nuts3 = site.nuts3_id if site else None
     eligibility = eligibility_verdict(
         role=company.role,
@@ -238,8 +258,8 @@ def company_verdicts_many(
         difficulty = difficulty_verdict(
             company.pk, group_enterprises, links, rules, reference=reference, is_sme=size.is_sme
         )
-        de_minimis = de_minimis_verdict(company.pk, aid, links, rules, reference=reference)
         site = own.project_establishment
+        de_minimis = _de_minimis(own, site, aid, links, group_enterprises, rules, reference)
         nuts3 = site.nuts3_id if site else None
         eligibility = eligibility_verdict(
             role=company.role,
