@@ -125,8 +125,10 @@ def partner_costs(partner: Partner) -> PartnerCosts:
     return PartnerCosts(id=str(partner.pk), role=partner.role, is_lead=partner.is_lead, **totals)
 
 
-def grant_allocation(application: Application) -> GrantAllocation:
-    partners = application.partners.prefetch_related("budget_lines")
+def grant_allocation(application: Application, *, prefetched: bool = False) -> GrantAllocation:
+    """`prefetched`: the application's partners and their budget lines are prefetched, and its call's programme
+    select_related (lists of applications: no query per row)."""
+    partners = application.partners.all() if prefetched else application.partners.prefetch_related("budget_lines")
     return allocate_grant(
         [partner_costs(p) for p in partners],
         cost_rules(application.call),

@@ -17,6 +17,7 @@ from crossroads.applications.selectors import grant_allocation
 from crossroads.programme.models import Call, Programme
 
 from .models import (
+    AssessmentOverride,
     AssessorProfile,
     Assignment,
     AssignmentStatus,
@@ -146,14 +147,18 @@ def ranking_rules_for(
 
 def ranking_candidates(call: Call) -> list[ranking_rules.Candidate]:
     """Every eligible application with its consensus scores and requested grant."""
-    applications = list(assessable_applications(call).prefetch_related("consensus__criterion"))
+    applications = list(
+        assessable_applications(call)
+        .select_related("call__programme")
+        .prefetch_related("consensus__criterion", "partners__budget_lines")
+    )
     out = []
     for application in applications:
         scores = {c.criterion.code: c.score for c in application.consensus.all()}
         out.append(
             ranking_rules.Candidate(
                 id=str(application.pk),
-                requested_grant=grant_allocation(application).project_grant,
+                requested_grant=grant_allocation(application, prefetched=True).project_grant,
                 scores=scores,
                 eligible=True,
                 submitted_at=application.submitted_at,
@@ -233,14 +238,35 @@ def has_decisions(ranking: Ranking | None) -> bool:
 def decision_rows(ranking: Ranking) -> list[tuple[FrozenEntry, Application, Decision | None]]:
     """Each entry of the frozen ranking with its application and the decision taken on it, if any."""
     entries = frozen_entries(ranking)
-    decided = {d.application_id: d for d in Decision.objects.filter(ranking=ranking).prefetch_related("objections")}
-    applications = applications_by_id([e.application for e in entries])
+    decided = {
+        d.application_id: d
+        for d in Decision.objects.filter(ranking=ranking).select_related("grant").prefetch_related("objections")
+    }
+    applications = (
+        Application.objects.select_related("lead_company")
+        .prefetch_related("lead_company__memberships__user")
+        .in_bulk([e.application for e in entries])
+    )
     return [(e, applications[e.application], decided.get(e.application)) for e in entries]
+
+
+def overrides_of(application_ids: list[int]) -> dict[int, AssessmentOverride]:
+    """`compliance.current_override` of many applications in one query: the latest override of each."""
+    found: dict[int, AssessmentOverride] = {}
+    for override in (
+        AssessmentOverride.objects.filter(application_id__in=application_ids)
+        .select_related("recorded_by")
+        .order_by("-recorded_at", "-pk")
+    ):
+        found.setdefault(override.application_id, override)
+    return found
 
 
 def letter_language(application: Application) -> str:
     """Dutch, unless every user of the lead partner chose English: that is their request for an English letter."""
-    languages = {m.user.language for m in application.lead_company.memberships.select_related("user")}
+    memberships = application.lead_company.memberships
+    prefetched = "memberships" in getattr(application.lead_company, "_prefetched_objects_cache", {})
+    languages = {m.user.language for m in (memberships.all() if prefetched else memberships.select_related("user"))}
     return "en" if languages == {"en"} else "nl"
 
 

@@ -23,6 +23,7 @@ from ..selectors import (
     decision_rows,
     has_decisions,
     letter_language,
+    overrides_of,
     ranking_rows,
 )
 from ..services import decisions as decision_services
@@ -153,7 +154,9 @@ def _decisions_page(
     """Each entry of the frozen ranking: its decision, or the form to take it (again, after an upheld objection);
     each objection received with the form to resolve it. A bound form (with its errors) replaces the empty one."""
     rows = []
-    for entry, application, decision in decision_rows(ranking):
+    decision_list = decision_rows(ranking)
+    overrides = overrides_of([application.pk for _entry, application, _decision in decision_list])
+    for entry, application, decision in decision_list:
         form = None
         if decision is None or decision.reopened_at is not None:
             initial = {
@@ -178,7 +181,7 @@ def _decisions_page(
                 "decision": decision,
                 "form": form,
                 "objections": objections,
-                "override": current_override(application),
+                "override": overrides.get(application.pk),
             }
         )
     return render(request, "assessment/decisions.html", {"call": call, "ranking": ranking, "rows": rows}, status=status)
