@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, URLPattern, path, reverse
@@ -80,7 +81,12 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         agreements = filter_agreements(agreements, status=data["status"], call=data["call"], search=data["q"])
-    page = Paginator(agreements.order_by("-created_at", "-pk"), 50).get_page(request.GET.get("page"))
+    leads = Prefetch(
+        "partners", queryset=AgreementPartner.objects.filter(is_lead=True).select_related("company"), to_attr="leads"
+    )
+    page = Paginator(agreements.prefetch_related(leads).order_by("-created_at", "-pk"), 50).get_page(
+        request.GET.get("page")
+    )
     rows = [{"agreement": a, "lead": lead_name(a), "title": a.grant.application.title} for a in page]
     user = signed_in(request)
     staff = user.is_programme_staff or is_finance(user)
