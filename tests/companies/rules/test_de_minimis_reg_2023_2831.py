@@ -266,3 +266,27 @@ def test_art_2_2_b_to_d_read_from_the_registrys_links(rules):
         aid(dt.date(2024, 3, 1), 100000, "C"),
     ]
     assert verdict_for(rules, entries, links).used == D("250000")
+
+
+@given(
+    st.lists(
+        st.builds(
+            ControlLink,
+            holder=st.sampled_from("ABCDEP"),
+            held=st.sampled_from("ABCDE"),
+            capital_percent=st.decimals(D("0"), D("100"), places=0),
+            board_majority=st.booleans(),
+            dominant_influence=st.just(False),
+            votes_by_agreement=st.just(False),
+        ),
+        max_size=8,
+    )
+)
+def test_art_2_2_the_single_undertaking_is_the_same_seen_from_each_member(links):
+    """Reg. 2023/2831 Art. 2(2) 'all enterprises having at least one of the relationships with each other':
+    for any holdings among A-E and a person P, every member of A's single undertaking has the same single
+    undertaking, so their aid is counted alike whoever applies."""
+    links = [link for link in links if link.holder != link.held]
+    group = set(single_undertaking("A", links))
+    for member in group:
+        assert set(single_undertaking(member, links)) == group
