@@ -41,3 +41,66 @@ def test_bulk_checks_equal_the_single_checks(users, call):  # type: ignore[no-un
     bulk = application_checks_many(applications)
     for application in applications:
         assert bulk[application.pk] == application_checks(application)
+
+
+# --------------------------------------------------------------------------- every list page, on a generated programme
+# (page, role, ceiling): the same ceiling holds on a small and on a five times larger programme.
+PAGES = [
+    ("core:dashboard", "secretariat", (), 110),
+    ("companies:list", "secretariat", (), 15),
+    ("companies:list", "adviser_be", (), 18),
+    ("matching:my_profiles", "applicant", (), 20),
+    ("applications:mine", "secretariat", (), 10),
+    ("applications:mine", "applicant", (), 10),
+    ("assessment:call", "secretariat", ("scale-2026-2",), 25),
+    ("assessment:call", "secretariat", ("scale-2025-1",), 25),
+    ("assessment:ranking", "secretariat", ("scale-2025-1",), 25),
+    ("assessment:decisions", "secretariat", ("scale-2025-1",), 35),
+    ("grants:list", "secretariat", (), 20),
+    ("grants:list", "applicant", (), 20),
+    ("grants:finance", "finance", (), 20),
+    ("grants:payments", "finance", (), 15),
+    ("grants:overdue", "secretariat", (), 12),
+]
+
+
+@pytest.fixture(params=[0.004, 0.02], ids=["small", "larger"])
+def scaled(request, programme, users, settings):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from crossroads.portal.scale import generate
+    from crossroads.programme.models import Call
+
+    made = generate(programme, scale=request.param, today=dt.date(2026, 12, 3))
+    calls = {c.code: c.pk for c in Call.objects.filter(code__startswith="scale-")}
+    return made, calls
+
+
+def _user_for(role: str, users):  # type: ignore[no-untyped-def]
+    from crossroads.accounts.models import User
+
+    if role == "applicant":  # a generated applicant whose company leads the most applications
+        from django.db.models import Count
+
+        return (
+            User.objects.filter(email__startswith="scale-applicant-")
+            .annotate(n=Count("memberships__company__led_applications"))
+            .order_by("-n", "pk")
+            .first()
+        )
+    return users[role]
+
+
+@pytest.mark.parametrize(("name", "role", "call", "ceiling"), PAGES)
+def test_list_pages_queries_do_not_grow(
+    client, users, scaled, name, role, call, ceiling, django_assert_max_num_queries
+):  # type: ignore[no-untyped-def]
+    _made, calls = scaled
+    args = [calls[c] for c in call]
+    _get(
+        client,
+        _user_for(role, users),
+        reverse(name, args=args),
+        ceiling=ceiling,
+        django_assert_max_num_queries=django_assert_max_num_queries,
+    )
