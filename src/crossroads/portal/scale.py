@@ -356,8 +356,10 @@ class Generator:
             window = max(1, min((closes - opens).days, (self.today - opens).days))
             for i in range(n):
                 lead = rng.choice(be if i % 2 == 0 else nl)
-                draft = rng.random() < (0.35 if state == "open" else 0.08)
-                withdrawn = not draft and rng.random() < 0.03
+                # Every status at every scale: the open call's first application is a draft, the first call's second
+                # one withdrawn.
+                draft = rng.random() < (0.35 if state == "open" else 0.08) or (state == "open" and i == 0)
+                withdrawn = not draft and (rng.random() < 0.03 or (index == 0 and i == 1))
                 submitted = None if draft else _moment(opens + dt.timedelta(days=rng.randrange(window)), 10)
                 apps.append(
                     Application(

@@ -35,6 +35,9 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=None, help="Seed of the --scale generator.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        scale = options.get("scale")
+        if scale is not None and not 0 < scale <= 20:
+            raise CommandError("--scale takes a number above 0 and at most 20 (1 = 5,000 companies).")
         if options["logins_only"]:
             self._logins()
             return
@@ -55,8 +58,6 @@ class Command(BaseCommand):
         from crossroads.portal.scale import SEED, generate
         from crossroads.programme.selectors import current_programme
 
-        if not 0 < scale <= 20:
-            raise CommandError("--scale takes a number above 0 and at most 20 (1 = 5,000 companies).")
         started = time.perf_counter()
         made = generate(current_programme(), scale=scale, seed=SEED if seed is None else seed)
         out = self.stdout.write
