@@ -92,7 +92,42 @@ SIZE_TEXTS: dict[str, Text] = {
         "balance-sheet total %(balance)s."
     ),
     "size.related_without_figures": _(
-        "%(name)s has no figures for this year; it is counted as zero. Add its figures for a reliable verdict."
+        "%(name)s has no figures for this year. Its figures are needed: they are never counted as zero."
+    ),
+    "size.figures_needed": _(
+        "Figures needed: the SME status can only be decided once the figures of %(names)s are entered."
+    ),
+    "size.estimate_used": _(
+        "A new enterprise without closed accounts: its good-faith estimate for %(year)s, attested on "
+        "%(attested_on)s, is used."
+    ),
+    "size.estimate_not_attested": _(
+        "The good-faith estimate for the current year has not been attested yet, so it cannot be used."
+    ),
+    "size.public_bodies": _(
+        "%(share)s of the capital or voting rights is held, directly or indirectly, by public bodies (%(names)s): "
+        "from 25 %% on an enterprise is not an SME."
+    ),
+    "size.exempt_investor": _(
+        "%(holders)s (%(share)s) is an investor of the kinds listed in the SME definition and not linked: the stake "
+        "does not make it a partner enterprise."
+    ),
+    "size.linked_through_person": _(
+        "Linked through %(person)s, who controls both enterprises, on the same or an adjacent market (%(basis)s)."
+    ),
+    "size.not_linked_other_market": _(
+        "Not linked through %(person)s, who controls both enterprises: they are on different markets (%(basis)s)."
+    ),
+    "size.joint_stake": _(
+        "%(holders)s are linked or act jointly: their stakes in %(held)s count together (%(share)s)."
+    ),
+    "size.control_without_majority": _(
+        "%(holders)s controls %(held)s without a majority of the shares (%(share)s): board appointment, a "
+        "contract or statutes, or an agreement with other shareholders."
+    ),
+    "size.ownership_changed": _(
+        "The holdings changed after the last closed financial year; with the holdings of %(reference)s it is a "
+        "%(class)s at once (a change of ownership does not wait for a second year)."
     ),
 }
 
@@ -187,6 +222,9 @@ ELIGIBILITY_TEXTS: dict[str, Text] = {
     "elig.no_de_minimis_headroom": _("There is no de minimis headroom left under the %(ceiling)s ceiling."),
     "elig.core_sme": _("An SME (%(class)s) may be a core partner."),
     "elig.size_unknown": _("The SME status is unknown until financial figures are entered."),
+    "elig.figures_needed": _(
+        "Eligibility waits for the figures of %(names)s: without them the SME status cannot be decided."
+    ),
     "elig.knowledge_limited": _(
         "A knowledge institution may join only as non-primary recipient, paid service provider on a "
         "quotation, or unpaid partner."
@@ -202,6 +240,72 @@ ELIGIBILITY_TEXTS: dict[str, Text] = {
 
 TEXTS: dict[str, Text] = {**SIZE_TEXTS, **DIFFICULTY_TEXTS, **DE_MINIMIS_TEXTS, **ELIGIBILITY_TEXTS}
 
+MARKET_BASIS_LABELS = {
+    "declared": _("as declared on the holding"),
+    "nace": _("by their NACE codes"),
+    "assumed": _("assumed: a NACE code is missing"),
+}
+
+# The article each reason rests on, shown beside it on the verdict pages.
+ARTICLES: dict[str, Promise] = {
+    "size.no_figures": _("Rec. 2003/361 Annex Art. 4(1)"),
+    "size.within_ceilings": _("Rec. 2003/361 Annex Art. 2"),
+    "size.staff_too_high": _("Rec. 2003/361 Annex Art. 2(1), 5"),
+    "size.both_financials_too_high": _("Rec. 2003/361 Annex Art. 2(1), 4(1)"),
+    "size.two_year_rule": _("Rec. 2003/361 Annex Art. 4(2)"),
+    "size.linked_added": _("Rec. 2003/361 Annex Art. 3(3), 6(2)"),
+    "size.partner_added": _("Rec. 2003/361 Annex Art. 3(2), 6(2)-(3)"),
+    "size.related_without_figures": _("Rec. 2003/361 Annex Art. 6"),
+    "size.figures_needed": _("Rec. 2003/361 Annex Art. 6"),
+    "size.estimate_used": _("Rec. 2003/361 Annex Art. 4(3)"),
+    "size.estimate_not_attested": _("Rec. 2003/361 Annex Art. 4(3)"),
+    "size.public_bodies": _("Rec. 2003/361 Annex Art. 3(4)"),
+    "size.exempt_investor": _("Rec. 2003/361 Annex Art. 3(2), second subparagraph"),
+    "size.linked_through_person": _("Rec. 2003/361 Annex Art. 3(3), fourth subparagraph"),
+    "size.not_linked_other_market": _("Rec. 2003/361 Annex Art. 3(3), fourth subparagraph"),
+    "size.joint_stake": _("Rec. 2003/361 Annex Art. 3(2)-(3)"),
+    "size.control_without_majority": _("Rec. 2003/361 Annex Art. 3(3)(b)-(d)"),
+    "size.ownership_changed": _("Rec. 2003/361 Annex Art. 3, 4(2)"),
+    "oim.exempt_legal_form": _("GBER Art. 2(18)(a)-(b)"),
+    "oim.young_sme": _("GBER Art. 2(18)(a)-(b)"),
+    "oim.young_sme_group": _("GBER Art. 2(18)(a)-(b)"),
+    "oim.no_figures": _("GBER Art. 2(18)"),
+    "oim.last_accounts_used": _("GBER Art. 2(18)"),
+    "oim.interim_used": _("GBER Art. 2(18)"),
+    "oim.standalone_fails": _("GBER Art. 2(18)(a)-(b)"),
+    "oim.standalone_passes": _("GBER Art. 2(18)(a)-(b)"),
+    "oim.group_fails": _("GBER Art. 2(18)(a)-(b)"),
+    "oim.group_passes": _("GBER Art. 2(18)(a)-(b)"),
+    "oim.de_minimis_route": _("Reg. (EU) 2023/2831 Art. 1"),
+    "deminimis.headroom": _("Reg. (EU) 2023/2831 Art. 3(2)"),
+    "deminimis.single_undertaking": _("Reg. (EU) 2023/2831 Art. 2(2)"),
+    "deminimis.exhausted": _("Reg. (EU) 2023/2831 Art. 3(2)"),
+    "elig.core_sme": _("Rec. 2003/361 Annex Art. 2"),
+    "elig.size_unknown": _("Rec. 2003/361 Annex Art. 4"),
+    "elig.figures_needed": _("Rec. 2003/361 Annex Art. 6"),
+    "elig.in_difficulty": _("GBER Art. 1(4)(c), 2(18)"),
+    "elig.no_de_minimis_headroom": _("Reg. (EU) 2023/2831 Art. 3(2)"),
+    "elig.not_sme_limited": _("Rec. 2003/361 Annex Art. 2"),
+}
+
+
+class Explained(str):
+    """A reason's sentence (a plain string everywhere) that also knows the article it rests on: `.article`."""
+
+    article: str
+
+    def __new__(cls, text: str, article: str = "") -> Explained:
+        explained = super().__new__(cls, text)
+        explained.article = article
+        return explained
+
+
+def article(code: str) -> str:
+    """The article behind a reason code, in the active language ("" when none is recorded)."""
+    found = ARTICLES.get(code)
+    return str(found) if found is not None else ""
+
+
 _MONEY_KEYS = frozenset(
     {"turnover", "balance", "turnover_limit", "balance_limit", "equity", "capital", "threshold", "used", "ceiling"}
     | {"headroom"}
@@ -213,6 +317,7 @@ _LABELS: dict[str, Mapping[str, Promise | str]] = {
     "kept": SIZE_LABELS,
     "status": REGION_LABELS,
     "country": dict(Country.choices),
+    "basis": MARKET_BASIS_LABELS,
 }
 
 
@@ -254,10 +359,12 @@ def _fmt(params: dict[str, Any]) -> dict[str, str]:
 
 
 def describe(reason: Reason) -> str:
-    """The reason as a sentence in the active language; an unknown code is shown as itself."""
+    """The reason as a sentence in the active language (with `.article`); an unknown code is shown as itself."""
     template = TEXTS.get(reason.code)
     if template is None:
-        return reason.code
+        return Explained(reason.code, article(reason.code))
     if isinstance(template, Counted):
-        return template.text(int(reason.params.get(template.key) or 0)) % _fmt(reason.params)
-    return str(template) % _fmt(reason.params)
+        text = template.text(int(reason.params.get(template.key) or 0)) % _fmt(reason.params)
+    else:
+        text = str(template) % _fmt(reason.params)
+    return Explained(text, article(reason.code))
