@@ -67,7 +67,4 @@ def pro_rata(amount: Decimal, equity: Mapping[int | str, Decimal]) -> dict[int |
 
 
 def _moved(entry: AidEntry, to: int | str, amount: Decimal, origin: str) -> AidEntry:
-    changes: dict[str, object] = {"enterprise": to, "amount": amount}
-    if any(f.name == "origin" for f in dataclasses.fields(entry)):
-        changes["origin"] = origin
-    return dataclasses.replace(entry, **changes)
+    return dataclasses.replace(entry, enterprise=to, amount=amount, origin=origin)

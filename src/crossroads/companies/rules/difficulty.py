@@ -95,7 +95,7 @@ def facts_of(enterprise: Enterprise) -> list[DifficultyFacts]:
 def _figures_for_test(enterprise: Enterprise, reference: dt.date, rules: ProgrammeRules) -> YearFigures | None:
     interim = _recent_interim(enterprise, reference, rules)
     if interim:
-        return max(interim, key=lambda y: y.attested_on)
+        return max(interim, key=lambda y: y.attested_on or dt.date.min)
     closed = enterprise.closed_years()
     return closed[-1] if closed else None
 
@@ -117,7 +117,7 @@ def _figures_of_year(
     if interim:
         recent = [y for y in _recent_interim(enterprise, reference, rules) if y.year == year]
         if recent:
-            return max(recent, key=lambda y: y.attested_on)
+            return max(recent, key=lambda y: y.attested_on or dt.date.min)
     return next((y for y in enterprise.closed_years() if y.year == year), None)
 
 
@@ -300,14 +300,19 @@ def _leverage_test(enterprise: Enterprise, records: Sequence[DifficultyFacts]) -
     rows = []
     for year in years:
         record = closed_facts.get(year)
-        if record is None or None in (record.book_debt, record.ebitda, record.interest_expense):
+        debt, ebitda, interest = (None, None, None) if record is None else _ratios_inputs(record)
+        if debt is None or ebitda is None or interest is None:
             return NEEDED, Reason("oim.leverage_figures_needed", {"years": label})
-        rows.append(_leverage_row(by_year[year].equity, record.book_debt, record.ebitda, record.interest_expense))
+        rows.append(_leverage_row(by_year[year].equity, debt, ebitda, interest))
     fails = all(high and low for high, low in rows)
     return (FAIL if fails else PASS), Reason(
         "oim.leverage_fails" if fails else "oim.leverage_passes",
         {"years": label, "leverage": LEVERAGE_ABOVE, "coverage": COVERAGE_BELOW},
     )
+
+
+def _ratios_inputs(record: DifficultyFacts) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    return record.book_debt, record.ebitda, record.interest_expense
 
 
 def _leverage_row(equity: Decimal, debt: Decimal, ebitda: Decimal, interest: Decimal) -> tuple[bool, bool]:
