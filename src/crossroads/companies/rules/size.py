@@ -358,7 +358,7 @@ def public_share(
             if link.owned != node or not public_controlled(link.owner, seen):
                 continue
             holder = enterprises.get(link.owner)
-            exempt = holder is not None and holder.investor_type and not link.controls
+            exempt = holder is not None and holder.investor_type and _within_limits(holder) and not link.controls
             if exempt and link.share <= rules.linked_holding_above:
                 continue
             total += link.share
