@@ -31,7 +31,16 @@ from .identifiers import (
     normalise_vat,
     vat_matches_enterprise_number,
 )
-from .models import Company, DeMinimisAid, Establishment, FinancialYear, Holding
+from .models import (
+    AidOrigin,
+    Company,
+    DeMinimisAid,
+    Establishment,
+    FinancialYear,
+    Holding,
+    InvestorType,
+    PartyKind,
+)
 
 if TYPE_CHECKING:
     from crossroads.accounts.models import User
@@ -98,13 +107,17 @@ class CompanyForm(forms.ModelForm):
         label=_("Themes"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
 
+    local_authority_budget = AmountField(label=_("Annual budget of the local authority (€)"), required=False)
+
     class Meta:
         model = Company
         fields = [
+            "kind",
             "legal_name",
             "legal_form",
             "country",
             "enterprise_number",
+            "foreign_identifier",
             "vat_number",
             "role",
             "founded_on",
@@ -112,6 +125,9 @@ class CompanyForm(forms.ModelForm):
             "description",
             "description_en",
             "themes",
+            "investor_type",
+            "local_authority_budget",
+            "local_authority_inhabitants",
         ]
         field_classes = {"founded_on": IsoDateField}
         widgets = {
@@ -130,20 +146,44 @@ class CompanyForm(forms.ModelForm):
             if codes:
                 self.initial.setdefault("nace_revision", codes[0].revision)
 
+        # Holders that are not platform companies (persons, public bodies, enterprises abroad) are recorded here too.
+        self.fields["kind"].required = False
+        self.fields["kind"].help_text = _(
+            "A natural person or a public body can be recorded as a holder of shares, for the SME test."
+        )
+        self.fields["investor_type"].help_text = _(
+            "Investors listed in the SME definition: a stake of 25-50 % by them does not make them a partner."
+        )
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data.get("kind") or PartyKind.ENTERPRISE
+
     def clean_founded_on(self) -> dt.date | None:
         founded = self.cleaned_data.get("founded_on")
         check_date(founded, future=gettext("The founding date cannot be in the future."))
         return founded
 
+    def _check_registered_enterprise(self, data: dict[str, Any]) -> None:
+        """A Belgian or Dutch enterprise has a KBO/KvK number, a legal form and a founding date; a person, a public
+        body or an enterprise abroad needs none of them (a foreign enterprise may give its own identifier)."""
+        if data.get("kind", PartyKind.ENTERPRISE) != PartyKind.ENTERPRISE or data.get("country") not in {"BE", "NL"}:
+            return
+        for name in ("enterprise_number", "legal_form", "founded_on"):
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, _("This field is required."))
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        self._check_registered_enterprise(data)
+        if data.get("investor_type") != InvestorType.LOCAL_AUTHORITY:
+            data["local_authority_budget"], data["local_authority_inhabitants"] = None, None
         country = data.get("country")
-        if country and data.get("enterprise_number"):
+        if country in {"BE", "NL"} and data.get("enterprise_number"):
             try:
                 data["enterprise_number"] = normalise_enterprise_number(country, data["enterprise_number"])
             except IdentifierError as exc:
                 self.add_error("enterprise_number", IDENTIFIER_MESSAGES[exc.code])
-        if country and data.get("vat_number"):
+        if country in {"BE", "NL"} and data.get("vat_number"):
             try:
                 data["vat_number"] = normalise_vat(country, data["vat_number"])
             except IdentifierError as exc:
@@ -216,10 +256,30 @@ class FinancialYearForm(forms.ModelForm):
             "max_whole_digits": _("Enter the staff in FTE, e.g. 12,5."),
         },
     )
+    annual_work_units = LocalizedDecimalField(
+        label=_("Staff in annual work units (AWU)"),
+        required=False,
+        min_value=0,
+        max_digits=9,
+        decimal_places=2,
+        help_text=_(
+            "The SME test counts staff in annual work units (Art. 5 of the SME definition): everyone who worked "
+            "full-time all year counts as 1, part-time and seasonal work as fractions. Leave out apprentices and "
+            "students in vocational training, and the time of maternity and parental leave. When empty, the FTE "
+            "are used."
+        ),
+        error_messages={
+            "max_digits": _("Enter the staff in AWU, e.g. 12,5."),
+            "max_whole_digits": _("Enter the staff in AWU, e.g. 12,5."),
+        },
+    )
     turnover = AmountField(label=_("Turnover (€)"))
     balance_sheet_total = AmountField(label=_("Balance-sheet total (€)"))
     equity = AmountField(label=_("Equity (€)"), allow_negative=True)
     subscribed_capital = AmountField(label=_("Subscribed capital incl. share premium (€)"))
+    book_debt = AmountField(label=_("Book debt (€)"), required=False)
+    ebitda = AmountField(label=_("EBITDA (€)"), required=False, allow_negative=True)
+    interest_expense = AmountField(label=_("Interest expense (€)"), required=False)
 
     class Meta:
         model = FinancialYear
@@ -227,13 +287,21 @@ class FinancialYearForm(forms.ModelForm):
             "year",
             "closing_date",
             "staff_fte",
+            "annual_work_units",
             "turnover",
             "balance_sheet_total",
             "equity",
             "subscribed_capital",
             "is_interim",
+            "is_estimate",
             "attested_on",
             "attested_by",
+            "collective_insolvency",
+            "rescue_aid_outstanding",
+            "restructuring_aid_running",
+            "book_debt",
+            "ebitda",
+            "interest_expense",
         ]
         field_classes = {"closing_date": IsoDateField, "attested_on": IsoDateField}
         widgets = {"closing_date": IsoDateInput(), "attested_on": IsoDateInput()}
@@ -272,6 +340,7 @@ class FinancialYearForm(forms.ModelForm):
                     "enter the date and who attested them."
                 ),
             )
+        self._check_estimate(data)
         year = data.get("year")
         closing = data.get("closing_date")
         if year and closing and not data.get("is_interim") and not year <= closing.year <= year + 1:
@@ -290,6 +359,35 @@ class FinancialYearForm(forms.ModelForm):
                 self.add_error("year", _("Figures for this year are already entered; edit them instead."))
         return data
 
+    def _check_estimate(self, data: dict[str, Any]) -> None:
+        """Art. 4(3): a good-faith estimate is for the current year of a new enterprise, attested, and not at the same
+        time interim figures."""
+        if not data.get("is_estimate"):
+            return
+        if data.get("is_interim"):
+            self.add_error("is_estimate", _("Figures are either interim figures or an estimate, not both."))
+        if not (data.get("attested_on") and data.get("attested_by")):
+            self.add_error(
+                "attested_on",
+                _(
+                    "A good-faith estimate counts only when it is attested: enter the date and who attested it "
+                    "(the manager, an accountant or an auditor)."
+                ),
+            )
+        this_year = clock.today_brussels().year
+        if data.get("year") and data["year"] != this_year:
+            self.add_error(
+                "year",
+                gettext("An estimate is made for the current financial year (%(year)s).") % {"year": this_year},
+            )
+        if (
+            self.company is not None
+            and self.company.financial_years.filter(is_estimate=False, is_interim=False).exists()
+        ):
+            self.add_error(
+                "is_estimate", _("Closed accounts are entered: an estimate is only for a new enterprise without them.")
+            )
+
 
 class HoldingForm(forms.ModelForm):
     direction = forms.ChoiceField(
@@ -302,12 +400,41 @@ class HoldingForm(forms.ModelForm):
     )
     other = SafeModelChoiceField(label=_("Other enterprise"), queryset=Company.objects.all())
     percent = LocalizedDecimalField(
-        label=_("Share (%)"), min_value=Decimal("0.01"), max_value=Decimal("100"), max_digits=5, decimal_places=2
+        label=_("Share of capital (%)"),
+        min_value=Decimal("0.01"),
+        max_value=Decimal("100"),
+        max_digits=5,
+        decimal_places=2,
+    )
+    voting_percent = LocalizedDecimalField(
+        label=_("Share of voting rights (%)"),
+        required=False,
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        max_digits=5,
+        decimal_places=2,
+        help_text=_("Leave empty when equal to the share of capital. The higher of the two counts."),
+    )
+    invested_amount = AmountField(
+        label=_("Total amount invested by the holder (€)"),
+        required=False,
+        help_text=_("For a business angel: a stake counts as exempt only below € 1.250.000 invested in total."),
     )
 
     class Meta:
         model = Holding
-        fields = ["percent", "has_control", "started_on", "ended_on"]
+        fields = [
+            "percent",
+            "voting_percent",
+            "has_control",
+            "appoints_board_majority",
+            "controls_votes_by_agreement",
+            "acting_jointly_group",
+            "market_relation",
+            "invested_amount",
+            "started_on",
+            "ended_on",
+        ]
         field_classes = {"started_on": IsoDateField, "ended_on": IsoDateField}
         widgets = {"started_on": IsoDateInput(), "ended_on": IsoDateInput()}
 
@@ -366,9 +493,16 @@ class DeMinimisAidForm(forms.ModelForm):
 
     class Meta:
         model = DeMinimisAid
-        fields = ["granted_on", "amount", "granting_body", "description"]
+        fields = ["granted_on", "amount", "granting_body", "member_state", "description", "origin", "origin_source"]
         field_classes = {"granted_on": IsoDateField}
         widgets = {"granted_on": IsoDateInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["origin"].required = False
+
+    def clean_origin(self) -> str:
+        return self.cleaned_data.get("origin") or AidOrigin.OWN
 
     def clean_granted_on(self) -> dt.date | None:
         granted = self.cleaned_data.get("granted_on")
