@@ -7,13 +7,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
 
-from crossroads.companies.selectors import CompanyVerdicts, company_verdicts, company_verdicts_many
+from crossroads.companies.selectors import CompanyVerdicts, cache_lists, company_verdicts, company_verdicts_many
 from crossroads.core import clock
 from crossroads.programme.models import Call, Programme
 
-from .models import Application, ApplicationStatus, BudgetLine, CostCategoryCode, Partner, column_max
+from .models import Application, ApplicationStatus, Attachment, BudgetLine, CostCategoryCode, Partner, column_max
 from .rules.budget import (
     BudgetError,
     CostRules,
@@ -277,21 +277,35 @@ def application_checks_many(applications: list[Application]) -> dict[int, list[M
     verdicts computed together."""
     if not applications:
         return {}
-    prefetch_related_objects(
-        applications, "partners__company", "partners__budget_lines", "themes", "attachments", "call__themes"
-    )
+    ids = [a.pk for a in applications]
+    partners_of: dict[int, list[Partner]] = {pk: [] for pk in ids}
+    partners = list(Partner.objects.filter(application_id__in=ids).select_related("company"))  # the model's order
+    for partner in partners:
+        partners_of[partner.application_id].append(partner)
+    cache_lists(partners, "budget_lines", BudgetLine.objects.all(), "partner")
+    themes_of: dict[int, set[str]] = {pk: set() for pk in ids}
+    for pk, code in Application.themes.through.objects.filter(application_id__in=ids).values_list(
+        "application_id", "theme__code"
+    ):
+        themes_of[pk].add(code)
+    attachments_of: dict[int, set[str]] = {pk: set() for pk in ids}
+    for pk, kind in Attachment.objects.filter(application_id__in=ids).values_list("application_id", "kind"):
+        attachments_of[pk].add(kind)
+    call_themes = {
+        call_id: frozenset(Call.objects.get(pk=call_id).themes.values_list("code", flat=True))
+        for call_id in {a.call_id for a in applications}
+    }
     programme = applications[0].call.programme
-    companies = {p.company_id: p.company for a in applications for p in a.partners.all() if p.company_id}
+    companies = {p.company_id: p.company for p in partners if p.company_id}
     verdicts = company_verdicts_many(list(companies.values()), programme=programme)
     result = {}
     for application in applications:
-        partners = list(application.partners.all())  # the model's order, as application_facts
         facts, _allocation, _summaries = _facts(
             application,
-            partners,
-            themes=frozenset(t.code for t in application.themes.all()),
-            call_themes=frozenset(t.code for t in application.call.themes.all()),
-            attachments=frozenset(a.kind for a in application.attachments.all()),
+            partners_of[application.pk],
+            themes=frozenset(themes_of[application.pk]),
+            call_themes=call_themes[application.call_id],
+            attachments=frozenset(attachments_of[application.pk]),
             verdicts=verdicts,
         )
         result[application.pk] = check_application(facts)
