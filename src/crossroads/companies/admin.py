@@ -25,11 +25,19 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Company)
 class CompanyAdmin(admin.ModelAdmin):
-    list_display = ["legal_name", "country", "enterprise_number", "role"]
-    list_filter = ["country", "role"]
-    search_fields = ["legal_name", "enterprise_number"]
+    list_display = ["legal_name", "kind", "country", "enterprise_number", "foreign_identifier", "role", "investor_type"]
+    list_filter = ["kind", "country", "role", "investor_type"]
+    search_fields = ["legal_name", "enterprise_number", "foreign_identifier"]
     inlines = [EstablishmentInline, NaceInline, FinancialYearInline, MembershipInline]
 
 
-admin.site.register(Holding)
-admin.site.register(DeMinimisAid)
+@admin.register(Holding)
+class HoldingAdmin(admin.ModelAdmin):
+    list_display = ["owner", "owned", "percent", "voting_percent", "acting_jointly_group", "started_on", "ended_on"]
+    search_fields = ["owner__legal_name", "owned__legal_name", "acting_jointly_group"]
+
+
+@admin.register(DeMinimisAid)
+class DeMinimisAidAdmin(admin.ModelAdmin):
+    list_display = ["company", "granted_on", "amount", "member_state", "origin"]
+    list_filter = ["member_state", "origin"]
