@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -81,7 +82,9 @@ def application_start(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
-    return render(request, "applications/my_applications.html", {"applications": applications_visible_to(request.user)})
+    # The secretariat sees every application of the programme (thousands): 50 a page, with the total.
+    page = Paginator(applications_visible_to(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "applications/my_applications.html", {"applications": page, "page": page, "query": ""})
 
 
 def call_document(request: HttpRequest, code: str, pk: int) -> HttpResponseBase:

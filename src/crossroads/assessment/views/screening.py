@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,7 +23,12 @@ from .common import call_or_404, secretariat_only, submitted_or_404
 def call_overview(request: HttpRequest, call_id: int) -> HttpResponse:
     call = call_or_404(call_id)
     rows = []
-    applications = list(submitted_applications(call).select_related("call__programme"))
+    # A call draws hundreds of applications: 25 a page (with the total), the checks of the page's applications
+    # computed together.
+    page = Paginator(submitted_applications(call).select_related("call__programme"), 25).get_page(
+        request.GET.get("page")
+    )
+    applications = list(page)
     checks_of = application_checks_many(applications)  # one bulk computation: queries do not grow with the rows
     for application in applications:
         checks = checks_of[application.pk]
@@ -35,7 +41,7 @@ def call_overview(request: HttpRequest, call_id: int) -> HttpResponse:
                 "screening": screening,
             }
         )
-    return render(request, "assessment/call_overview.html", {"call": call, "rows": rows})
+    return render(request, "assessment/call_overview.html", {"call": call, "rows": rows, "page": page, "query": ""})
 
 
 @secretariat_only
