@@ -14,6 +14,7 @@ from pathlib import Path
 from django.db import transaction
 
 from crossroads.accounts.models import PartnerOrganisation, Role, User
+from crossroads.core import clock
 from crossroads.programme.models import Programme, Province
 from crossroads.programme.services import programme_load_default
 
@@ -31,6 +32,8 @@ from .models import (
 from .services import establishment_nuts3
 
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data" / "companies.json"
+# Issue 15: an exempt investor, enterprises linked through a person, a partner abroad, a start-up with an estimate.
+SME_CASES = Path(__file__).resolve().parent / "demo_data" / "sme_cases.json"
 DEMO_PASSWORD = "crossroads-demo"
 # Fixed base32 secrets so the demo's staff can add them to an authenticator app (or run `make demo-totp`).
 DEMO_TOTP_SECRETS = {
@@ -147,6 +150,119 @@ def _company(entry: dict, programme: Programme) -> Company:
     return company
 
 
+def _party(entry: dict) -> Company:
+    """A company or holder of the SME cases: found again by its number, its identifier abroad, or (a person) its
+    name, so that loading twice creates nothing twice."""
+    country, kind = entry["country"], entry["kind"]
+    if entry.get("enterprise_number"):
+        lookup = {
+            "country": country,
+            "enterprise_number": normalise_enterprise_number(country, entry["enterprise_number"]),
+        }
+    elif entry.get("foreign_identifier"):
+        lookup = {"country": country, "foreign_identifier": entry["foreign_identifier"]}
+    else:
+        lookup = {"legal_name": entry["name"], "kind": kind, "is_fictional": True}
+    today = clock.today_brussels()
+    founded = entry.get("founded")
+    company, _ = Company.objects.update_or_create(
+        **lookup,
+        defaults={
+            "legal_name": entry["name"],
+            "legal_form": entry.get("legal_form", ""),
+            "kind": kind,
+            "investor_type": entry.get("investor_type", ""),
+            "role": entry.get("role", "sme"),
+            "founded_on": (
+                today - dt.timedelta(days=90)
+                if founded == "estimate"
+                else dt.date.fromisoformat(founded)
+                if founded
+                else None
+            ),
+            "description": entry.get("description_nl", ""),
+            "description_en": entry.get("description_en", ""),
+            "is_fictional": True,
+        },
+    )
+    return company
+
+
+def _party_details(company: Company, entry: dict) -> None:
+    address = entry.get("address")
+    if address:
+        Establishment.objects.update_or_create(
+            company=company,
+            is_registered_office=True,
+            defaults={
+                "street": address["street"],
+                "postcode": address["postcode"],
+                "city": address["city"],
+                "country": address["country"],
+                "is_project_site": True,
+                "nuts3_id": establishment_nuts3(address["country"], address["postcode"]),
+            },
+        )
+    NaceCode.objects.filter(company=company).delete()
+    for index, code in enumerate(entry.get("nace", [])):
+        NaceCode.objects.create(company=company, code=code, revision="2.0", is_main=index == 0)
+    for year in entry.get("financials", []):
+        FinancialYear.objects.update_or_create(
+            company=company,
+            year=year["year"],
+            is_interim=False,
+            defaults={
+                "staff_fte": Decimal(year["fte"]),
+                "annual_work_units": Decimal(year["awu"]) if year.get("awu") else None,
+                "turnover": Decimal(year["turnover"]),
+                "balance_sheet_total": Decimal(year["balance_total"]),
+                "equity": Decimal(year["equity"]),
+                "subscribed_capital": Decimal(year["subscribed_capital"]),
+                "closing_date": dt.date(year["year"], 12, 31),
+            },
+        )
+    estimate = entry.get("estimate")
+    if estimate:  # Art. 4(3): the current year's good-faith estimate, attested
+        today = clock.today_brussels()
+        FinancialYear.objects.filter(company=company, is_estimate=True).exclude(year=today.year).delete()
+        FinancialYear.objects.update_or_create(
+            company=company,
+            year=today.year,
+            is_interim=False,
+            defaults={
+                "is_estimate": True,
+                "staff_fte": Decimal(estimate["fte"]),
+                "annual_work_units": Decimal(estimate["awu"]),
+                "turnover": Decimal(estimate["turnover"]),
+                "balance_sheet_total": Decimal(estimate["balance_total"]),
+                "equity": Decimal(estimate["equity"]),
+                "subscribed_capital": Decimal(estimate["subscribed_capital"]),
+                "attested_on": today,
+                "attested_by": estimate["attested_by"],
+            },
+        )
+
+
+def _sme_cases_load() -> int:
+    cases = json.loads(SME_CASES.read_text(encoding="utf-8"))
+    parties = {}
+    for entry in cases["parties"]:
+        parties[entry["key"]] = _party(entry)
+        _party_details(parties[entry["key"]], entry)
+    for holding in cases["holdings"]:
+        Holding.objects.update_or_create(
+            owner=parties[holding["owner"]],
+            owned=parties[holding["owned"]],
+            defaults={
+                "percent": Decimal(holding["percent"]),
+                "voting_percent": Decimal(holding["voting_percent"]) if holding.get("voting_percent") else None,
+                "acting_jointly_group": holding.get("acting_jointly_group", ""),
+                "started_on": dt.date.fromisoformat(holding["started_on"]) if holding.get("started_on") else None,
+            },
+        )
+    return len(parties)
+
+
 @transaction.atomic
 def demo_load() -> dict[str, int]:
     programme = programme_load_default()
@@ -167,4 +283,5 @@ def demo_load() -> dict[str, int]:
         CompanyMembership.objects.update_or_create(
             user=users[email], company=company, defaults={"role": MembershipRole.MANAGER}
         )
-    return {"companies": len(by_key), "users": len(users)}
+    cases = _sme_cases_load()
+    return {"companies": len(by_key) + cases, "users": len(users)}
