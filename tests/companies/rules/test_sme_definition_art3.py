@@ -84,7 +84,7 @@ def test_art_3_2_unrelated_holders_do_not_add_up(rules):
 
 
 def test_art_3_2_exempt_investor_at_25_to_50_percent_is_not_a_partner(rules):
-    """Art. 3(2) 2nd subpar. (b)-(d)(f): a venture capital fund (400 FTE, 80M) holding 40 % of A (8 FTE, 1M) is not
+    """Art. 3(2) 2nd subpar. (a): a venture capital fund (400 FTE, 80M) holding 40 % of A (8 FTE, 1M) is not
     a partner: A stays a micro enterprise (8 FTE), with the reason size.exempt_investor."""
     enterprises = world(
         ent("A", fig(2023, 8, "1", "1")), ent("V", fig(2023, 400, "80", "80"), investor_type="venture_capital")
@@ -123,7 +123,7 @@ def test_art_3_2_business_angel_exempt_only_below_eur_1_25m_invested(rules):
 
 
 def test_art_3_2_local_authority_exempt_only_under_10m_budget_and_5000_inhabitants(rules):
-    """Art. 3(2) 2nd subpar. (f): an autonomous local authority (as holder of 40 % of A, 5 FTE) with a budget of
+    """Art. 3(2) 2nd subpar. (d): an autonomous local authority (as holder of 40 % of A, 5 FTE) with a budget of
     EUR 9.9M and 4,999 inhabitants is not a partner; with 5,000 inhabitants or a EUR 10M budget it no longer is
     exempt. It is a public body, so from 25 % Art. 3(4) then makes A not an SME."""
     small_town = ent(
