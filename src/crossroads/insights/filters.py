@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,9 @@ class InsightFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     agency: PartnerOrganisation | None = None
+    # Results one request computes for several figures (the size classes of the funded companies); a filter lives
+    # for one request, so nothing here outlives the data it was computed from.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def start(self) -> dt.datetime | None:

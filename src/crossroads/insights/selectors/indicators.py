@@ -106,7 +106,7 @@ def _reported(flt: InsightFilter) -> tuple[dict[str, Decimal], dict[str, dict[st
 def _derived(flt: InsightFilter, programme: Programme) -> dict[str, tuple[Decimal, list[tuple[str, Decimal]]]]:
     members = AgreementPartner.objects.filter(agreement_member_filter(flt))
     funded_companies = list(members.values_list("company", flat=True).order_by().distinct())
-    classes = size_classes(funded_companies, programme)
+    classes = size_classes(funded_companies, programme, flt.memo)
     by_size: dict[str, Decimal] = defaultdict(Decimal)
     for company in funded_companies:
         by_size[classes.get(company) or "unknown"] += 1

@@ -143,7 +143,7 @@ def by_size(flt: InsightFilter, programme: Programme) -> list[Row]:
     """Distinct funded companies and their grant per size class (EU recommendation, from their financial years
     and holdings; "unknown" without figures)."""
     members = list(_funded_members(flt).values_list("company", flat=True).order_by().distinct())
-    classes = size_classes(members, programme)
+    classes = size_classes(members, programme, flt.memo)
     counts: dict[str, int] = defaultdict(int)
     for company in members:
         counts[classes.get(company) or "unknown"] += 1
