@@ -5,10 +5,8 @@ statements."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from functools import wraps
-from io import BytesIO, StringIO
 from typing import Any
 
 from django.contrib import messages
@@ -16,17 +14,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from crossroads.accounts.requests import signed_in
 from crossroads.core import clock
 from crossroads.core.formatting import format_date
-from crossroads.core.money import to_money
 from crossroads.core.permissions import is_id
-from crossroads.core.spreadsheets import append_row, csv_writer
 from crossroads.core.views import forbidden
 from crossroads.core.views_support import call_service
 
@@ -58,7 +53,6 @@ from ..selectors.finance import (
 from ..services import payments as payment_services
 from ..services import verification as verification_services
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAYMENTS_PER_PAGE = 50
 CLAIMS_PER_PAGE = 25
 
@@ -88,40 +82,17 @@ def _today() -> Any:
 # ---------------------------------------------------------------------------------------------- worklist
 
 
-def _claim_row(claim: CostClaim) -> list[Any]:
-    agreement = claim.period.agreement
-    return [
-        agreement.reference,
-        agreement.grant.application.title,
-        claim.agreement_partner.company.display_name,
-        claim.agreement_partner.company.get_country_display(),
-        claim.period.number,
-        claim.get_status_display(),
-        claim.submitted_at.astimezone(clock.BRUSSELS).date() if claim.submitted_at else None,
-        to_money(getattr(claim, "claimed", None) or 0),
-        claim.period.due_on,
-    ]
-
-
-def _export(name: str, headers: list[str], rows: list[list[Any]], kind: str) -> HttpResponse:
-    if kind == "csv":
-        buffer = StringIO()
-        writer = csv_writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(headers)
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
-    book = Workbook()
-    sheet = book.active
-    append_row(sheet, headers)
-    for row in rows:
-        append_row(sheet, row)
-    out = BytesIO()
-    book.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+def _moved_export(request: HttpRequest, name: str) -> HttpResponse | None:
+    """`?format=csv|xlsx` was the list's export before every list had one export address: old links and bookmarks
+    still arrive, with the list's filters."""
+    kind = request.GET.get("format", "")
+    if kind not in ("csv", "xlsx"):
+        return None
+    query = request.GET.copy()
+    query.pop("format", None)
+    query.pop("page", None)
+    target = reverse(name, args=[kind])
+    return redirect(f"{target}?{query.urlencode()}" if query else target)
 
 
 @finance_page
@@ -135,20 +106,9 @@ def worklist(request: HttpRequest) -> HttpResponse:
         overdue=bool(filters.get("overdue")),
         today=_today(),
     )
-    export = request.GET.get("format", "")
-    if export in ("csv", "xlsx"):
-        headers = [
-            _("Reference"),
-            _("Project"),
-            _("Partner"),
-            _("Country"),
-            _("Period"),
-            _("Status"),
-            _("Submitted"),
-            _("Claimed"),
-            _("Report due on"),
-        ]
-        return _export("claims", headers, [_claim_row(c) for c in claims], export)
+    moved = _moved_export(request, "grants:claims_export")
+    if moved is not None:
+        return moved
     # One page at a time; the findings of the page's claims read in bulk (queries do not grow with the rows).
     page = Paginator(claims, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
     shown = list(page)
@@ -402,21 +362,6 @@ def recovery_repaid(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _payment_row(payment: Payment) -> list[Any]:
-    member = payment.agreement_partner
-    return [
-        member.agreement.reference,
-        member.company.display_name,
-        member.company.get_country_display(),
-        payment.get_kind_display(),
-        payment.get_status_display(),
-        payment.amount,
-        payment.proposed_at.astimezone(clock.BRUSSELS).date(),
-        payment.paid_on,
-        explanation_text(payment),
-    ]
-
-
 @finance_page
 def payments(request: HttpRequest) -> HttpResponse:
     form = PaymentFilterForm(request.GET or None)
@@ -427,20 +372,9 @@ def payments(request: HttpRequest) -> HttpResponse:
         call=filters.get("call", ""),
         country=filters.get("country", ""),
     )
-    export = request.GET.get("format", "")
-    if export in ("csv", "xlsx"):
-        headers = [
-            _("Reference"),
-            _("Partner"),
-            _("Country"),
-            _("Kind"),
-            _("Status"),
-            _("Amount"),
-            _("Proposed"),
-            _("Paid on"),
-            _("Explanation"),
-        ]
-        return _export("payments", headers, [_payment_row(p) for p in found], export)
+    moved = _moved_export(request, "grants:payments_export")
+    if moved is not None:
+        return moved
     # Thousands of payments at programme scale: one page at a time, the reconciliation of the partners on it
     # computed together (queries do not grow with the rows).
     page = Paginator(found, PAYMENTS_PER_PAGE).get_page(request.GET.get("page"))
