@@ -12,8 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
 from crossroads.accounts.models import User
-from crossroads.applications.models import Application, ApplicationStatus
-from crossroads.applications.selectors import grant_allocation
+from crossroads.applications.models import Application, ApplicationStatus, BudgetLine, Partner
+from crossroads.applications.rules.budget import CATEGORIES as COST_CATEGORIES
+from crossroads.applications.rules.budget import PartnerCosts, allocate_grant
+from crossroads.applications.selectors import cost_rules
+from crossroads.core.formatting import format_money, format_number
 from crossroads.programme.models import Call, Programme
 
 from .models import (
@@ -146,25 +149,48 @@ def ranking_rules_for(
 
 
 def ranking_candidates(call: Call) -> list[ranking_rules.Candidate]:
-    """Every eligible application with its consensus scores and requested grant."""
-    applications = list(
-        assessable_applications(call)
-        .select_related("call__programme")
-        .prefetch_related("consensus__criterion", "partners__budget_lines")
-    )
-    out = []
-    for application in applications:
-        scores = {c.criterion.code: c.score for c in application.consensus.all()}
-        out.append(
-            ranking_rules.Candidate(
-                id=str(application.pk),
-                requested_grant=grant_allocation(application, prefetched=True).project_grant,
-                scores=scores,
-                eligible=True,
-                submitted_at=application.submitted_at,
-            )
+    """Every eligible application with its consensus scores and requested grant.
+
+    At programme scale (hundreds of applications, thousands of budget lines) only the numbers are read: each
+    partner's costs per category are summed from plain rows and given to the same `allocate_grant` rule as
+    `grant_allocation`, so the requested grant is the same to the cent; no model object per partner or line."""
+    applications = list(assessable_applications(call).values_list("pk", "submitted_at"))
+    ids = [pk for pk, _submitted in applications]
+    scores: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for application_id, code, score in ConsensusScore.objects.filter(application_id__in=ids).values_list(
+        "application_id", "criterion__code", "score"
+    ):
+        scores[application_id][code] = score
+    grants = _requested_grants(call, ids)
+    return [
+        ranking_rules.Candidate(
+            id=str(pk),
+            requested_grant=grants[pk],
+            scores=scores.get(pk, {}),
+            eligible=True,
+            submitted_at=submitted_at,
         )
-    return out
+        for pk, submitted_at in applications
+    ]
+
+
+def _requested_grants(call: Call, application_ids: list[int]) -> dict[int, Decimal]:
+    """`grant_allocation(application).project_grant` of many applications of one call, from plain rows: the partners
+    in their usual order, their budget lines summed per category, then the same pure rule."""
+    costs: dict[int, dict[str, Decimal]] = defaultdict(lambda: dict.fromkeys(COST_CATEGORIES, Decimal("0")))
+    for partner_id, category, amount in BudgetLine.objects.filter(
+        partner__application_id__in=application_ids
+    ).values_list("partner_id", "category", "amount"):
+        costs[partner_id][category] += amount
+    partners: dict[int, list[PartnerCosts]] = {pk: [] for pk in application_ids}
+    for partner_id, application_id, role, is_lead in Partner.objects.filter(
+        application_id__in=application_ids
+    ).values_list("pk", "application_id", "role", "is_lead"):
+        totals = costs.get(partner_id) or dict.fromkeys(COST_CATEGORIES, Decimal("0"))
+        partners[application_id].append(PartnerCosts(id=str(partner_id), role=role, is_lead=is_lead, **totals))
+    rules = cost_rules(call)
+    warning = call.programme.cost_share_warning
+    return {pk: allocate_grant(found, rules, share_warning=warning).project_grant for pk, found in partners.items()}
 
 
 def current_ranking(call: Call) -> Ranking | None:
@@ -204,24 +230,54 @@ def partner_users(application: Application) -> list[User]:
     return sorted(users.values(), key=lambda u: u.email)
 
 
-def ranking_rows(call: Call, result: ranking_rules.RankingResult) -> list[dict]:
+def ranking_status_label(status: str) -> str:
+    """The words for a ranking entry's status, in the current language (as templates/assessment/_status.html)."""
+    labels = {
+        ranking_rules.FUNDED: gettext("funded"),
+        ranking_rules.REDUCED: gettext("reduced grant"),
+        ranking_rules.RESERVE: gettext("reserve"),
+        "below_threshold": gettext("below a threshold"),
+        "not_scored": gettext("no consensus yet"),
+        "ineligible": gettext("not eligible"),
+    }
+    return labels.get(status, "–")
+
+
+def ranking_rows(call: Call, result: ranking_rules.RankingResult, *, full: bool = True) -> list[dict]:
     """The rows of the ranking and meeting pages: each entry with its application, its consensus score per
-    criterion (in the call's order) and the cumulative grant down the list."""
-    applications = Application.objects.in_bulk([int(e.id) for e in result.entries])
-    consensus: dict[int, dict[str, object]] = {}
-    for c in ConsensusScore.objects.filter(application__in=applications.values()).select_related("criterion"):
-        consensus.setdefault(c.application_id, {})[c.criterion.code] = c.score
-    criteria = list(call.criteria.all())
+    criterion (in the call's order) and the cumulative grant down the list. `cells`: the row's figures already in
+    words (a long list renders without per-cell template work). `full=False`: the applications carry only what the
+    ranking table shows (title)."""
+    ids = [int(e.id) for e in result.entries]
+    found = Application.objects.all() if full else Application.objects.only("pk", "title", "acronym")
+    applications = found.in_bulk(ids)
+    consensus: dict[int, dict[str, object]] = defaultdict(dict)
+    for application_id, code, score in ConsensusScore.objects.filter(application_id__in=ids).values_list(
+        "application_id", "criterion__code", "score"
+    ):
+        consensus[application_id][code] = score
+    codes = [c.code for c in call.criteria.all()]
     rows, cumulative = [], Decimal("0")
     for entry in result.entries:
         cumulative += entry.granted
         application = applications[int(entry.id)]
+        scores = [consensus.get(application.pk, {}).get(code) for code in codes]
         rows.append(
             {
                 "entry": entry,
                 "application": application,
-                "scores": [consensus.get(application.pk, {}).get(c.code) for c in criteria],
+                "scores": scores,
                 "cumulative": cumulative,
+                "cells": {
+                    "scores": [format_number(s, 1) for s in scores],
+                    "weighted": format_number(entry.weighted_score),
+                    "requested": format_money(entry.requested),
+                    "granted": format_money(entry.granted),
+                    "cumulative": format_money(cumulative),
+                    "status": ranking_status_label(entry.status),
+                    "funded": entry.status in (ranking_rules.FUNDED, ranking_rules.REDUCED),
+                    "funding_line": entry.rank == result.funding_line,  # as the template compared before
+                },
             }
         )
     return rows

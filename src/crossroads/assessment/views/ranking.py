@@ -59,7 +59,7 @@ def ranking_view(request: HttpRequest, call_id: int) -> HttpResponse:
             "call": call,
             "form": form,
             "result": result,
-            "rows": ranking_rows(call, result) if result else [],
+            "rows": ranking_rows(call, result, full=False) if result else [],
             "criteria": list(call.criteria.all()),
             "what_if": what_if,
             "moves": [(applications[int(a)], old, new) for a, old, new in moves],
