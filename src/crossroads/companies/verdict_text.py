@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from crossroads.core.formatting import format_date, format_integer, format_money, format_number, format_percent
 from crossroads.programme.regions import nuts3_table
 
-from .models import Country
+from .models import Country, MemberState
 from .rules.types import Reason
 
 
@@ -179,6 +179,40 @@ DIFFICULTY_TEXTS: dict[str, Text] = {
             n,
         ),
     ),
+    "oim.collective_insolvency": _(
+        "%(name)s is subject to collective insolvency proceedings, or meets the criteria for them (%(year)s)."
+    ),
+    "oim.rescue_aid_outstanding": _(
+        "%(name)s received rescue aid and has not yet repaid the loan or ended the guarantee (%(year)s)."
+    ),
+    "oim.restructuring_aid_running": _(
+        "%(name)s received restructuring aid and is still subject to a restructuring plan (%(year)s)."
+    ),
+    "oim.group_figures_needed": Counted(
+        "missing",
+        lambda n: ngettext(
+            "Figures needed: %(missing)s linked enterprise has no figures for %(year)s (%(names)s); with figures "
+            "for only %(members)s of the group's enterprises the group test cannot be concluded.",
+            "Figures needed: %(missing)s linked enterprises have no figures for %(year)s (%(names)s); with figures "
+            "for only %(members)s of the group's enterprises the group test cannot be concluded.",
+            n,
+        ),
+    ),
+    "oim.leverage_fails": _(
+        "In each of the years %(years)s the book debt was more than %(leverage)s times the equity and EBITDA "
+        "covered less than %(coverage)s times the interest expense."
+    ),
+    "oim.leverage_passes": _(
+        "Debt to equity above %(leverage)s together with interest cover below %(coverage)s did not occur in each "
+        "of the years %(years)s."
+    ),
+    "oim.leverage_figures_needed": _(
+        "Figures needed: book debt, EBITDA and interest expense of the last two closed years (%(years)s) are "
+        "required for an enterprise that is not an SME."
+    ),
+    "oim.leverage_not_two_years": _(
+        "Only one closed year (%(year)s): the two-year debt and interest-cover test cannot be met."
+    ),
     "oim.de_minimis_route": _(
         "The programme grants de minimis aid, for which the test does not apply: this result does not "
         "block participation."
@@ -205,8 +239,47 @@ DE_MINIMIS_TEXTS: dict[str, Text] = {
             n,
         ),
     ),
+    "deminimis.headroom_state": Counted(
+        "count",
+        lambda n: ngettext(
+            "%(count)s aid granted by %(state)s between %(start)s and %(end)s totals %(used)s of the %(ceiling)s "
+            "ceiling: %(headroom)s headroom.",
+            "%(count)s aids granted by %(state)s between %(start)s and %(end)s total %(used)s of the %(ceiling)s "
+            "ceiling: %(headroom)s headroom.",
+            n,
+        ),
+    ),
+    "deminimis.other_state": Counted(
+        "count",
+        lambda n: ngettext(
+            "%(count)s aid granted by %(state)s totals %(used)s; it counts under that Member State's own ceiling, "
+            "not under that of %(granting_state)s.",
+            "%(count)s aids granted by %(state)s total %(used)s; they count under that Member State's own ceiling, "
+            "not under that of %(granting_state)s.",
+            n,
+        ),
+    ),
+    "deminimis.merged_aid": Counted(
+        "count",
+        lambda n: ngettext(
+            "%(count)s aid of %(used)s was taken over in a merger or acquisition and counts here.",
+            "%(count)s aids totalling %(used)s were taken over in a merger or acquisition and count here.",
+            n,
+        ),
+    ),
+    "deminimis.split_aid": Counted(
+        "count",
+        lambda n: ngettext(
+            "%(count)s aid of %(used)s was allocated to this undertaking on a split and counts here.",
+            "%(count)s aids totalling %(used)s were allocated to this undertaking on a split and count here.",
+            n,
+        ),
+    ),
     "deminimis.exhausted": _("The ceiling is reached; headroom frees up on %(release)s."),
 }
+
+# A sentence that names a parameter only when the rules recorded it: code -> (parameter, code of that wording).
+VARIANTS: dict[str, tuple[str, str]] = {"deminimis.headroom": ("state", "deminimis.headroom_state")}
 
 # The eligibility verdict that combines them.
 ELIGIBILITY_TEXTS: dict[str, Text] = {
@@ -219,6 +292,7 @@ ELIGIBILITY_TEXTS: dict[str, Text] = {
     ),
     "elig.region_core": _("The project establishment lies in %(nuts3)s, inside the programme area."),
     "elig.in_difficulty": _("The company is an undertaking in difficulty and the aid basis requires the test."),
+    "elig.difficulty_figures_needed": _("Figures are needed for the undertaking-in-difficulty test."),
     "elig.no_de_minimis_headroom": _("There is no de minimis headroom left under the %(ceiling)s ceiling."),
     "elig.core_sme": _("An SME (%(class)s) may be a core partner."),
     "elig.size_unknown": _("The SME status is unknown until financial figures are entered."),
@@ -276,14 +350,34 @@ ARTICLES: dict[str, Promise] = {
     "oim.standalone_passes": _("GBER Art. 2(18)(a)-(b)"),
     "oim.group_fails": _("GBER Art. 2(18)(a)-(b)"),
     "oim.group_passes": _("GBER Art. 2(18)(a)-(b)"),
+    "oim.collective_insolvency": _("GBER Art. 2(18)(c)"),
+    "oim.rescue_aid_outstanding": _("GBER Art. 2(18)(d)"),
+    "oim.restructuring_aid_running": _("GBER Art. 2(18)(d)"),
+    "oim.group_figures_needed": _("GBER Art. 2(18)(a)"),
+    "oim.leverage_fails": _("GBER Art. 2(18)(e)"),
+    "oim.leverage_passes": _("GBER Art. 2(18)(e)"),
+    "oim.leverage_figures_needed": _("GBER Art. 2(18)(e)"),
+    "oim.leverage_not_two_years": _("GBER Art. 2(18)(e)"),
     "oim.de_minimis_route": _("Reg. (EU) 2023/2831 Art. 1"),
     "deminimis.headroom": _("Reg. (EU) 2023/2831 Art. 3(2)"),
+    "deminimis.headroom_state": _("Reg. (EU) 2023/2831 Art. 3(2)"),
+    "deminimis.other_state": _("Reg. (EU) 2023/2831 Art. 3(2)"),
+    "deminimis.merged_aid": _("Reg. (EU) 2023/2831 Art. 3(8)"),
+    "deminimis.split_aid": _("Reg. (EU) 2023/2831 Art. 3(9)"),
     "deminimis.single_undertaking": _("Reg. (EU) 2023/2831 Art. 2(2)"),
     "deminimis.exhausted": _("Reg. (EU) 2023/2831 Art. 3(2)"),
     "elig.core_sme": _("Rec. 2003/361 Annex Art. 2"),
     "elig.size_unknown": _("Rec. 2003/361 Annex Art. 4"),
     "elig.figures_needed": _("Rec. 2003/361 Annex Art. 6"),
     "elig.in_difficulty": _("GBER Art. 1(4)(c), 2(18)"),
+    "elig.difficulty_figures_needed": _("GBER Art. 1(4)(c), 2(18)"),
+    "elig.country_outside": _("Interreg VI-A Vlaanderen-Nederland programme area"),
+    "elig.no_establishment": _("Interreg VI-A Vlaanderen-Nederland programme area"),
+    "elig.region_outside": _("Interreg VI-A Vlaanderen-Nederland programme area"),
+    "elig.region_extended": _("Interreg VI-A Vlaanderen-Nederland programme area"),
+    "elig.region_core": _("Interreg VI-A Vlaanderen-Nederland programme area"),
+    "elig.knowledge_limited": _("CrossRoads call rules: consortium composition"),
+    "elig.large_limited": _("CrossRoads call rules: consortium composition"),
     "elig.no_de_minimis_headroom": _("Reg. (EU) 2023/2831 Art. 3(2)"),
     "elig.not_sme_limited": _("Rec. 2003/361 Annex Art. 2"),
 }
@@ -310,7 +404,7 @@ _MONEY_KEYS = frozenset(
     {"turnover", "balance", "turnover_limit", "balance_limit", "equity", "capital", "threshold", "used", "ceiling"}
     | {"headroom"}
 )
-_COUNT_KEYS = frozenset({"count", "members", "years"})
+_COUNT_KEYS = frozenset({"count", "members", "years", "missing"})
 _LABELS: dict[str, Mapping[str, Promise | str]] = {
     "class": SIZE_LABELS,
     "raw": SIZE_LABELS,
@@ -318,6 +412,8 @@ _LABELS: dict[str, Mapping[str, Promise | str]] = {
     "status": REGION_LABELS,
     "country": dict(Country.choices),
     "basis": MARKET_BASIS_LABELS,
+    "state": dict(MemberState.choices),
+    "granting_state": dict(MemberState.choices),
 }
 
 
@@ -328,6 +424,8 @@ def _fmt_decimal(key: str, value: Decimal) -> str:
         return format_percent(value)
     if key == "ratio":  # a fraction (0.5)
         return format_percent(value * 100)
+    if key in {"leverage", "coverage"}:  # GBER Art. 2(18)(e): 7.5 and 1.0 as the regulation writes them
+        return format_number(value, 1)
     return format_number(value)
 
 
@@ -337,10 +435,22 @@ def _region(code: str) -> str:
     return f"{region['name']}, {region['nuts2_name']}" if region else code
 
 
+def _years(value: Any) -> str:
+    """A list of years as a sentence reads it: '2025 and 2026', '2024, 2025 and 2026' ('2025 - 2026' too)."""
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(" - ") if part.strip()]
+    years = [str(year) for year in value]
+    if len(years) < 2:
+        return "".join(years)
+    return _("%(first)s and %(last)s") % {"first": ", ".join(years[:-1]), "last": years[-1]}
+
+
 def _fmt_value(key: str, value: Any) -> str:
     """One parameter of a reason as the sentence quotes it: money, percentages, FTE, labels, regions, dates."""
     if value is None:
         return "–"
+    if key == "years" and not isinstance(value, int):
+        return _years(value)
     if isinstance(value, Decimal):
         return _fmt_decimal(key, value)
     if key in _LABELS:
@@ -360,11 +470,14 @@ def _fmt(params: dict[str, Any]) -> dict[str, str]:
 
 def describe(reason: Reason) -> str:
     """The reason as a sentence in the active language (with `.article`); an unknown code is shown as itself."""
-    template = TEXTS.get(reason.code)
+    code = reason.code
+    if code in VARIANTS and reason.params.get(VARIANTS[code][0]):
+        code = VARIANTS[code][1]
+    template = TEXTS.get(code)
     if template is None:
         return Explained(reason.code, article(reason.code))
     if isinstance(template, Counted):
         text = template.text(int(reason.params.get(template.key) or 0)) % _fmt(reason.params)
     else:
         text = str(template) % _fmt(reason.params)
-    return Explained(text, article(reason.code))
+    return Explained(text, article(code))

@@ -248,3 +248,14 @@ def test_end_to_end_small_healthy_company_in_gent(rules):
     )
     assert verdict.outcome == "core"
     assert codes(verdict) == ["elig.core_sme", "elig.region_core"]
+
+
+def test_art_2_18_unknown_difficulty_under_gber_says_figures_are_needed(rules):
+    """GBER Art. 1(4)(c), 2(18): with the test not yet possible (status 'unknown', blocking under GBER) the SME is
+    not eligible yet, and the reason says figures are needed - not that it is in difficulty."""
+    unknown = DifficultyVerdict("unknown", True)
+    verdict = judge(rules, difficulty=unknown)
+    assert verdict.outcome == "not_eligible"
+    assert "elig.difficulty_figures_needed" in codes(verdict)
+    assert "elig.in_difficulty" not in codes(verdict)
+    assert codes(judge(rules, difficulty=BLOCKING_OIM))[0] == "elig.in_difficulty"

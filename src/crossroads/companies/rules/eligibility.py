@@ -50,7 +50,9 @@ def eligibility_verdict(
         reasons.append(Reason("elig.region_core", {"nuts3": nuts3}))
 
     if difficulty.blocks:
-        blockers.append(Reason("elig.in_difficulty"))
+        # An unknown status blocks too (never healthy by default), but it says what is missing, not "in difficulty".
+        code = "elig.difficulty_figures_needed" if difficulty.status == "unknown" else "elig.in_difficulty"
+        blockers.append(Reason(code))
     if rules.state_aid_basis == "de_minimis" and de_minimis.headroom <= 0:
         blockers.append(Reason("elig.no_de_minimis_headroom", {"ceiling": de_minimis.ceiling}))
 
