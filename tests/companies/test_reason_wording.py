@@ -91,7 +91,9 @@ def test_art_2_18_e_years_read_as_words_not_as_a_list():
 def test_art_3_2_other_member_state_aid_names_both_states():
     """Reg. 2023/2831 Art. 3(2): 2 aids of EUR 12,000 granted by the Netherlands to a Belgian applicant count under
     the Dutch ceiling: the sentence names 'Netherlands' and 'Belgium', not NL and BE."""
-    reason = Reason("deminimis.other_state", {"state": "NL", "granting_state": "BE", "used": Decimal("12000"), "count": 2})
+    reason = Reason(
+        "deminimis.other_state", {"state": "NL", "granting_state": "BE", "used": Decimal("12000"), "count": 2}
+    )
     with override("en"):
         text = describe(reason)
     assert text == (
