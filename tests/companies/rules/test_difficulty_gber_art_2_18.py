@@ -235,3 +235,20 @@ def test_art_2_18_c_to_e_inputs_are_read_from_the_financial_years(gber):
     assert verdict.status == "in_difficulty"
     assert "oim.group_figures_needed" not in codes(verdict)
     assert codes(verdict)[-1] == "oim.restructuring_aid_running"
+
+
+def test_art_2_18_a_person_holding_two_companies_on_other_markets_makes_no_group(gber):
+    """GBER Art. 2(18)(a) with Rec. 2003/361 Annex Art. 3(3) fourth subparagraph: Ms Peeters holds 100 % of A
+    (60k/100k, 2024, passes) and 100 % of B (-900k/100k, 2024), B on another market. No group: A is tested
+    stand-alone, healthy; B's losses do not count. On the same market they are linked and the group test
+    (-840k vs 200k capital) fails."""
+    company, other = ent("A", accounts(2024, 60000)), ent("B", accounts(2024, -900000))
+    person = Enterprise("P", "Ms Peeters", kind="natural_person")
+    apart = [Link("P", "A", D("100"), market="other"), Link("P", "B", D("100"), market="other")]
+    verdict = verdict_for(gber, company, other, person, links=apart)
+    assert verdict.status == "healthy"
+    assert codes(verdict) == ["oim.last_accounts_used", "oim.standalone_passes"]
+    same = [dataclasses.replace(link, market="same") for link in apart]
+    linked = verdict_for(gber, company, other, person, links=same)
+    assert linked.status == "in_difficulty"
+    assert "oim.group_fails" in codes(linked)

@@ -140,9 +140,11 @@ def difficulty_verdict(
     Natural persons and public bodies in the group (no accounts) are not tested themselves."""
     enterprise: Enterprise = enterprises[enterprise_id]
     applies = rules.state_aid_basis != "de_minimis"
+    # With `enterprises` the size rules know persons and public bodies: they are not group members themselves,
+    # and a person holding two enterprises links them only on the same or an adjacent market (Art. 3(3) 4th subpar.).
     group = [
         enterprises[i]
-        for i in linked_group(enterprise_id, links, rules)
+        for i in linked_group(enterprise_id, links, rules, enterprises)
         if i == enterprise_id or getattr(enterprises[i], "kind", "enterprise") == "enterprise"
     ]
     if facts is None:
