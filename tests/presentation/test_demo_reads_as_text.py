@@ -221,6 +221,10 @@ def _grant_arguments(user: Any) -> dict[str, Callable[[], list[dict[str, Any]]]]
         ],
         "grants:payment": lambda: [{"pk": p.pk} for p in Payment.objects.order_by("pk")[:PER_URL]],
         "grants:survey": lambda: [{"pk": s.pk} for s in FollowUpSurvey.objects.order_by("pk")[:PER_URL]],
+        # The public side of the same project: its page and the story the consortium wrote.
+        "showcase:project": lambda: [{"slug": a.reference.lower()} for a in Agreement.objects.order_by("pk")[:PER_URL]],
+        "showcase:story": lambda: agreements,
+        "insights:csv": lambda: [{"chart": "funnel"}],
     }
 
 
@@ -319,6 +323,15 @@ def _documents() -> list[tuple[str, str, str]]:
             documents.append(
                 (f"payment statement {payment.pk}", language, payment_statement_html(payment, language=language))
             )
+    from crossroads.core import clock
+    from crossroads.insights.report import report_html
+    from crossroads.programme.selectors import current_programme
+
+    for language in LANGUAGES:
+        year = clock.today_brussels().year
+        documents.append(
+            (f"programme report {year}", language, report_html(current_programme(), year, language=language))
+        )
     return documents
 
 

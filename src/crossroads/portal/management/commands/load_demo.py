@@ -16,6 +16,7 @@ from crossroads.core.formatting import site_url
 from crossroads.grants.demo import demo_grants_load
 from crossroads.matching.demo import demo_matching_load
 from crossroads.matching.signals import refresh_suppressed
+from crossroads.showcase.demo import demo_showcase_load
 
 
 class Command(BaseCommand):
@@ -50,6 +51,8 @@ class Command(BaseCommand):
             assessment = demo_assessment_load()
             # A running project after the award: one claim paid, one waiting for verification.
             grants = demo_grants_load()
+            # The public side: the partner organisations' contacts, advisers named publicly, the project's story.
+            demo_showcase_load()
         self._summary(counts, matching, assessment, grants)
         if options.get("scale"):
             self._scale(options["scale"], options.get("seed"))
