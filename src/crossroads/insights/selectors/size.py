@@ -1,16 +1,18 @@
 """Size classes of many companies at once, as the company page computes them (EU recommendation 2003/361/EC:
-linked and partner enterprises through holdings, the two-year rule), from two queries."""
+linked and partner enterprises through holdings, the two-year rule), from four queries."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Q
-
-from crossroads.companies.models import Company, FinancialYear, Holding
+from crossroads.companies.models import Company, FinancialYear, Holding, NaceCode
 from crossroads.companies.rules.size import size_verdict
-from crossroads.companies.rules.types import Enterprise, Link, YearFigures
+from crossroads.companies.rules.types import Link
+from crossroads.companies.selectors import _enterprise as enterprise_of
+from crossroads.companies.selectors import _holdings_until as holdings_until
+from crossroads.companies.selectors import _link as link_of
+from crossroads.companies.selectors import cache_lists
 from crossroads.core import clock
 from crossroads.programme.models import Programme
 
@@ -31,31 +33,30 @@ def size_classes(company_ids: Iterable[int], programme: Programme, memo: dict | 
 
 
 def _size_classes(wanted: set[int], programme: Programme) -> dict[int, str | None]:
+    """The size class as `company_verdicts` computes it: the holdings held up to today with their history (each
+    reference year consolidates with its own holdings), enterprises and links built by the company selectors'
+    builders (kind, investor type, AWU, estimates, voting rights, control rights, markets), reference = today."""
     today = clock.today_brussels()
-    current = (Q(started_on__isnull=True) | Q(started_on__lte=today)) & (
-        Q(ended_on__isnull=True) | Q(ended_on__gte=today)
-    )
-    holdings = list(Holding.objects.filter(current).values_list("owner_id", "owned_id", "percent", "has_control"))
-    links = [Link(owner, owned, percent, control) for owner, owned, percent, control in holdings]
-    everyone = wanted | {h[0] for h in holdings} | {h[1] for h in holdings}
-    years: dict[int, list[YearFigures]] = defaultdict(list)
-    for row in FinancialYear.objects.filter(company__in=everyone).values_list(
-        "company_id", "year", "staff_fte", "turnover", "balance_sheet_total", "is_interim"
-    ):
-        company, year, staff, turnover, balance, interim = row
-        years[company].append(YearFigures(year, staff, turnover, balance, is_interim=interim))
-    names = dict(Company.objects.filter(pk__in=everyone).values_list("pk", "legal_name"))
-    enterprises = {pk: Enterprise(pk, names.get(pk, ""), years=tuple(years[pk])) for pk in everyone}
+    holdings = list(Holding.objects.filter(holdings_until(today)))
+    links = [link_of(h) for h in holdings]
+    everyone = wanted | {h.owner_id for h in holdings} | {h.owned_id for h in holdings}
+    loaded = list(Company.objects.filter(pk__in=everyone))
+    for name, model in (("financial_years", FinancialYear), ("nace_codes", NaceCode)):
+        cache_lists(loaded, name, model.objects.all(), "company")
+    enterprises = {c.pk: enterprise_of(c) for c in loaded}
     rules = programme.rules()
     # Each verdict only needs its own group's holdings and enterprises: handing it the whole programme made each of
     # thousands of verdicts scan every company and link (seconds per page at programme scale).
     by_group = _links_by_group(links)
     out: dict[int, str | None] = {}
     for pk in wanted:
+        if pk not in enterprises:
+            out[pk] = None
+            continue
         group_links = by_group.get(pk, [])
         members = {pk} | {link.owner for link in group_links} | {link.owned for link in group_links}
         group = {member: enterprises[member] for member in members if member in enterprises}
-        out[pk] = size_verdict(pk, group, group_links, rules).size_class
+        out[pk] = size_verdict(pk, group, group_links, rules, reference=today).size_class
     return out
 
 
