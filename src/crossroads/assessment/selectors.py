@@ -298,11 +298,7 @@ def decision_rows(ranking: Ranking) -> list[tuple[FrozenEntry, Application, Deci
         d.application_id: d
         for d in Decision.objects.filter(ranking=ranking).select_related("grant").prefetch_related("objections")
     }
-    applications = (
-        Application.objects.select_related("lead_company")
-        .prefetch_related("lead_company__memberships__user")
-        .in_bulk([e.application for e in entries])
-    )
+    applications = Application.objects.select_related("lead_company").in_bulk([e.application for e in entries])
     return [(e, applications[e.application], decided.get(e.application)) for e in entries]
 
 
@@ -316,6 +312,18 @@ def overrides_of(application_ids: list[int]) -> dict[int, AssessmentOverride]:
     ):
         found.setdefault(override.application_id, override)
     return found
+
+
+def letter_languages(applications: list[Application]) -> dict[int, str]:
+    """`letter_language` of many applications in one query (application id -> "nl" or "en")."""
+    from crossroads.companies.models import CompanyMembership
+
+    languages: dict[int, set[str]] = defaultdict(set)
+    for company_id, language in CompanyMembership.objects.filter(
+        company_id__in={a.lead_company_id for a in applications}
+    ).values_list("company_id", "user__language"):
+        languages[company_id].add(language)
+    return {a.pk: "en" if languages.get(a.lead_company_id) == {"en"} else "nl" for a in applications}
 
 
 def letter_language(application: Application) -> str:

@@ -22,9 +22,10 @@ from ..selectors import (
     current_ranking,
     decision_rows,
     has_decisions,
-    letter_language,
+    letter_languages,
     overrides_of,
     ranking_rows,
+    ranking_status_label,
 )
 from ..services import decisions as decision_services
 from ..services.ranking import ranking_freeze, ranking_preview, ranking_unfreeze
@@ -124,7 +125,7 @@ def decisions_view(request: HttpRequest, call_id: int) -> HttpResponse:
         messages.error(request, _("Freeze the ranking first: decisions follow the frozen ranking."))
         return redirect("assessment:ranking", call.pk)
     posted_for = request.POST.get("application") if request.method == "POST" else None
-    for _entry, application, decision in decision_rows(ranking):
+    for _entry, application, decision in decision_rows(ranking) if posted_for else []:
         if posted_for != str(application.pk) or (decision is not None and decision.reopened_at is None):
             continue
         form = DecisionForm(request.POST, prefix=f"a{application.pk}")
@@ -156,12 +157,14 @@ def _decisions_page(
     rows = []
     decision_list = decision_rows(ranking)
     overrides = overrides_of([application.pk for _entry, application, _decision in decision_list])
+    open_ones = [a for _e, a, d in decision_list if d is None or d.reopened_at is not None]
+    languages = letter_languages(open_ones)
     for entry, application, decision in decision_list:
         form = None
         if decision is None or decision.reopened_at is not None:
             initial = {
                 "outcome": SUGGESTED.get(entry.status, Outcome.REJECT),
-                "language": letter_language(application),
+                "language": languages[application.pk],
             }
             form = DecisionForm(initial=initial, prefix=f"a{application.pk}")
             if decision_form is not None and decision_form[0] == application.pk:
@@ -182,6 +185,7 @@ def _decisions_page(
                 "form": form,
                 "objections": objections,
                 "override": overrides.get(application.pk),
+                "status_label": ranking_status_label(entry.status),
             }
         )
     return render(request, "assessment/decisions.html", {"call": call, "ranking": ranking, "rows": rows}, status=status)

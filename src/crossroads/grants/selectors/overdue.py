@@ -8,7 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -97,15 +98,30 @@ def overdue_rows(user: AnyUser, *, kind: str = "", q: str = "", on: dt.date | No
     """Every overdue report and claim, read in a constant number of queries (the partners, the report and the
     submitted claims of all periods at once)."""
     on = on or today()
-    active = Q(agreement__partners__left_on__isnull=True)
-    submitted = Q(claims__status__in=SUBMITTED_CLAIM, claims__agreement_partner__left_on__isnull=True)
+    # Counted in correlated subqueries: joining partners and claims in one GROUP BY multiplies the rows.
+    members = (
+        AgreementPartner.objects.filter(agreement=OuterRef("agreement"), left_on__isnull=True)
+        .order_by()
+        .values("agreement")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    claims = (
+        CostClaim.objects.filter(
+            period=OuterRef("pk"), status__in=SUBMITTED_CLAIM, agreement_partner__left_on__isnull=True
+        )
+        .order_by()
+        .values("period")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     periods = (
         periods_visible_to(user)
         .filter(due_on__lt=on)
         # Only periods still waiting for something (the rows below are exact; this skips the complete ones).
         .annotate(
-            n_members=Count("agreement__partners", filter=active, distinct=True),
-            n_submitted=Count("claims", filter=submitted, distinct=True),
+            n_members=Coalesce(Subquery(members, output_field=IntegerField()), 0),
+            n_submitted=Coalesce(Subquery(claims, output_field=IntegerField()), 0),
         )
         .filter(Q(report__isnull=True) | ~Q(report__status__in=SUBMITTED_REPORT) | Q(n_submitted__lt=F("n_members")))
         .select_related("report")
