@@ -15,7 +15,7 @@ from crossroads.programme.models import Programme
 from crossroads.programme.rules import ProgrammeRules
 from crossroads.programme.selectors import current_programme
 
-from .models import Company, DeMinimisAid, Establishment, FinancialYear, Holding, NaceCode
+from .models import Company, DeMinimisAid, Establishment, FinancialYear, Holding, NaceCode, PartyKind
 from .rules.de_minimis import DeMinimisVerdict, de_minimis_verdict
 from .rules.difficulty import DifficultyVerdict, difficulty_verdict
 from .rules.eligibility import EligibilityVerdict, eligibility_verdict
@@ -23,17 +23,19 @@ from .rules.size import SizeVerdict, size_verdict
 from .rules.types import AidEntry, Enterprise, Link, YearFigures, links_on
 
 
-def companies_visible_to(user: User | AnonymousUser) -> QuerySet[Company]:
+def companies_visible_to(user: User | AnonymousUser, *, holders: bool = False) -> QuerySet[Company]:
     """Members see their companies, advisers the companies with an establishment in their provinces,
-    the secretariat and admins everything; other roles nothing."""
+    the secretariat and admins everything; other roles nothing. Persons and public bodies recorded as holders
+    (kind other than enterprise) are no partners: the staff's and advisers' lists leave them out unless `holders`."""
     base = Company.objects.all()
     if not user.is_authenticated:
         return base.none()
+    listed = base if holders else base.filter(kind=PartyKind.ENTERPRISE)
     if user.is_programme_staff:
-        return base
+        return listed
     if user.is_adviser:
         provinces = user.province_codes()
-        return base.filter(Q(establishments__nuts3__province__in=provinces) | Q(memberships__user=user)).distinct()
+        return listed.filter(Q(establishments__nuts3__province__in=provinces) | Q(memberships__user=user)).distinct()
     return base.filter(memberships__user=user).distinct()
 
 

@@ -13,6 +13,10 @@ from .engine import MatchProfile
 from .identity import redactor
 from .models import CooperationProfile, ProfileStatus
 
+# Persons and public bodies are recorded as holders of enterprises (Rec. 2003/361 Annex Art. 3): they are no
+# partners themselves, and the index never offers them as candidates.
+HOLDER = "holder"
+
 
 def company_key(company: Company) -> str:
     return f"c:{company.pk}"
@@ -32,7 +36,7 @@ def _company_facts(company: Company, programme: Programme, verdicts: CompanyVerd
         "province": site.nuts3.province_id if site and site.nuts3 else "",
         "nace": tuple(n.code for n in company.nace_codes.all()),
         "size_class": verdicts.size.size_class,
-        "participation": verdicts.eligibility.outcome,
+        "participation": verdicts.eligibility.outcome if company.kind == "enterprise" else HOLDER,
     }
 
 

@@ -31,6 +31,7 @@ def vector_version(encoder: Encoder) -> str:
 COUNTRY_CODES = {"BE": 1, "NL": 2}
 SIZE_CODES = {None: 0, "micro": 1, "small": 2, "medium": 3, "large": 4}
 ELIGIBLE_REGIONS = frozenset({"core", "extended"})
+HOLDER = "holder"  # participation of a person or public body: a holder of enterprises only, never a candidate
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ class MatchEngine:
         self._P[row] = vectors.pooled_passage()
         self._Q[row] = vectors.pooled_query() if vectors.has_seeks else 0.0
         self._has_seeks[row] = vectors.has_seeks
-        self._active[row] = True
+        self._active[row] = profile.participation != HOLDER
         self._eligible[row] = profile.region_status in ELIGIBLE_REGIONS and profile.participation != "not_eligible"
         self._country[row] = self._country_codes.get(profile.country, 0)
         self._size[row] = SIZE_CODES.get(profile.size_class, 0)
@@ -273,7 +274,7 @@ class MatchEngine:
             [v.pooled_query() if v.has_seeks else np.zeros(self.dim, np.float32) for _, v in fresh]
         )
         self._has_seeks[rows] = [v.has_seeks for _, v in fresh]
-        self._active[rows] = True
+        self._active[rows] = [p.participation != HOLDER for p, _ in fresh]
         self._eligible[rows] = [
             p.region_status in ELIGIBLE_REGIONS and p.participation != "not_eligible" for p, _ in fresh
         ]
