@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from crossroads.core.formatting import format_brussels, format_money, format_number
 from crossroads.core.views_support import call_service
 from crossroads.programme.models import Call
 
@@ -186,6 +187,12 @@ def _decisions_page(
                 "objections": objections,
                 "override": overrides.get(application.pk),
                 "status_label": ranking_status_label(entry.status),
+                "cells": {  # formatted once here: about 200 rows at programme scale
+                    "weighted": format_number(entry.weighted_score),
+                    "requested": format_money(entry.requested),
+                    "granted": format_money(entry.granted),
+                    "decided_at": format_brussels(decision.decided_at) if decision is not None else "",
+                },
             }
         )
     return render(request, "assessment/decisions.html", {"call": call, "ranking": ranking, "rows": rows}, status=status)
