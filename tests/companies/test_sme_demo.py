@@ -36,3 +36,34 @@ def test_demo_sme_cases_give_the_verdicts_they_illustrate():
     start_up = company_verdicts(Company.objects.get(legal_name="Polderlicht"))
     assert (start_up.size.size_class, start_up.size.is_sme) == ("micro", True)
     assert codes(start_up.size)[0] == "size.estimate_used"
+
+
+def test_art_3_2_demo_dutch_aid_leaves_the_belgian_headroom_intact():
+    """Reg. (EU) 2023/2831 Art. 3(2): Grensland Logistiek (Essen, BE) received EUR 280,000 from the Netherlands
+    (RVO, 10 months ago) and EUR 40,000 from Flanders (VLAIO, 20 months ago). The CrossRoads aid is Belgian: only
+    the Belgian EUR 40,000 counts, headroom EUR 260,000 (not 300,000 - 320,000 = 0); the Dutch aid is named
+    under its own ceiling. The partner stays eligible under de minimis."""
+    demo_load()
+    company = Company.objects.get(legal_name="Grensland Logistiek")
+    assert set(company.de_minimis_aid.values_list("member_state", flat=True)) == {"BE", "NL"}
+    verdict = company_verdicts(company).de_minimis
+    assert verdict.member_state == "BE"
+    assert (verdict.used, verdict.headroom) == (Decimal("40000"), Decimal("260000"))
+    assert verdict.used_by_state["NL"] == Decimal("280000")
+    other = next(r for r in verdict.reasons if r.code == "deminimis.other_state")
+    assert (other.params["state"], other.params["granting_state"], other.params["count"]) == ("NL", "BE", 1)
+    demo_load()  # loading twice creates no aid twice
+    assert company.de_minimis_aid.count() == 2
+
+
+def test_insights_size_classes_match_the_company_page_for_the_demo_sme_cases(programme):
+    """The insights' size classes are the company page's: Mechelse Maatwerk linked through Hilde Vermeulen (same
+    market) is large, Vlasveld Robotics with its exempt investor small, Polderlicht (attested estimate) micro."""
+    from crossroads.insights.selectors.size import size_classes
+
+    demo_load()
+    names = ["Mechelse Maatwerk", "Vlasveld Robotics", "Polderlicht", "Grensland Logistiek"]
+    companies = list(Company.objects.filter(legal_name__in=names))
+    classes = size_classes([c.pk for c in companies], programme)
+    for company in companies:
+        assert classes[company.pk] == company_verdicts(company, programme=programme).size.size_class, company

@@ -29,6 +29,7 @@ from .models import (
     MembershipRole,
     NaceCode,
 )
+from .rules.types import add_months
 from .services import establishment_nuts3
 
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data" / "companies.json"
@@ -221,6 +222,7 @@ def _party_details(company: Company, entry: dict) -> None:
                 "closing_date": dt.date(year["year"], 12, 31),
             },
         )
+    _party_aid(company, entry.get("de_minimis", []))
     estimate = entry.get("estimate")
     if estimate:  # Art. 4(3): the current year's good-faith estimate, attested
         today = clock.today_brussels()
@@ -239,6 +241,23 @@ def _party_details(company: Company, entry: dict) -> None:
                 "subscribed_capital": Decimal(estimate["subscribed_capital"]),
                 "attested_on": today,
                 "attested_by": estimate["attested_by"],
+            },
+        )
+
+
+def _party_aid(company: Company, entries: list[dict]) -> None:
+    """De minimis aid with its granting Member State (Reg. 2023/2831 Art. 3(2)), dated back from today so that it
+    stays inside the three-year window whenever the demo is loaded."""
+    today = clock.today_brussels()
+    for aid in entries:
+        DeMinimisAid.objects.update_or_create(
+            company=company,
+            granting_body=aid["granting_body"],
+            member_state=aid.get("member_state", ""),
+            defaults={
+                "granted_on": add_months(today, -int(aid["months_ago"])),
+                "amount": Decimal(aid["amount"]),
+                "description": aid.get("description", ""),
             },
         )
 
