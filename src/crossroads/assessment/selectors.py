@@ -298,7 +298,7 @@ def decision_rows(ranking: Ranking) -> list[tuple[FrozenEntry, Application, Deci
         d.application_id: d
         for d in Decision.objects.filter(ranking=ranking).select_related("grant").prefetch_related("objections")
     }
-    applications = Application.objects.select_related("lead_company").in_bulk([e.application for e in entries])
+    applications = Application.objects.in_bulk([e.application for e in entries])  # the page needs no company
     return [(e, applications[e.application], decided.get(e.application)) for e in entries]
 
 
