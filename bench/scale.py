@@ -149,9 +149,9 @@ def _users() -> dict[str, object]:
 
 
 def measure(runs: int, log) -> list[dict]:  # type: ignore[no-untyped-def]
-    from django.db import connection, reset_queries
-
     import gc
+
+    from django.db import connection, reset_queries
 
     users = _users()
     clients = {role: _client_for(user) for role, user in users.items()}
