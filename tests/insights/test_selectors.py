@@ -105,3 +105,15 @@ def test_indicators(world, programme):  # type: ignore[no-untyped-def]
     assert values["RCO87"] == (Decimal(4), "derived")
     assert values["RCR03"] == (Decimal(0), "none")
     assert values["RCR84"] == (Decimal(1), "derived")  # B yes, D no
+
+
+def test_size_classes_follow_a_change_of_figures_at_once(world, programme):  # type: ignore[no-untyped-def]
+    """The dashboard keeps the size classes between requests (half a second at programme scale), but never past a
+    change: a funded company that now declares 300 FTE is counted as large on the next view."""
+    from crossroads.assessment.models import GrantShare
+    from crossroads.companies.models import FinancialYear
+
+    assert {r.key: r.count for r in outcomes.by_size(InsightFilter(), programme)} == {"small": 4}
+    company = GrantShare.objects.order_by("pk").first().company
+    FinancialYear.objects.filter(company=company).update(staff_fte=Decimal("300"))
+    assert {r.key: r.count for r in outcomes.by_size(InsightFilter(), programme)} == {"small": 3, "large": 1}

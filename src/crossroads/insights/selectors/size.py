@@ -3,8 +3,12 @@ linked and partner enterprises through holdings, the two-year rule), from four q
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
 
 from crossroads.companies.models import Company, FinancialYear, Holding, NaceCode
 from crossroads.companies.rules.size import size_verdict
@@ -16,6 +20,10 @@ from crossroads.companies.selectors import cache_lists
 from crossroads.core import clock
 from crossroads.programme.models import Programme
 
+# The dashboard's size classes take about half a second at programme scale (a verdict per funded company); the
+# stamp below makes a longer life safe, this only bounds the cache's memory.
+SHARED_SECONDS = 60 * 60
+
 
 def size_classes(company_ids: Iterable[int], programme: Programme, memo: dict | None = None) -> dict[int, str | None]:
     """company id -> "micro" / "small" / "medium" / "large", or None without closed financial years. `memo` (the
@@ -26,10 +34,39 @@ def size_classes(company_ids: Iterable[int], programme: Programme, memo: dict | 
     key = ("size_classes", frozenset(wanted), programme.pk)
     if memo is not None and key in memo:
         return memo[key]
-    out = _size_classes(wanted, programme)
+    # Across requests the answer is kept while nothing it rests on changed: the stamp changes with any added,
+    # removed or edited financial year, holding or company, and with the day (holdings start and end on dates).
+    shared = (
+        "insights:size_classes:" + hashlib.sha256(repr((sorted(wanted), programme.pk, _stamp())).encode()).hexdigest()
+    )
+    out = cache.get(shared)
+    if out is None:
+        out = _size_classes(wanted, programme)
+        cache.set(shared, out, SHARED_SECONDS)
     if memo is not None:
         memo[key] = out
     return out
+
+
+def _stamp() -> tuple:
+    """What the size classes rest on, in three aggregate queries."""
+    years = FinancialYear.objects.aggregate(
+        n=Count("pk"),
+        last=Max("pk"),
+        turnover=Sum("turnover"),
+        staff=Sum("staff_fte"),
+        balance=Sum("balance_sheet_total"),
+    )
+    holdings = Holding.objects.aggregate(
+        n=Count("pk"),
+        last=Max("pk"),
+        share=Sum("percent"),
+        votes=Sum("voting_percent"),
+        ended=Max("ended_on"),
+        started=Max("started_on"),
+    )
+    companies = Company.objects.aggregate(n=Count("pk"), changed=Max("updated_at"))
+    return (clock.today_brussels(), tuple(years.values()), tuple(holdings.values()), tuple(companies.values()))
 
 
 def _size_classes(wanted: set[int], programme: Programme) -> dict[int, str | None]:
