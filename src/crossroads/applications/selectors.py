@@ -296,7 +296,7 @@ def application_checks_many(applications: list[Application]) -> dict[int, list[M
         for call_id in {a.call_id for a in applications}
     }
     programme = applications[0].call.programme
-    companies = {p.company_id: p.company for p in partners if p.company_id}
+    companies = {p.company_id: p.company for p in partners if p.company_id and p.company is not None}
     verdicts = company_verdicts_many(list(companies.values()), programme=programme)
     result = {}
     for application in applications:

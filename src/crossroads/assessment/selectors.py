@@ -168,7 +168,7 @@ def ranking_candidates(call: Call) -> list[ranking_rules.Candidate]:
             requested_grant=grants[pk],
             scores=scores.get(pk, {}),
             eligible=True,
-            submitted_at=submitted_at,
+            submitted_at=submitted_at,  # type: ignore[arg-type]  # assessable applications are submitted
         )
         for pk, submitted_at in applications
     ]
@@ -251,7 +251,7 @@ def ranking_rows(call: Call, result: ranking_rules.RankingResult, *, full: bool 
     ids = [int(e.id) for e in result.entries]
     found = Application.objects.all() if full else Application.objects.only("pk", "title", "acronym")
     applications = found.in_bulk(ids)
-    consensus: dict[int, dict[str, object]] = defaultdict(dict)
+    consensus: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for application_id, code, score in ConsensusScore.objects.filter(application_id__in=ids).values_list(
         "application_id", "criterion__code", "score"
     ):

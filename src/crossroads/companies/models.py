@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import decimal
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -198,7 +201,7 @@ class NaceCode(models.Model):
         return f"{self.code} (NACE {self.revision})"
 
 
-def money(verbose: str, *, optional: bool = False) -> models.DecimalField:
+def money(verbose: StrOrPromise, *, optional: bool = False) -> models.DecimalField:
     return ReadableDecimalField(verbose, max_digits=16, decimal_places=2, null=optional, blank=optional)
 
 

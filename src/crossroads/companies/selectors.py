@@ -245,7 +245,7 @@ def cache_lists(instances: list[Any], name: str, queryset: QuerySet[Any], key: s
     for instance in instances:
         cached = copy.copy(empty)
         cached._result_cache = groups.get(instance.pk, [])
-        cached._prefetch_done = True
+        cached._prefetch_done = True  # type: ignore[attr-defined]  # private QuerySet flag, not in the stubs
         instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = cached
 
 

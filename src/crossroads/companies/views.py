@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from crossroads.accounts.requests import signed_in
 from crossroads.core.views import forbidden
 from crossroads.programme.selectors import current_programme
 
@@ -59,7 +60,7 @@ def _editable_company(request: HttpRequest, pk: int) -> Company | HttpResponse:
 @login_required
 def company_list(request: HttpRequest) -> HttpResponse:
     # The page and its export show the same companies: one query builder (`exports.company_list_rows`).
-    companies = company_list_rows(request.user, request.GET)
+    companies = company_list_rows(signed_in(request), request.GET)
     query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     country = request.GET.get("country", "")
     countries = current_programme().countries
@@ -118,10 +119,10 @@ def company_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in {"nace", "nace_revision", "nace_codes"}}
         company = services.company_create(
-            actor=request.user, data=data, make_member=becomes_member_of_new_company(request.user)
+            actor=signed_in(request), data=data, make_member=becomes_member_of_new_company(signed_in(request))
         )
         services.nace_codes_set(
-            actor=request.user,
+            actor=signed_in(request),
             company=company,
             codes=form.cleaned_data["nace_codes"],
             revision=form.cleaned_data["nace_revision"],
@@ -139,9 +140,9 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = CompanyForm(request.POST or None, instance=company, programme=current_programme())
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in {"nace", "nace_revision", "nace_codes"}}
-        services.company_update(actor=request.user, company=company, data=data)
+        services.company_update(actor=signed_in(request), company=company, data=data)
         services.nace_codes_set(
-            actor=request.user,
+            actor=signed_in(request),
             company=company,
             codes=form.cleaned_data["nace_codes"],
             revision=form.cleaned_data["nace_revision"],
@@ -229,9 +230,9 @@ def holding_add(request: HttpRequest, pk: int) -> HttpResponse:
     company = _editable_company(request, pk)
     if isinstance(company, HttpResponse):
         return company
-    form = HoldingForm(request.POST or None, company=company, user=request.user)
+    form = HoldingForm(request.POST or None, company=company, user=signed_in(request))
     if request.method == "POST" and form.is_valid():
-        services.holding_save(actor=request.user, holding=form.save(commit=False))
+        services.holding_save(actor=signed_in(request), holding=form.save(commit=False))
         messages.success(request, _("Holding saved."))
         return redirect("companies:detail", pk=company.pk)
     return render(request, "companies/child_form.html", {"form": form, "company": company, "title": _("Holding")})
@@ -259,7 +260,7 @@ def child_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> Http
         obj = get_object_or_404(model, pk=item_pk, company=company)
     else:
         raise Http404
-    services.record_delete(actor=request.user, obj=obj, verb=verb)
+    services.record_delete(actor=signed_in(request), obj=obj, verb=verb)
     messages.success(request, _("Deleted."))
     return redirect("companies:detail", pk=company.pk)
 
@@ -273,7 +274,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.invitation_create(
-            actor=request.user,
+            actor=signed_in(request),
             company=company,
             email=form.cleaned_data["email"],
         )
@@ -288,7 +289,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         try:
-            membership = services.invitation_accept(user=request.user, token=token)
+            membership = services.invitation_accept(user=signed_in(request), token=token)
         except services.InvitationError as exc:  # to the dashboard, not back to the invitation as the middleware
             messages.error(request, str(exc))
             return redirect("core:dashboard")

@@ -194,7 +194,8 @@ def sizes_chart(flt: InsightFilter, programme: Programme) -> Chart:
 
 def indicators_table(flt: InsightFilter, programme: Programme) -> Chart:
     items = indicator_selectors.indicators(flt, programme)
-    rows, raw = [], []
+    rows: list[list[str]] = []
+    raw: list[list[object]] = []
     for i in items:
         value = format_integer(i.value) if i.value == i.value.to_integral_value() else format_money(i.value)
         if i.source == indicator_selectors.NONE:

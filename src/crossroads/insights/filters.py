@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -73,12 +74,15 @@ class InsightFilterForm(forms.Form):
     date_to = IsoDateField(label=_("Until"), required=False)
     agency = forms.ChoiceField(label=_("Partner organisation"), required=False)
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.calls = {c.code: c for c in Call.objects.order_by("opens_at", "code")}
         self.agencies = {a.code: a for a in PartnerOrganisation.objects.order_by("name")}
-        self.fields["call"].choices = [("", _("All calls")), *((code, c.name) for code, c in self.calls.items())]
-        self.fields["agency"].choices = [
+        cast(forms.ChoiceField, self.fields["call"]).choices = [
+            ("", _("All calls")),
+            *((code, c.name) for code, c in self.calls.items()),
+        ]
+        cast(forms.ChoiceField, self.fields["agency"]).choices = [
             ("", _("All partner organisations")),
             *((code, a.name) for code, a in self.agencies.items()),
         ]

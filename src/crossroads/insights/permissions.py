@@ -11,7 +11,7 @@ from crossroads.core.permissions import Permission, allow, deny
 __all__ = ["INSIGHT_ROLES", "can_view_insights"]
 
 
-def can_view_insights(user) -> Permission:  # type: ignore[no-untyped-def]
+def can_view_insights(user) -> Permission:
     if not user.is_authenticated:
         return deny(_("Sign in to see the programme's figures."))
     if user.role not in INSIGHT_ROLES:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from crossroads.accounts.requests import signed_in
 from crossroads.core.spreadsheets import csv_writer
 from crossroads.core.views import forbidden
 from crossroads.programme.selectors import current_programme
@@ -23,9 +26,11 @@ def _form(request: HttpRequest) -> InsightFilterForm:
     """The filter form from the query string. An adviser's first visit is filtered on their own agency; a
     submitted form (even with the agency cleared) is taken as it is."""
     data = request.GET.copy()
-    user = request.user
+    user = signed_in(request)
     if "submitted" not in data and not data.get("agency") and user.is_adviser and user.agency_id:
-        data["agency"] = user.agency.code
+        agency = user.agency
+        assert agency is not None  # agency_id is set
+        data["agency"] = agency.code
     return InsightFilterForm(data)
 
 
@@ -37,11 +42,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     form = _form(request)
     flt = form.to_filter()
     programme = current_programme()
-    group = request.GET.get("group") if request.GET.get("group") in GROUPS else "agency"
+    group = request.GET.get("group", "agency")
+    if group not in GROUPS:
+        group = "agency"
     bar_charts = [charts.CHARTS[key](flt, programme) for key in charts.BAR_CHARTS]
     context = {
         "form": form,
-        "query": form.data.urlencode() if form.is_valid() else "",
+        "query": cast(QueryDict, form.data).urlencode() if form.is_valid() else "",
         "targets": charts.targets_chart(flt, programme),
         "bar_charts": bar_charts,
         "indicators": charts.indicators_table(flt, programme),
@@ -81,7 +88,9 @@ def report(request: HttpRequest, year: int) -> HttpResponse:
     programme = current_programme()
     if not valid_year(programme, year):
         raise Http404
-    language = request.GET.get("lang") if request.GET.get("lang") in ("nl", "en") else (request.LANGUAGE_CODE or "nl")
+    language = request.GET.get("lang", "")
+    if language not in ("nl", "en"):
+        language = request.LANGUAGE_CODE or "nl"
     response = HttpResponse(report_pdf(programme, year, language=language), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="crossroads-report-{year}-{language}.pdf"'
     return response

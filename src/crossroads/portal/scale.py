@@ -24,7 +24,7 @@ from django.db import transaction
 
 from crossroads.accounts.models import Role, User
 from crossroads.applications.models import Application, ApplicationStatus, BudgetLine, Partner
-from crossroads.applications.rules.budget import PartnerCosts, allocate_grant
+from crossroads.applications.rules.budget import CostRules, PartnerCosts, allocate_grant
 from crossroads.applications.selectors import cost_rules
 from crossroads.assessment.models import (
     Assignment,
@@ -438,7 +438,7 @@ class Generator:
         self._count("partners", len(partners))
         self._count("budget lines", len(lines))
 
-    def _allocation(self, application: Application, rules_of: dict[int, object]) -> dict[int, Decimal]:
+    def _allocation(self, application: Application, rules_of: dict[int, CostRules]) -> dict[int, Decimal]:
         partners = self.partners_of[application.pk]
         costs = [
             PartnerCosts(
@@ -484,6 +484,7 @@ class Generator:
             )
             if eligible and state == "decided":
                 self.eligible_by_call.setdefault(application.call_id, []).append(application)
+                assert application.submitted_at is not None  # a submitted application
                 for assessor in rng.sample(assessors, 3):
                     submitted = application.submitted_at + dt.timedelta(days=40)
                     assignments.append(
@@ -538,7 +539,7 @@ class Generator:
         self._count("scores", len(scores_plan))
         self._rankings(quality, rules_of, secretariat)
 
-    def _rankings(self, quality: dict[int, float], rules_of: dict[int, object], secretariat: User) -> None:
+    def _rankings(self, quality: dict[int, float], rules_of: dict[int, CostRules], secretariat: User) -> None:
         rng = self.rng
         decided = [call for call, state in self.calls_made if state == "decided"]
         quota = {
@@ -622,6 +623,7 @@ class Generator:
         shares = []
         for application, per_partner in funded:
             for partner in self.partners_of[application.pk]:
+                assert partner.company_id is not None  # every generated partner is a company
                 shares.append(
                     GrantShare(
                         grant=grant_of[application.pk],
@@ -643,6 +645,7 @@ class Generator:
         for n, (application, _per_partner) in enumerate(self.funded, start=1):
             grant = grant_of[application.pk]
             call = application.call
+            assert application.planned_start is not None  # every generated application has one
             start = max(application.planned_start, grant.created_at.astimezone(BRUSSELS).date() + dt.timedelta(days=30))
             start = start.replace(day=1)
             end = project_end(start, application.duration_months)
@@ -691,6 +694,7 @@ class Generator:
             )
             for partner in self.partners_of[agreement.grant.application_id]:
                 share = share_of[(agreement.grant_id, partner.pk)]
+                assert partner.company_id is not None  # every generated partner is a company
                 members.append(
                     AgreementPartner(
                         agreement=agreement,
@@ -711,6 +715,7 @@ class Generator:
         lines, version_shares = [], []
         for member in members:
             version = version_of[member.agreement_id]
+            assert member.partner_id is not None and member.grant_share is not None  # generated with both
             costs = self.costs_of[member.partner_id]
             for category in ("personnel", "consumables", "external"):
                 lines.append(
@@ -816,6 +821,7 @@ class Generator:
         lines, accepted_of = [], {}
         for claim in claims:
             member = member_by_pk[claim.agreement_partner_id]
+            assert member.partner_id is not None  # generated with its application partner
             costs = self.costs_of[member.partner_id]
             n_periods = max(1, (member.agreement.end_date - member.agreement.start_date).days // 365 + 1)
             accepted_sum = ZERO
@@ -846,11 +852,11 @@ class Generator:
             accepted_of[claim.pk] = accepted_sum
         ClaimLine.objects.bulk_create(lines, batch_size=1000)
         payments = []
-        remaining = {m.pk: m.grant_share.amount for m in members}
+        remaining = {m.pk: m.grant_share.amount for m in members}  # type: ignore[union-attr]  # generated with a share
         for member in members:
             if member.accepted_at is None or remaining[member.pk] <= 0:
                 continue
-            advance = _money(member.grant_share.amount * member.agreement.advance_share)
+            advance = _money(member.grant_share.amount * member.agreement.advance_share)  # type: ignore[union-attr]
             remaining[member.pk] -= advance
             payments.append(self._payment(member, None, "advance", advance, "paid", member.accepted_at, finance))
         for claim in claims:
@@ -871,7 +877,7 @@ class Generator:
         self._count("claim lines", len(lines))
         self._count("payments", len(payments))
 
-    def _payment(self, member, claim, kind, amount, status, at, finance):  # type: ignore[no-untyped-def]
+    def _payment(self, member, claim, kind, amount, status, at, finance):
         approved = status != "proposed"
         return Payment(
             agreement_partner=member,

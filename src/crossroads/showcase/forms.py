@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -25,9 +27,18 @@ class ProjectFilterForm(forms.Form):
 
     def __init__(self, *args: object, themes: list[Theme], calls: list[Call], years: list[int], **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["theme"].choices = [("", _("All themes")), *((t.code, t.name) for t in themes)]
-        self.fields["call"].choices = [("", _("All calls")), *((c.code, c.name) for c in calls)]
-        self.fields["year"].choices = [("", _("All years")), *((str(y), str(y)) for y in years)]
+        cast(forms.ChoiceField, self.fields["theme"]).choices = [
+            ("", _("All themes")),
+            *((t.code, t.name) for t in themes),
+        ]
+        cast(forms.ChoiceField, self.fields["call"]).choices = [
+            ("", _("All calls")),
+            *((c.code, c.name) for c in calls),
+        ]
+        cast(forms.ChoiceField, self.fields["year"]).choices = [
+            ("", _("All years")),
+            *((str(y), str(y)) for y in years),
+        ]
 
     def filters(self) -> dict[str, object]:
         """The valid filters (an invalid one is left out; its error shows in the summary)."""

@@ -154,7 +154,7 @@ def story(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and not may_write:
         return forbidden(request, may_write.reason)
     current = story_of(agreement.pk)
-    initial = {"version": current.lock_version if current else None}
+    initial: dict[str, object] = {"version": current.lock_version if current else None}
     if current is not None:
         initial.update(language=current.language, summary=current.summary, story=current.story, results=current.results)
     form = StoryForm(request.POST or None, initial=initial)

@@ -62,7 +62,7 @@ def eligibility_verdict(
     if role == "sme" and size.is_sme:
         reasons.insert(0, Reason("elig.core_sme", {"class": size.size_class}))
         return EligibilityVerdict(CORE, region_status, reasons)
-    if role == "sme" and size.is_sme is None and getattr(size, "figures_needed", ()):
+    if role == "sme" and size.is_sme is None and getattr(size, "figures_needed", None):
         # Rec. 2003/361 Annex Art. 6: a related enterprise's figures are needed; the verdict waits for them.
         waiting = Reason("elig.figures_needed", {"names": ", ".join(size.figures_needed)})
         return EligibilityVerdict(NOT_ELIGIBLE, region_status, [waiting, *reasons])

@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import cast, overload
 
 from crossroads.programme.rules import ProgrammeRules, SizeThresholds
 
@@ -200,11 +201,11 @@ def _block_exempt(block: Block, incoming: list[Link], enterprises: dict | None) 
     holders = [(enterprises or {}).get(h) for h in block.holders]
     if any(h is None or not h.investor_type or not _within_limits(h) for h in holders):
         return False
-    angels = {h.id for h in holders if h.investor_type == "business_angel"}
+    angels = {h.id for h in holders if h is not None and h.investor_type == "business_angel"}
     invested = [link.invested for link in incoming if link.owner in angels]
     if any(amount is None for amount in invested):
         return False
-    return sum(invested, ZERO) < BUSINESS_ANGEL_INVESTMENT_BELOW
+    return sum(cast(list[Decimal], invested), ZERO) < BUSINESS_ANGEL_INVESTMENT_BELOW  # no None: returned above
 
 
 def _apply_block(block: Block, incoming: list[Link], enterprises: dict | None, rel: Relations, rules) -> bool:
@@ -487,6 +488,10 @@ def _relations_of(figures: Consolidated) -> set[tuple]:
     return {(line.enterprise_id, line.relation, line.share) for line in figures.lines}
 
 
+@overload
+def _year_end(year: int, reference: dt.date) -> dt.date: ...
+@overload
+def _year_end(year: int, reference: None) -> None: ...
 def _year_end(year: int, reference: dt.date | None) -> dt.date | None:
     if reference is None:
         return None

@@ -73,7 +73,7 @@ def outstanding(period: ReportingPeriod) -> list[tuple[str, AgreementPartner]]:
     if lead is not None and (report is None or report.status not in SUBMITTED_REPORT):
         out.append(("report", lead))
     if prefetched:
-        submitted = {c.agreement_partner_id for c in period.submitted}
+        submitted = {c.agreement_partner_id for c in period.submitted}  # type: ignore[attr-defined]  # Prefetch to_attr
     else:
         submitted = set(period.claims.filter(status__in=SUBMITTED_CLAIM).values_list("agreement_partner_id", flat=True))
     out += [("claim", m) for m in members if m.pk not in submitted]

@@ -184,7 +184,7 @@ def _links(request: HttpRequest, agreement: Agreement, mine: set[int]) -> dict[s
     members = [m for m in agreement.partners.all() if m.pk in mine and m.left_on is None]
     return {
         "story": contracted
-        and (request.user.is_programme_staff or any(can_sign_for(request.user, m) for m in members)),
+        and (signed_in(request).is_programme_staff or any(can_sign_for(request.user, m) for m in members)),
         "coaching": bool(can_log_coaching(request.user, agreement)),
         "indicators": bool(can_record_indicators(request.user)),
         "surveys": list(FollowUpSurvey.objects.filter(agreement_partner__in=mine, answered_at__isnull=True)),

@@ -67,13 +67,13 @@ def decisions(flt: InsightFilter) -> Decisions:
     )
 
 
-def _live_shares(flt: InsightFilter):  # type: ignore[no-untyped-def]
+def _live_shares(flt: InsightFilter):
     """Grant shares of companies in funded agreements whose grant is not renounced."""
     members = AgreementPartner.objects.filter(agreement_member_filter(flt), grant_share__isnull=False)
     return GrantShare.objects.filter(pk__in=members.values("grant_share"), grant__renounced_at__isnull=True)
 
 
-def _funded_members(flt: InsightFilter):  # type: ignore[no-untyped-def]
+def _funded_members(flt: InsightFilter):
     return AgreementPartner.objects.filter(agreement_member_filter(flt))
 
 

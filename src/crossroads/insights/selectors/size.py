@@ -97,11 +97,11 @@ def _size_classes(wanted: set[int], programme: Programme) -> dict[int, str | Non
     return out
 
 
-def _links_by_group(links: list[Link]) -> dict[int, list[Link]]:
+def _links_by_group(links: list[Link]) -> dict[int | str, list[Link]]:
     """Company id -> the links of its connected group (holdings in either direction, any depth)."""
-    parent: dict[int, int] = {}
+    parent: dict[int | str, int | str] = {}
 
-    def root(node: int) -> int:
+    def root(node: int | str) -> int | str:
         parent.setdefault(node, node)
         while parent[node] != node:
             parent[node] = parent[parent[node]]
@@ -110,7 +110,7 @@ def _links_by_group(links: list[Link]) -> dict[int, list[Link]]:
 
     for link in links:
         parent[root(link.owner)] = root(link.owned)
-    groups: dict[int, list[Link]] = defaultdict(list)
+    groups: dict[int | str, list[Link]] = defaultdict(list)
     for link in links:
         groups[root(link.owner)].append(link)
     return {node: groups[root(node)] for node in parent}

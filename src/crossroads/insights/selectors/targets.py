@@ -68,7 +68,7 @@ class Targets:
         return self._share(self.investment, self.total_budget)
 
 
-def _live_grants(flt: InsightFilter):  # type: ignore[no-untyped-def]
+def _live_grants(flt: InsightFilter):
     grants = Grant.objects.filter(**flt.moments("created_at"))
     if flt.call is not None:
         grants = grants.filter(application__call=flt.call)

@@ -6,6 +6,7 @@ advisers who agreed to be named (`listed_publicly`, with their work e-mail addre
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
@@ -82,10 +83,12 @@ def _advisers_for(agencies: tuple[PartnerOrganisation, ...], province: str) -> d
     found: dict[int, list[PublicAdviser]] = {a.pk: [] for a in agencies}
     serving = {a.pk: {p.code for p in a.provinces.all()} for a in agencies}
     for adviser in _advisers().filter(agency__in=[a.pk for a in agencies]).order_by("last_name", "first_name"):
-        own = {p.code for p in adviser.covered_provinces.all()} or serving[adviser.agency_id]
+        agency_id = adviser.agency_id
+        assert agency_id is not None  # filtered on agency__in
+        own = {p.code for p in adviser.covered_provinces.all()} or serving[agency_id]
         if province in own:
             name = adviser.get_full_name() or adviser.email
-            found[adviser.agency_id].append(PublicAdviser(name=name, email=adviser.email))
+            found[agency_id].append(PublicAdviser(name=name, email=adviser.email))
     return {pk: tuple(people) for pk, people in found.items()}
 
 
@@ -104,7 +107,7 @@ def find_adviser(country: str, postcode: str) -> AdviserResult:
     region, province, province_name = _province_of(code)
     status = _region_status(code)
     serving = tuple(a for a in agencies if province in {p.code for p in a.provinces.all()})
-    base = {"postcode": normal, "country": country, "region": region, "province": province_name}
+    base: dict[str, Any] = {"postcode": normal, "country": country, "region": region, "province": province_name}
     if not serving:
         # Brussels or Wallonia: the Flemish agency is the nearest; the Dutch agencies each serve one province only.
         nearest = tuple(a for a in agencies if country == "BE" and a.country == "BE" and a.provinces.all())

@@ -74,7 +74,7 @@ def _with_relations(queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
     )
 
 
-def _place(company) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def _place(company) -> tuple[str, str]:
     """Municipality and NUTS3 code of the establishment in the company's own country (the first one recorded)."""
     establishments = sorted(company.establishments.all(), key=lambda e: (e.country != company.country, e.pk))
     return (establishments[0].city, establishments[0].nuts3_id or "") if establishments else ("", "")
