@@ -31,7 +31,7 @@ def secretariat_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
     return wrapper
 
 
-def call_or_404(call_id: str) -> Call:
+def call_or_404(call_id: int | str) -> Call:
     if not is_id(str(call_id)):
         raise Http404
     return get_object_or_404(Call.objects.select_related("programme"), pk=call_id)
