@@ -37,13 +37,13 @@ def test_applicant_edits_figures_and_sees_the_sme_verdict_change(page, live_serv
     assert_accessible(page)
 
     page.get_by_test_id("edit-year-2024").click()
-    page.get_by_label(re.compile("Personeel|Staff")).fill("abc")
+    page.get_by_label(re.compile(r"^(Personeel \(vte\)|Staff \(FTE\))")).fill("abc")
     page.get_by_role("button", name=re.compile("Opslaan|Save")).click()
     # Bad input: a message at the field, nothing lost.
     assert page.locator("#error-summary").is_visible()
     assert_accessible(page)
 
-    page.get_by_label(re.compile("Personeel|Staff")).fill("310")
+    page.get_by_label(re.compile(r"^(Personeel \(vte\)|Staff \(FTE\))")).fill("310")
     page.get_by_label(re.compile("Omzet|Turnover")).fill("62.500.000,00")
     page.get_by_label(re.compile("Balanstotaal|Balance-sheet")).fill("48.000.000,00")
     page.get_by_role("button", name=re.compile("Opslaan|Save")).click()
