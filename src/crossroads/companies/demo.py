@@ -111,36 +111,7 @@ def _company(entry: dict, programme: Programme) -> Company:
         },
     )
     company.themes.set(programme.themes.filter(code__in=entry.get("themes", [])))
-    address = entry["address"]
-    Establishment.objects.update_or_create(
-        company=company,
-        is_registered_office=True,
-        defaults={
-            "street": address["street"],
-            "postcode": address["postcode"],
-            "city": address["city"],
-            "country": address["country"],
-            "is_project_site": True,
-            "nuts3_id": establishment_nuts3(address["country"], address["postcode"]),
-        },
-    )
-    NaceCode.objects.filter(company=company).delete()
-    for index, code in enumerate(entry.get("nace", [])):
-        NaceCode.objects.create(company=company, code=code, revision="2.0", is_main=index == 0)
-    for year in entry.get("financials", []):
-        FinancialYear.objects.update_or_create(
-            company=company,
-            year=year["year"],
-            is_interim=False,
-            defaults={
-                "staff_fte": Decimal(year["fte"]),
-                "turnover": Decimal(year["turnover"]),
-                "balance_sheet_total": Decimal(year["balance_total"]),
-                "equity": Decimal(year["equity"]),
-                "subscribed_capital": Decimal(year["subscribed_capital"]),
-                "closing_date": dt.date(year["year"], 12, 31),
-            },
-        )
+    _establishment_and_figures(company, entry)
     for aid in entry.get("de_minimis", []):
         DeMinimisAid.objects.update_or_create(
             company=company,
@@ -189,7 +160,8 @@ def _party(entry: dict) -> Company:
     return company
 
 
-def _party_details(company: Company, entry: dict) -> None:
+def _establishment_and_figures(company: Company, entry: dict) -> None:
+    """The registered office (when given), NACE codes and closed financial years of a demo company or holder."""
     address = entry.get("address")
     if address:
         Establishment.objects.update_or_create(
@@ -222,6 +194,10 @@ def _party_details(company: Company, entry: dict) -> None:
                 "closing_date": dt.date(year["year"], 12, 31),
             },
         )
+
+
+def _party_details(company: Company, entry: dict) -> None:
+    _establishment_and_figures(company, entry)
     _party_aid(company, entry.get("de_minimis", []))
     estimate = entry.get("estimate")
     if estimate:  # Art. 4(3): the current year's good-faith estimate, attested
