@@ -225,6 +225,8 @@ def test_every_assessment_page_renders_with_a_frozen_ranking(client, call, ranke
         reverse("assessment:ranking", args=[call.pk]) + "?budget=100000",
         reverse("assessment:meeting", args=[call.pk]),
         reverse("assessment:decisions", args=[call.pk]),
+        reverse("assessment:decision_take", args=[call.pk, ranked["A"].pk]),
+        reverse("assessment:decision_take", args=[call.pk, decision.application_id]),
         reverse("assessment:decision_detail", args=[decision.pk]),
         reverse("assessment:ranking_export", args=[call.pk]),
         f"/api/v1/assessment/calls/{call.pk}/ranking/",
@@ -286,17 +288,13 @@ def test_assessor_csv_never_starts_a_formula(client, call, application, assessor
 
 def test_nothing_half_saved_when_a_decision_is_refused(client, call, frozen, ranked, users):
     client.force_login(users["secretariat"])
-    prefix = f"a{ranked['A'].pk}"
-    response = client.post(
-        reverse("assessment:decisions", args=[call.pk]),
-        {
-            "application": "9" * 40,
-            f"{prefix}-outcome": Outcome.APPROVE,
-            f"{prefix}-reasons": "x\x00y",
-            f"{prefix}-language": "nl",
-        },
-    )
-    assert response.status_code == 400
+    data = {"outcome": Outcome.APPROVE, "reasons": "x\x00y", "language": "nl"}
+    response = client.post(reverse("assessment:decision_take", args=[call.pk, ranked["A"].pk]), data)
+    assert response.status_code == 400 and response.context["form"].errors["reasons"]
+    data["reasons"] = "Good."
+    for application_id in ("9" * 40, str(ranked["A"].pk) + "0"):  # not in the frozen ranking: not found, no 500
+        response = client.post(f"/assessment/calls/{call.pk}/decisions/{application_id}/", data)
+        assert response.status_code == 404
     assert Decision.objects.count() == 1
 
 

@@ -99,8 +99,10 @@ def test_an_upheld_objection_reopens_the_decision_and_a_new_one_is_taken(
     client.force_login(secretariat)
     page = client.get(reverse("assessment:decisions", args=[call.pk]))
     rows = {row["application"].pk: row for row in page.context["rows"]}
-    assert rows[ranked["D"].pk]["form"] is not None  # back on the decision list
+    assert rows[ranked["D"].pk]["open"]  # back on the list of decisions to take
     assert 'data-testid="reopened"' in page.content.decode()
+    again_page = client.get(reverse("assessment:decision_take", args=[call.pk, ranked["D"].pk]))
+    assert again_page.context["form"] is not None and 'data-testid="reopened"' in again_page.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
         again = services.decision_record(

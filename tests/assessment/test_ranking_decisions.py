@@ -196,19 +196,15 @@ def test_reserve_and_below_line_cannot_be_approved_and_the_budget_holds(call, ra
 def test_decisions_page_records_and_refuses(client, call, ranked, users, django_capture_on_commit_callbacks):
     ranking_freeze(actor=users["secretariat"], call=call)
     client.force_login(users["secretariat"])
-    url = reverse("assessment:decisions", args=[call.pk])
-    assert client.get(url).status_code == 200
+    listing = client.get(reverse("assessment:decisions", args=[call.pk]))
+    assert listing.status_code == 200
+    take = reverse("assessment:decision_take", args=[call.pk, ranked["A"].pk])
+    assert f'href="{take}"' in listing.content.decode()  # each open application links to its decision page
 
     def post(application, outcome):  # type: ignore[no-untyped-def]
-        prefix = f"a{application.pk}"
         return client.post(
-            url,
-            {
-                "application": application.pk,
-                f"{prefix}-outcome": outcome,
-                f"{prefix}-reasons": "Committee of 1 December.",
-                f"{prefix}-language": "en",
-            },
+            reverse("assessment:decision_take", args=[call.pk, application.pk]),
+            {"outcome": outcome, "reasons": "Committee of 1 December.", "language": "en"},
         )
 
     refused = post(ranked["C"], Outcome.APPROVE)
@@ -220,6 +216,10 @@ def test_decisions_page_records_and_refuses(client, call, ranked, users, django_
     assert decision.language == "en" and decision.letter
     assert post(ranked["A"], Outcome.REJECT).status_code == 400  # decided already: refused
     assert Decision.objects.get().outcome == Outcome.APPROVE
+    decided = client.get(take)  # the page shows the decision taken, no form
+    assert decided.context["form"] is None and 'data-testid="decided-already"' in decided.content.decode()
+    listing = client.get(reverse("assessment:decisions", args=[call.pk])).content.decode()
+    assert f'data-testid="decided-{ranked["A"].pk}"' in listing and f'href="{take}"' not in listing
 
 
 def test_objection_deadline_is_end_of_day_in_brussels_six_weeks_later():
@@ -309,13 +309,11 @@ def test_renounce_through_the_page(client, call, ranked, users):
 def test_the_letter_language_follows_the_lead_users_choice(client, call, ranked, users):
     ranking_freeze(actor=users["secretariat"], call=call)
     client.force_login(users["secretariat"])
-    url = reverse("assessment:decisions", args=[call.pk])
-    form = next(r["form"] for r in client.get(url).context["rows"] if r["application"] == ranked["A"])
-    assert form.initial["language"] == "nl"  # Dutch by default
+    url = reverse("assessment:decision_take", args=[call.pk, ranked["A"].pk])
+    assert client.get(url).context["form"].initial["language"] == "nl"  # Dutch by default
     users["applicant"].language = "en"  # the lead's only user chose English: a request for an English letter
     users["applicant"].save()
-    form = next(r["form"] for r in client.get(url).context["rows"] if r["application"] == ranked["A"])
-    assert form.initial["language"] == "en"
+    assert client.get(url).context["form"].initial["language"] == "en"
 
 
 def test_what_if_threshold_of_one_criterion_overrides_the_common_one(client, call, ranked, users):

@@ -139,10 +139,14 @@ def secretariat_consolidates_ranks_and_decides(page, base: str, call, strong) ->
     page.get_by_role("link", name=re.compile("regels van de oproep|call's rules")).click()
     page.get_by_role("button", name=re.compile("bevriezen|Freeze", re.I)).click()
     page.wait_for_url(re.compile(r"/decisions/$"))
-    section = page.get_by_test_id(f"decision-{strong.pk}")
-    section.get_by_label(re.compile("^Motivering|^Reasons")).fill("Sterk project boven de financieringslijn.")
-    section.get_by_role("button", name=re.compile("Beslissing vastleggen|Record the decision")).click()
+    assert_accessible(page)
+    page.get_by_test_id(f"decision-{strong.pk}").get_by_role("link", name=re.compile("Beslissing nemen|Take")).click()
+    page.wait_for_url(re.compile(rf"/decisions/{strong.pk}/$"))
+    assert_accessible(page)
+    page.get_by_label(re.compile("^Motivering|^Reasons")).fill("Sterk project boven de financieringslijn.")
+    page.get_by_role("button", name=re.compile("Beslissing vastleggen|Record the decision")).click()
     page.wait_for_url(re.compile(r"/decisions/$"))
+    assert page.get_by_test_id(f"decided-{strong.pk}").count() == 1
     assert_accessible(page)
     logout(page, base)
 

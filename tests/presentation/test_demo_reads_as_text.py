@@ -165,6 +165,7 @@ def _arguments(user: Any) -> dict[str, Callable[[], list[dict[str, Any]]]]:
         "assessment:ranking": lambda: by_call,
         "assessment:meeting": lambda: by_call,
         "assessment:decisions": lambda: by_call,
+        "assessment:decision_take": _decision_pages,
         "assessment:screening": lambda: by_assessed,
         "assessment:consolidation": lambda: by_assessed,
         "assessment:override": lambda: by_assessed,
@@ -183,6 +184,24 @@ def _arguments(user: Any) -> dict[str, Callable[[], list[dict[str, Any]]]]:
         "programme:call_document_add": lambda: by_call,
         **_grant_arguments(user),
     }
+
+
+def _decision_pages() -> list[dict[str, Any]]:
+    """Per frozen ranking, the first application still to decide (the form) and the first decided one."""
+    from crossroads.assessment.models import Decision, Ranking
+    from crossroads.assessment.selectors import frozen_entries
+
+    found = []
+    for ranking in Ranking.objects.filter(superseded_at__isnull=True).order_by("pk"):
+        decided = set(Decision.objects.filter(ranking=ranking).values_list("application_id", flat=True))
+        entries = [e.application for e in frozen_entries(ranking)]
+        for pick in (
+            next((a for a in entries if a not in decided), None),
+            next((a for a in entries if a in decided), None),
+        ):
+            if pick is not None:
+                found.append({"call_id": ranking.call_id, "application_id": pick})
+    return found
 
 
 def _grant_arguments(user: Any) -> dict[str, Callable[[], list[dict[str, Any]]]]:

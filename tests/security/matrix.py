@@ -294,6 +294,16 @@ MATRIX: dict[str, list[Case]] = {
     "assessment:meeting": cases(Case(url("assessment:meeting", "call"), SECRETARIAT_ONLY)),
     "assessment:ranking_export": cases(Case(url("assessment:ranking_export", "call"), SECRETARIAT_ONLY)),
     "assessment:decisions": cases(Case(url("assessment:decisions", "call"), SECRETARIAT_ONLY)),
+    "assessment:decision_take": cases(
+        Case(url("assessment:decision_take", "call", "application"), SECRETARIAT_ONLY),
+        Case(
+            url("assessment:decision_take", "call", "application"),
+            SECRETARIAT_ONLY,
+            method="POST",
+            data=lambda ids: {"outcome": "reject", "reasons": "Not mine to decide.", "language": "nl"},
+            label="only the secretariat records a decision",
+        ),
+    ),
     "assessment:objection_resolve": cases(
         Case(url("assessment:objection_resolve", "objection"), SECRETARIAT_ONLY, method="POST")
     ),

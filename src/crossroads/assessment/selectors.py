@@ -291,15 +291,57 @@ def has_decisions(ranking: Ranking | None) -> bool:
     return ranking is not None and Decision.objects.filter(ranking=ranking).exists()
 
 
+DECISION_ROW_FIELDS = (
+    "id",
+    "application_id",
+    "ranking_id",
+    "outcome",
+    "granted",
+    "decided_at",
+    "reopened_at",
+    "grant__id",
+    "grant__decision_id",
+    "grant__renounced_at",
+)
+
+
 def decision_rows(ranking: Ranking) -> list[tuple[FrozenEntry, Application, Decision | None]]:
     """Each entry of the frozen ranking with its application and the decision taken on it, if any."""
     entries = frozen_entries(ranking)
     decided = {
         d.application_id: d
-        for d in Decision.objects.filter(ranking=ranking).select_related("grant").prefetch_related("objections")
+        for d in Decision.objects.filter(ranking=ranking)
+        .select_related("grant")
+        # A call has about 200 decisions: converting every stored column of each (the letter's text, reasons,
+        # conditions, five moments) costs more than the query. The page reads these.
+        .only(*DECISION_ROW_FIELDS)
     }
-    applications = Application.objects.in_bulk([e.application for e in entries])  # the page needs no company
+    # The page shows the title and links by id; the letter language needs the lead company. Nothing else is read.
+    applications = Application.objects.only("id", "title", "call_id", "lead_company_id").in_bulk(
+        [e.application for e in entries]
+    )
     return [(e, applications[e.application], decided.get(e.application)) for e in entries]
+
+
+def decision_row(ranking: Ranking, application_id: int) -> tuple[FrozenEntry, Application, Decision | None] | None:
+    """`decision_rows` of one application, or None when it is not in the frozen ranking (no query for an id that
+    is not there, however large)."""
+    entry = next((e for e in frozen_entries(ranking) if e.application == application_id), None)
+    if entry is None:
+        return None
+    application = Application.objects.select_related("lead_company").get(pk=application_id)
+    decision = Decision.objects.filter(ranking=ranking, application_id=application_id).select_related("grant").first()
+    return entry, application, decision
+
+
+def objections_of(decisions: list[Decision]) -> dict[int, list[Objection]]:
+    """The objections to each decision (decision id -> newest first, as the model orders them) in one query.
+    Cheaper than a prefetch, which builds a queryset for each of the about 200 decisions of a call although few
+    have an objection."""
+    found: dict[int, list[Objection]] = defaultdict(list)
+    for objection in Objection.objects.filter(decision_id__in=[d.pk for d in decisions]).order_by("-lodged_at", "-pk"):
+        found[objection.decision_id].append(objection)
+    return found
 
 
 def overrides_of(application_ids: list[int]) -> dict[int, AssessmentOverride]:

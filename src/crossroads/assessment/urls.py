@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import api, applicant, assessor, assignment, exports, exports_lists, ranking, screening
+from .views import api, applicant, assessor, assignment, decisions, exports, exports_lists, ranking, screening
 
 app_name = "assessment"
 
@@ -25,9 +25,10 @@ urlpatterns = [
         exports_lists.frozen_ranking_export,
         name="frozen_ranking_export",
     ),
-    path("calls/<int:call_id>/decisions/", ranking.decisions_view, name="decisions"),
-    path("objections/<int:objection_id>/", ranking.objection_resolve_view, name="objection_resolve"),
-    path("decisions/<int:decision_id>/renounce/", ranking.grant_renounce_view, name="grant_renounce"),
+    path("calls/<int:call_id>/decisions/", decisions.decisions_view, name="decisions"),
+    path("calls/<int:call_id>/decisions/<int:application_id>/", decisions.decision_take_view, name="decision_take"),
+    path("objections/<int:objection_id>/", decisions.objection_resolve_view, name="objection_resolve"),
+    path("decisions/<int:decision_id>/renounce/", decisions.grant_renounce_view, name="grant_renounce"),
     path("mine/", assessor.my_assignments, name="my_assignments"),
     path("mine/export.csv", assessor.my_assignments_export, name="my_assignments_export"),
     path("mine/profile/", assessor.assessor_profile, name="assessor_profile"),

@@ -50,3 +50,24 @@ def test_csv_export(client, users, running):
     rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
     assert len(rows) == 2 and rows[1][0] == running.reference and rows[1][6] == "10"
     assert running.reference in page.content.decode()
+
+
+def test_the_list_is_paged_and_counted_and_the_pages_keep_the_filters(client, users, running, monkeypatch):
+    from unittest import mock
+
+    monkeypatch.setattr("crossroads.grants.views.reports.OVERDUE_PER_PAGE", 2)
+    users["secretariat"].language = "en"
+    users["secretariat"].save()
+    client.force_login(users["secretariat"])
+    with mock.patch("crossroads.grants.selectors.overdue.today", return_value=day("2027-08-09")):
+        first = client.get(reverse("grants:overdue"))
+        second = client.get(reverse("grants:overdue"), {"page": "2"})
+        beyond = client.get(reverse("grants:overdue"), {"page": "99"})  # the last page, not an error
+        claims = client.get(reverse("grants:overdue"), {"kind": "claim"})
+    assert [r.kind for r in first.context["rows"]] == ["report", "claim"]
+    assert [r.kind for r in second.context["rows"]] == ["claim"]
+    assert beyond.status_code == 200 and beyond.context["page"].number == 2
+    assert "3 reports and claims are overdue." in first.content.decode()
+    assert "page=2" in first.content.decode() and "Page 1 of 2" in first.content.decode()
+    assert "2 reports and claims are overdue." in claims.content.decode()
+    assert 'aria-label="Pages"' in first.content.decode() and 'aria-label="Pages"' not in claims.content.decode()

@@ -29,6 +29,32 @@ SUBMITTED_REPORT = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 SUBMITTED_CLAIM = (ClaimStatus.SUBMITTED, ClaimStatus.VERIFIED, ClaimStatus.APPROVED)
 
 
+PERIOD_COLUMNS = (
+    "id",
+    "agreement_id",
+    "number",
+    "due_on",
+    "agreement__id",
+    "agreement__reference",
+    "agreement__status",
+    "agreement__grant__id",
+    "agreement__grant__application__id",
+    "agreement__grant__application__title",
+    "report__id",
+    "report__period_id",
+    "report__status",
+)
+PARTNER_COLUMNS = (
+    "id",
+    "agreement_id",
+    "company_id",
+    "is_lead",
+    "left_on",
+    "company__legal_name",
+    "company__legal_form",
+)
+
+
 @dataclass(frozen=True)
 class OverdueRow:
     kind: str
@@ -125,9 +151,20 @@ def overdue_rows(user: AnyUser, *, kind: str = "", q: str = "", on: dt.date | No
         )
         .filter(Q(report__isnull=True) | ~Q(report__status__in=SUBMITTED_REPORT) | Q(n_submitted__lt=F("n_members")))
         .select_related("report")
+        # Hundreds of rows at programme scale: read the columns the list shows, not every column of five tables.
+        .only(*PERIOD_COLUMNS)
         .prefetch_related(
-            Prefetch("agreement__partners", queryset=AgreementPartner.objects.select_related("company")),
-            Prefetch("claims", queryset=CostClaim.objects.filter(status__in=SUBMITTED_CLAIM), to_attr="submitted"),
+            Prefetch(
+                "agreement__partners",
+                queryset=AgreementPartner.objects.select_related("company").only(*PARTNER_COLUMNS),
+            ),
+            Prefetch(
+                "claims",
+                queryset=CostClaim.objects.filter(status__in=SUBMITTED_CLAIM).only(
+                    "id", "period_id", "agreement_partner_id"
+                ),
+                to_attr="submitted",
+            ),
         )
         .order_by("due_on", "agreement__reference")
     )

@@ -3,8 +3,11 @@ reads it, the secretariat reviews it) and the overdue list."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -22,6 +25,8 @@ from ..permissions import can_review_report, can_view_agreement, can_write_repor
 from ..selectors.claims import member_of, period_claims
 from ..selectors.overdue import overdue_csv, overdue_filters, overdue_rows
 from ..services import reports as services
+
+OVERDUE_PER_PAGE = 50
 
 __all__ = ["urlpatterns"]
 
@@ -120,7 +125,11 @@ def overdue(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = 'attachment; filename="overdue.csv"'
         overdue_csv(response, rows)
         return response
-    return render(request, "grants/reports/overdue.html", {"rows": rows, "filters": filters})
+    # Hundreds of rows at programme scale: one page at a time; the downloads hold them all.
+    page = Paginator(rows, OVERDUE_PER_PAGE).get_page(request.GET.get("page"))
+    query = urlencode({key: value for key, value in filters.items() if value})
+    context = {"rows": list(page), "page": page, "query": query, "total": len(rows), "filters": filters}
+    return render(request, "grants/reports/overdue.html", context)
 
 
 urlpatterns = [
