@@ -149,15 +149,16 @@ def _users() -> dict[str, object]:
 
 
 def measure(runs: int, log) -> list[dict]:  # type: ignore[no-untyped-def]
-    import gc
 
     from django.db import connection, reset_queries
 
     users = _users()
     clients = {role: _client_for(user) for role, user in users.items()}
-    # As the served application does (config/wsgi.py): what is loaded at start-up is frozen out of the collector.
-    gc.collect()
-    gc.freeze()
+    # As the served application does (config/wsgi.py, core/collector.py): what is loaded at start-up is frozen out
+    # of the collector, which collects in smaller steps.
+    from crossroads.core.collector import tune_for_serving
+
+    tune_for_serving()
     results = []
     for label, kind, role, url in pages():
         if not url:
