@@ -208,6 +208,23 @@ def _rule_findings(claim: CostClaim, today: dt.date, prepared: Prepared | None =
     return found
 
 
+OTHER_LINE_COLUMNS = (
+    "id",
+    "claim_id",
+    "category",
+    "amount",
+    "accepted_amount",
+    "decision",
+    "person",
+    "work_from",
+    "work_to",
+    "hours",
+    "claim__id",
+    "claim__status",
+    "claim__agreement_partner_id",
+)
+
+
 def claims_prepared(claims: list[CostClaim]) -> dict[int, Prepared]:
     """What the findings of each claim read, for a page of claims in a constant number of queries: the lines and
     their documents, the partners' other lines, the approved budgets, the call's money rules and the duplicates.
@@ -225,9 +242,12 @@ def claims_prepared(claims: list[CostClaim]) -> dict[int, Prepared]:
     lines = [line for claim in claims for line in claim.lines.all()]
     members = {claim.agreement_partner_id for claim in claims}
     others: dict[int, list[ClaimLine]] = defaultdict(list)
-    for line in ClaimLine.objects.filter(
-        claim__agreement_partner__in=members, claim__status__in=COUNTED
-    ).select_related("claim"):
+    # Every earlier line of the page's partners (hundreds): the columns the totals and the hours check read.
+    for line in (
+        ClaimLine.objects.filter(claim__agreement_partner__in=members, claim__status__in=COUNTED)
+        .select_related("claim")
+        .only(*OTHER_LINE_COLUMNS)
+    ):
         others[line.claim.agreement_partner_id].append(line)
     current: dict[int, int] = {}
     agreements = {claim.agreement_partner.agreement_id for claim in claims}
