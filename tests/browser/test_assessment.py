@@ -26,6 +26,7 @@ from tests.browser.conftest import (
     screened_application,
     visit_accessible,
 )
+from tests.browser.test_role_journeys import _journey
 from tests.conftest import make_company, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -148,6 +149,10 @@ def secretariat_consolidates_ranks_and_decides(page, base: str, call, strong) ->
     page.wait_for_url(re.compile(r"/decisions/$"))
     assert page.get_by_test_id(f"decided-{strong.pk}").count() == 1
     assert_accessible(page)
+    # The list and the decision page as the secretariat reads them on a phone too: axe-clean, nothing wider than it.
+    decided = f"/assessment/calls/{call.pk}/decisions/{strong.pk}/"
+    assert _journey(page, base, [f"/assessment/calls/{call.pk}/decisions/", decided]) == []
+    page.set_viewport_size({"width": 1280, "height": 900})
     logout(page, base)
 
 
