@@ -81,3 +81,37 @@ def test_story_pages_per_role(running, users):
     assert _client(users["applicant"]).post(review, {"decision": "approve"}).status_code == 403
     assert _client(users["secretariat"]).post(review, {"decision": "approve"}).status_code == 302
     assert public_project(running.reference.lower()).summary == "Eerste tekst"
+
+
+def test_each_step_tells_the_people_who_act_next(running, users, mailoutbox, django_capture_on_commit_callbacks):
+    from crossroads.showcase.services.stories import story_withdraw
+
+    users["applicant"].language = "en"  # each recipient reads the mail in their own language
+    users["applicant"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        story = story_submit(actor=users["applicant"], agreement=running, data=TEXT)
+    (to_secretariat,) = mailoutbox
+    assert to_secretariat.to == [users["secretariat"].email]
+    assert "wacht op uw beoordeling" in to_secretariat.subject  # the secretariat's language: Dutch
+    assert reverse("showcase:story", args=[running.pk]) in to_secretariat.body
+
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        story = story_return(actor=users["secretariat"], story=story, note="Geen bedragen noemen.")
+    managers = {m.to[0]: m for m in mailoutbox}
+    assert users["applicant"].email in managers and users["secretariat"].email not in managers
+    returned = managers[users["applicant"].email]
+    assert "needs a change" in returned.subject and "Geen bedragen noemen." in returned.body
+
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        story = story_submit(actor=users["applicant"], agreement=running, data=TEXT)
+        story = story_approve(actor=users["secretariat"], story=story)
+    published = next(m for m in mailoutbox if m.to == [users["applicant"].email])
+    assert "is online" in published.subject and f"/projects/{running.reference.lower()}/" in published.body
+
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        story_withdraw(actor=users["secretariat"], story=story, note="Op vraag van het consortium.")
+    offline = next(m for m in mailoutbox if m.to == [users["applicant"].email])
+    assert "taken off the public site" in offline.subject and "Op vraag van het consortium." in offline.body

@@ -3,7 +3,8 @@
 The consortium (a manager of a partner company) edits summary, story and results and submits them; the secretariat
 approves (the text is copied to `published_*` and shows on the public project page) or returns it with a note. An
 edit after publication makes the story a draft again: the public keeps seeing the approved copy until the new text
-is approved. Every change is audited.
+is approved. Every change is audited; the secretariat is mailed a submitted story, the managers of the partner
+companies its publication or return (`showcase/messages.py`).
 
 | from      | to        | who          | service        |
 |-----------|-----------|--------------|----------------|
@@ -25,6 +26,7 @@ from django.utils.translation import gettext as _
 from crossroads.core import clock
 from crossroads.core.audit import audit_record, snapshot
 
+from .. import messages
 from ..errors import ShowcaseError
 from ..models import ProjectStory, StoryStatus
 from ..permissions import can_review_story, can_write_story
@@ -112,6 +114,7 @@ def story_submit(
     story.submitted_at, story.submitted_by = clock.now(), actor
     story.save(update_fields=["status", "submitted_at", "submitted_by"])
     audit_record(actor=actor, verb=ShowcaseVerb.STORY_SUBMIT, obj=story, before=before, after=snapshot(story))
+    messages.story_submitted_notify(story)
     return story
 
 
@@ -133,6 +136,7 @@ def story_approve(*, actor: User, story: ProjectStory) -> ProjectStory:
     story.reviewed_by, story.review_note = actor, ""
     story.save()
     audit_record(actor=actor, verb=ShowcaseVerb.STORY_APPROVE, obj=story, before=before, after=snapshot(story))
+    messages.story_reviewed_notify(story, published=True)
     return story
 
 
@@ -157,6 +161,7 @@ def story_return(*, actor: User, story: ProjectStory, note: str) -> ProjectStory
     story.review_note, story.reviewed_at, story.reviewed_by = note, clock.now(), actor
     story.save()
     audit_record(actor=actor, verb=ShowcaseVerb.STORY_RETURN, obj=story, before=before, after=snapshot(story))
+    messages.story_reviewed_notify(story, published=False)
     return story
 
 
@@ -172,4 +177,5 @@ def story_withdraw(*, actor: User, story: ProjectStory, note: str) -> ProjectSto
     story.review_note, story.reviewed_at, story.reviewed_by = note, clock.now(), actor
     story.save()
     audit_record(actor=actor, verb=ShowcaseVerb.STORY_WITHDRAW, obj=story, before=before, after=snapshot(story))
+    messages.story_reviewed_notify(story, published=False, taken_offline=True)
     return story
