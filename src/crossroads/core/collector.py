@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import logging
 from pathlib import Path
+from typing import Any
 
 YOUNG, MIDDLE, FULL = 700, 10, 2  # Python's defaults are 700, 10, 10
 
@@ -58,7 +59,7 @@ def warm_up() -> int:
     return compiled
 
 
-def _template_names(engine) -> set[str]:  # type: ignore[no-untyped-def]
+def _template_names(engine: Any) -> set[str]:
     names: set[str] = set()
     for loader in engine.template_loaders:
         for inner in getattr(loader, "loaders", [loader]):
