@@ -10,7 +10,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "crossroads"
 
 
 def po_entries(path: Path) -> list[dict]:
-    """Minimal .po reader: msgid, msgid_plural, msgstr / msgstr[n], flags."""
+    """Minimal .po reader: msgid, msgid_plural, msgstr / msgstr[n], flags, where (the source files)."""
     entries, current, field = [], None, None
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         if not line.strip():
@@ -22,6 +22,8 @@ def po_entries(path: Path) -> list[dict]:
             current = {"flags": "", "msgstr": {}}
         if line.startswith("#,"):
             current["flags"] += line
+        elif line.startswith("#:"):
+            current.setdefault("where", []).extend(place.rsplit(":", 1)[0] for place in line[2:].split())
         elif line.startswith("#"):
             continue
         else:
@@ -45,6 +47,25 @@ def test_dutch_catalogue_is_complete():
     fuzzy = [e["msgid"] for e in entries if "fuzzy" in e["flags"]]
     assert not missing, "untranslated:\n" + "\n".join(missing)
     assert not fuzzy, "fuzzy:\n" + "\n".join(fuzzy)
+
+
+FORMAL = re.compile(r"\b(u|uw|U|Uw)\b")
+HOUR_ABBREVIATIONS = re.compile(r"%\(hours\)s u\b|\{h\} u\b")  # "u" for "uur": 7,5 u, nog 2 dagen 3 u 10 min
+# Documents with legal effect keep the formal "u": the decision letter and the payment statement (PDFs).
+DOCUMENTS = ("templates/assessment/decision_letter.html", "templates/grants/finance/statement.html")
+
+
+def test_the_dutch_texts_say_je_except_in_official_letters():
+    """One form of address: screens and e-mails say "je" (what most of them said); the official documents say "u".
+    Both on one screen read as careless, and a new text in the other register is easy to write without noticing."""
+    formal = []
+    for entry in po_entries(LOCALE / "nl" / "LC_MESSAGES" / "django.po"):
+        if entry.get("where") and all(place in DOCUMENTS for place in entry["where"]):
+            continue
+        for text in entry["msgstr"].values():
+            if FORMAL.search(HOUR_ABBREVIATIONS.sub("", text)):
+                formal.append(f"{entry['msgid']!r} -> {text!r}")
+    assert not formal, "formal 'u' outside the letters:\n" + "\n".join(formal)
 
 
 def test_placeholders_survive_translation():

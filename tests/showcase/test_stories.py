@@ -92,7 +92,7 @@ def test_each_step_tells_the_people_who_act_next(running, users, mailoutbox, dja
         story = story_submit(actor=users["applicant"], agreement=running, data=TEXT)
     (to_secretariat,) = mailoutbox
     assert to_secretariat.to == [users["secretariat"].email]
-    assert "wacht op uw beoordeling" in to_secretariat.subject  # the secretariat's language: Dutch
+    assert "wacht op jouw beoordeling" in to_secretariat.subject  # the secretariat's language: Dutch
     assert reverse("showcase:story", args=[running.pk]) in to_secretariat.body
 
     mailoutbox.clear()
