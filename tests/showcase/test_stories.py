@@ -115,3 +115,17 @@ def test_each_step_tells_the_people_who_act_next(running, users, mailoutbox, dja
         story_withdraw(actor=users["secretariat"], story=story, note="Op vraag van het consortium.")
     offline = next(m for m in mailoutbox if m.to == [users["applicant"].email])
     assert "taken off the public site" in offline.subject and "Op vraag van het consortium." in offline.body
+
+
+def test_a_returned_story_mail_keeps_its_note_when_the_story_moves_on_before_it_is_sent(
+    running, users, mailoutbox, django_capture_on_commit_callbacks
+):
+    # The mails go out after commit, through the worker; by then the consortium may have resubmitted and the
+    # secretariat approved, which clears the note on the story.
+    with django_capture_on_commit_callbacks(execute=True):
+        story = story_submit(actor=users["applicant"], agreement=running, data=TEXT)
+        story = story_return(actor=users["secretariat"], story=story, note="Geen bedragen noemen.")
+        story = story_submit(actor=users["applicant"], agreement=running, data=TEXT)
+        story_approve(actor=users["secretariat"], story=story)
+    returned = [m for m in mailoutbox if m.to == [users["applicant"].email] and "aangepast" in m.subject]
+    assert len(returned) == 1 and "Geen bedragen noemen." in returned[0].body

@@ -83,7 +83,9 @@ def story_published(*, story_id: int) -> Email:
 
 
 @message
-def story_returned(*, story_id: int, taken_offline: bool = False) -> Email:
+def story_returned(*, story_id: int, note: str, taken_offline: bool = False) -> Email:
+    """`note` travels with the mail: by the time the worker sends it the story may have been resubmitted and
+    approved, which clears the note on the story."""
     story = _story(story_id)
     if taken_offline:
         subject = _("Your project story was taken off the public site: %(project)s")
@@ -93,10 +95,10 @@ def story_returned(*, story_id: int, taken_offline: bool = False) -> Email:
         intro = _("The secretariat returned the public story of “%(project)s” before publishing it.")
     return Email(
         subject % {"project": _project(story)},
-        _("%(intro)s\n\nTheir note:\n%(note)s\n\nChange the text and send it again:\n%(link)s")
+        _("%(intro)s\n\nThe secretariat's note:\n%(note)s\n\nChange the text and send it again:\n%(link)s")
         % {
             "intro": intro % {"project": _project(story)},
-            "note": story.review_note,
+            "note": note,
             "link": site_url(reverse("showcase:story", args=[story.agreement_id])),
         },
     )
@@ -110,5 +112,5 @@ def story_reviewed_notify(story: ProjectStory, *, published: bool, taken_offline
     if published:
         notify(to=_managers(story), composer=story_published, params={"story_id": story.pk})
     else:
-        params = {"story_id": story.pk, "taken_offline": taken_offline}
+        params = {"story_id": story.pk, "note": story.review_note, "taken_offline": taken_offline}
         notify(to=_managers(story), composer=story_returned, params=params)
