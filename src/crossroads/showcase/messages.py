@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from crossroads.accounts.recipients import secretariat_users
 from crossroads.core.formatting import site_url
 from crossroads.core.notifications import Email, message, notify
+from crossroads.grants.selectors.agreement import agreement_managers
 
 from .models import ProjectStory
 
 if TYPE_CHECKING:
-    from crossroads.accounts.models import User
+    pass
 
 
 def _story(story_id: int) -> ProjectStory:
@@ -27,22 +29,6 @@ def _story(story_id: int) -> ProjectStory:
 
 def _project(story: ProjectStory) -> str:
     return story.agreement.grant.application.title
-
-
-def _managers(story: ProjectStory) -> list[User]:
-    from crossroads.companies.models import MembershipRole
-
-    users: dict[int, User] = {}
-    for member in story.agreement.partners.filter(left_on__isnull=True).select_related("company"):
-        for membership in member.company.memberships.filter(role=MembershipRole.MANAGER).select_related("user"):
-            users[membership.user.pk] = membership.user
-    return list(users.values())
-
-
-def _secretariat() -> list[User]:
-    from crossroads.accounts.models import Role, User
-
-    return list(User.objects.filter(role=Role.SECRETARIAT, is_active=True))
 
 
 @message
@@ -105,12 +91,12 @@ def story_returned(*, story_id: int, note: str, taken_offline: bool = False) -> 
 
 
 def story_submitted_notify(story: ProjectStory) -> None:
-    notify(to=_secretariat(), composer=story_submitted, params={"story_id": story.pk})
+    notify(to=secretariat_users(), composer=story_submitted, params={"story_id": story.pk})
 
 
 def story_reviewed_notify(story: ProjectStory, *, published: bool, taken_offline: bool = False) -> None:
     if published:
-        notify(to=_managers(story), composer=story_published, params={"story_id": story.pk})
+        notify(to=agreement_managers(story.agreement), composer=story_published, params={"story_id": story.pk})
     else:
         params = {"story_id": story.pk, "note": story.review_note, "taken_offline": taken_offline}
-        notify(to=_managers(story), composer=story_returned, params=params)
+        notify(to=agreement_managers(story.agreement), composer=story_returned, params=params)

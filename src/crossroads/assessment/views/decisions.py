@@ -3,6 +3,8 @@ to resolve, what was decided); each decision is taken on its own page, beside th
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,13 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crossroads.accounts.requests import signed_in
+from crossroads.applications.models import Application
 from crossroads.core.formatting import format_brussels, format_date, format_money, format_number
 from crossroads.core.views_support import call_service
 from crossroads.programme.models import Call
 
 from ..errors import AssessmentError
 from ..forms import DecisionForm, ObjectionResolveForm
-from ..models import Decision, Objection, ObjectionStatus, Outcome, Ranking
+from ..models import AssessmentOverride, Decision, Objection, ObjectionStatus, Outcome, Ranking
 from ..rules import ranking as rules
 from ..rules.frozen import FrozenEntry
 from ..selectors import (
@@ -77,18 +80,7 @@ def _decisions_page(
                 if objection_form is not None and objection_form[0] == objection.pk:
                     resolve = objection_form[1]
             objections.append((objection, resolve))
-        rows.append(
-            {
-                "entry": entry,
-                "application": application,
-                "decision": decision,
-                "open": decision is None or decision.reopened_at is not None,
-                "objections": objections,
-                "override": overrides.get(application.pk),
-                "status_label": ranking_status_label(entry.status),
-                "cells": _decision_cells(call, entry, application.pk, decision),
-            }
-        )
+        rows.append(_row(call, entry, application, decision, objections, overrides.get(application.pk)))
     context = {
         "call": call,
         "ranking": ranking,
@@ -100,6 +92,27 @@ def _decisions_page(
     return render(request, "assessment/decisions.html", context, status=status)
 
 
+def _row(
+    call: Call,
+    entry: FrozenEntry,
+    application: Application,
+    decision: Decision | None,
+    objections: list[tuple[Objection, ObjectionResolveForm | None]],
+    override: AssessmentOverride | None,
+) -> dict[str, Any]:
+    """One entry of the frozen ranking as the list and the decision page show it."""
+    return {
+        "entry": entry,
+        "application": application,
+        "decision": decision,
+        "open": decision is None or decision.reopened_at is not None,
+        "objections": objections,
+        "override": override,
+        "status_label": ranking_status_label(entry.status),
+        "cells": _decision_cells(call, entry, application.pk, decision),
+    }
+
+
 def _decision_cells(call: Call, entry: FrozenEntry, application_id: int, decision: Decision | None) -> dict[str, str]:
     """What a row shows, formatted once (numbers, money and dates through core.formatting)."""
     cells = {
@@ -107,10 +120,11 @@ def _decision_cells(call: Call, entry: FrozenEntry, application_id: int, decisio
         "requested": format_money(entry.requested),
         "granted": format_money(entry.granted),
         "suggested": str(SUGGESTED.get(entry.status, Outcome.REJECT).label),
-        "take_url": reverse("assessment:decision_take", args=[call.pk, application_id]),
         "decided_at": "",
         "reopened_on": format_date(decision.reopened_at) if decision is not None and decision.reopened_at else "",
     }
+    if decision is None or decision.reopened_at is not None:  # still to decide: the link to its page
+        cells["take_url"] = reverse("assessment:decision_take", args=[call.pk, application_id])
     if decision is None:
         return cells
     grant = getattr(decision, "grant", None) if decision.approved else None  # an approval may not have one yet
@@ -167,15 +181,8 @@ def decision_take_view(request: HttpRequest, call_id: int, application_id: int) 
         messages.error(request, _("This application has its decision already."))
         status = 400
     objections = objections_of([decision]).get(decision.pk, []) if decision is not None else []
-    row = {
-        "entry": entry,
-        "application": application,
-        "decision": decision,
-        "objections": [(objection, None) for objection in objections],
-        "override": overrides_of([application.pk]).get(application.pk),
-        "status_label": ranking_status_label(entry.status),
-        "cells": _decision_cells(call, entry, application.pk, decision),
-    }
+    override = overrides_of([application.pk]).get(application.pk)
+    row = _row(call, entry, application, decision, [(objection, None) for objection in objections], override)
     context = {"call": call, "ranking": ranking, "row": row, "form": form}
     return render(request, "assessment/decision_take.html", context, status=status)
 

@@ -17,10 +17,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from crossroads.accounts.recipients import secretariat_users
 from crossroads.core.formatting import format_date, site_url
 from crossroads.core.notifications import Email, message, notify
 
 from ..models import Agreement, BankAccount
+from ..selectors.agreement import agreement_managers
 from ..services import hooks
 
 if TYPE_CHECKING:
@@ -40,26 +42,11 @@ def _project(agreement: Agreement) -> str:
     return agreement.grant.application.title
 
 
-def _managers(agreement: Agreement) -> list[User]:
-    from crossroads.companies.models import MembershipRole
-
-    users: list[User] = []
-    for member in agreement.partners.filter(left_on__isnull=True).select_related("company"):
-        users += [m.user for m in member.company.memberships.filter(role=MembershipRole.MANAGER).select_related("user")]
-    return users
-
-
 def _members(agreement: Agreement) -> list[User]:
     users: list[User] = []
     for member in agreement.partners.filter(left_on__isnull=True).select_related("company"):
         users += [m.user for m in member.company.memberships.select_related("user")]
     return users
-
-
-def _secretariat() -> list[User]:
-    from crossroads.accounts.models import Role, User
-
-    return list(User.objects.filter(role=Role.SECRETARIAT, is_active=True))
 
 
 @message
@@ -86,7 +73,7 @@ def agreement_offered(*, agreement_id: int) -> Email:
 def agreement_offered_notify(agreement: Agreement) -> None:
     """Tell the managers of every partner that the agreement waits for their acceptance (after commit)."""
     notify(
-        to=_managers(agreement),
+        to=agreement_managers(agreement),
         composer=agreement_offered,
         params={"agreement_id": agreement.pk},
         once=f"agreement-offered:{agreement.pk}",
@@ -123,7 +110,7 @@ def agreement_started_notify(agreement_id: int) -> None:
     """Registered in ON_START: runs after the commit of the last acceptance."""
     agreement = Agreement.objects.get(pk=agreement_id)
     notify(
-        to=[*_members(agreement), *_secretariat()],
+        to=[*_members(agreement), *secretariat_users()],
         composer=agreement_started,
         params={"agreement_id": agreement_id},
         once=f"agreement-started:{agreement_id}",

@@ -10,6 +10,7 @@ from ..models import Agreement, AgreementPartner, BankAccount, BankAccountStatus
 from ..permissions import is_finance
 
 if TYPE_CHECKING:
+    from crossroads.accounts.models import User
     from crossroads.accounts.requests import AnyUser
 
 
@@ -76,3 +77,14 @@ def pending_accounts() -> QuerySet[BankAccount]:
         .select_related("agreement_partner__company", "agreement_partner__agreement", "registered_by")
         .order_by("registered_at")
     )
+
+
+def agreement_managers(agreement: Agreement) -> list[User]:
+    """The managers of every company still in the agreement, each once (one person may manage two partners)."""
+    from crossroads.companies.models import MembershipRole
+
+    users: dict[int, User] = {}
+    for member in agreement.partners.filter(left_on__isnull=True).select_related("company"):
+        for membership in member.company.memberships.filter(role=MembershipRole.MANAGER).select_related("user"):
+            users[membership.user.pk] = membership.user
+    return list(users.values())

@@ -25,7 +25,8 @@ from django.db import transaction
 from django.db.models import Max, Q, Sum
 from django.utils.translation import gettext as _
 
-from crossroads.accounts.models import Role, User
+from crossroads.accounts.models import User
+from crossroads.accounts.recipients import secretariat_users
 from crossroads.applications.models import CostCategoryCode
 from crossroads.companies.models import Company, DeMinimisAid
 from crossroads.core import clock
@@ -347,11 +348,11 @@ def amendment_request(
         after={**snapshot(amendment), "grants": proposal.grants, "end_date": proposal.end_date},
     )
     if proposal.needs_approval:
-        notify(to=_secretariat(), composer=amendment_requested, params={"amendment_id": amendment.pk})
+        notify(to=secretariat_users(), composer=amendment_requested, params={"amendment_id": amendment.pk})
         return amendment
     # Applied at once: recorded as approved by nobody (needs_approval is False), audited as the requester's act.
     _decide(actor=actor, amendment=amendment, approve=True, reason="", verb=GrantVerb.AMENDMENT_APPROVE, by=None)
-    notify(to=_secretariat(), composer=amendment_applied, params={"amendment_id": amendment.pk})
+    notify(to=secretariat_users(), composer=amendment_applied, params={"amendment_id": amendment.pk})
     return amendment
 
 
@@ -534,10 +535,6 @@ def _de_minimis_follow(actor: User | None, amendment: Amendment, member: Agreeme
 
 
 # ---------------------------------------------------------------------------------------------------- recipients
-
-
-def _secretariat() -> list[User]:
-    return list(User.objects.filter(role=Role.SECRETARIAT, is_active=True))
 
 
 def _partner_users(agreement: Agreement) -> list[User]:
